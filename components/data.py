@@ -1,0 +1,98 @@
+"""Loading the snapshot, once: the only module with ``st.cache_*`` calls.
+
+The cache key is the snapshot folder plus its manifest's ``built_at`` and fingerprints, so a
+rebuilt snapshot is picked up on the next rerun without restarting the app.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from components.filtering import Filters, apply_filters
+from components.model import Snapshot, prepare
+from components.network import edge_rows, spring_positions
+from readout import PROCESSED_DIR
+
+ENV_SNAPSHOT = "READOUT_SNAPSHOT"
+
+
+def snapshot_dir() -> Path:
+    """The folder the app reads: ``$READOUT_SNAPSHOT`` if set, else ``data/processed``."""
+    env = os.environ.get(ENV_SNAPSHOT)
+    return Path(env) if env else PROCESSED_DIR
+
+
+def uses_default_snapshot() -> bool:
+    return not os.environ.get(ENV_SNAPSHOT)
+
+
+def snapshot_key(folder: Path) -> str:
+    """Changes whenever the snapshot in ``folder`` is rebuilt (raises SnapshotError if none)."""
+    from readout.store import read_manifest
+
+    manifest = read_manifest(folder)
+    stamp = {k: manifest.get(k) for k in ("built_at", "fingerprints", "counts")}
+    return f"{folder.resolve()}|{json.dumps(stamp, sort_keys=True)}"
+
+
+@st.cache_resource(show_spinner="Reading the snapshot…", max_entries=4)
+def _load(folder: str, key: str) -> Snapshot:
+    from readout.store import read_manifest, read_snapshot
+
+    tables = read_snapshot(Path(folder))
+    return prepare(tables, read_manifest(Path(folder)))
+
+
+def load_snapshot(folder: Path | None = None) -> Snapshot:
+    """The prepared snapshot, read from disk only when it changed. Treat it as read-only."""
+    folder = folder or snapshot_dir()
+    return _load(str(folder), snapshot_key(folder))
+
+
+@st.cache_resource(max_entries=64)
+def _filtered(key: str, filters: Filters) -> Snapshot:
+    return apply_filters(_load(*key.split("\n", 1)), filters)
+
+
+def filtered_snapshot(filters: Filters, folder: Path | None = None) -> Snapshot:
+    """The snapshot narrowed by ``filters``, cached per filter state."""
+    folder = folder or snapshot_dir()
+    return _filtered(f"{folder}\n{snapshot_key(folder)}", filters)
+
+
+@st.cache_resource(max_entries=4)
+def _edges(folder: str, key: str) -> pd.DataFrame:
+    return edge_rows(_load(folder, key))
+
+
+def network_edges(folder: Path | None = None) -> pd.DataFrame:
+    """Every dated, typed edge occurrence of the whole snapshot (filter with select_edges)."""
+    folder = folder or snapshot_dir()
+    return _edges(str(folder), snapshot_key(folder))
+
+
+@st.cache_resource
+def build_lock() -> threading.Lock:
+    """One build at a time, however many browser sessions start together."""
+    return threading.Lock()
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def network_layout(
+    nodes: tuple[str, ...], edges: tuple[tuple[str, str, float], ...]
+) -> dict[str, tuple[float, float]]:
+    """Cached ``spring_positions``: same nodes and edges, same picture."""
+    return spring_positions(nodes, edges)
+
+
+def clear_caches() -> None:
+    _load.clear()
+    _filtered.clear()
+    _edges.clear()
+    network_layout.clear()

@@ -1,0 +1,208 @@
+"""Evidence cards: a sentence from an article, actors highlighted, with outlet, date and link.
+
+Card bodies are built by ``card_html`` (pure, escaped); ``show_*`` functions draw them.
+"""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+import streamlit as st
+
+from components.layout import fmt_date
+from components.model import Snapshot, precision_label
+from components.palette import UNKNOWN, country_colors
+from components.text import Span, highlight_html, md_escape, theme_label
+
+CARD_STYLE = (
+    "border:1px solid #d9d9d9;border-radius:8px;padding:0.7rem 0.9rem;margin:0 0 0.6rem 0;"
+    "line-height:1.6;font-size:1.02rem;overflow-wrap:anywhere"
+)
+META_STYLE = "color:#555;font-size:0.88rem;margin-top:0.35rem"
+
+
+def _text(value, default: str = "not reported") -> str:
+    return default if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+
+
+def safe_url(url) -> str | None:
+    return url if isinstance(url, str) and url.startswith(("http://", "https://")) else None
+
+
+def actor_spans(snap: Snapshot, article_id: str, start: int, end: int) -> list[Span]:
+    """Linked actor mentions inside [start, end) of an article, coloured by country."""
+    m = snap.mentions
+    inside = m[(m["article_id"] == article_id) & (m["start"] >= start) & (m["end"] <= end)]
+    inside = inside.dropna(subset=["actor_id"])
+    info = snap.actors.set_index("actor_id")
+    colors = snap.colors or country_colors(snap.actors["country"])
+    spans = []
+    for row in inside.itertuples():
+        country = info["country"].get(row.actor_id, "Unknown")
+        name = info["name"].get(row.actor_id, row.actor_id)
+        label = name if name == country else f"{name} ({country})"
+        spans.append(Span(int(row.start), int(row.end), colors.get(country, UNKNOWN), label))
+    return spans
+
+
+def card_html(body: str, article: pd.Series | dict | None, extra: str = "") -> str:
+    """A bordered card: highlighted ``body`` (already escaped HTML), then outlet · date · link.
+
+    Without an ``article`` only ``extra`` goes under the body.
+    """
+    if article is None:
+        meta = html.escape(extra)
+        return f'<div style="{CARD_STYLE}">{body}<div style="{META_STYLE}">{meta}</div></div>'
+    title = html.escape(str(article.get("title") or "untitled"))
+    url = safe_url(article.get("url"))
+    link = (
+        f'<a href="{html.escape(url)}" target="_blank" rel="noopener">{title}</a>'
+        if url
+        else f"<i>{title}</i>"
+    )
+    meta = " · ".join(
+        [
+            f"<b>{html.escape(str(article.get('outlet') or 'Unknown outlet'))}</b>",
+            html.escape(fmt_date(article.get("published"))),
+            link,
+        ]
+        + ([html.escape(extra)] if extra else [])
+    )
+    return f'<div style="{CARD_STYLE}">{body}<div style="{META_STYLE}">{meta}</div></div>'
+
+
+def sentence_card(
+    snap: Snapshot,
+    article_id: str,
+    start: int,
+    end: int,
+    extra_spans: list[Span] | None = None,
+    extra: str = "",
+    with_source: bool = True,
+) -> str:
+    """The sentence [start, end) of an article as a card, actors (and extras) highlighted."""
+    articles = snap.articles.set_index("article_id")
+    if article_id not in articles.index:
+        return card_html(html.escape("(article not in this snapshot)"), {})
+    article = articles.loc[article_id]
+    text = str(article["text"])[start:end]
+    spans = actor_spans(snap, article_id, start, end) + (extra_spans or [])
+    return card_html(
+        highlight_html(text, spans, offset=start), article if with_source else None, extra
+    )
+
+
+def show_event(full: Snapshot, event_id: str) -> None:
+    """An event's facts and every reporting sentence as a card."""
+    events = full.events.set_index("event_id")
+    if event_id not in events.index:
+        st.info("This event is not in the snapshot.")
+        return
+    ev = events.loc[event_id]
+    when = precision_label(ev["start"], ev["end"], ev["date_precision"])
+    status = "planned" if ev["status"] == "planned" else "held"
+    st.markdown(f"#### {md_escape(str(ev['type']).capitalize())} · {md_escape(when)}")
+    people = ", ".join(
+        f"{md_escape(n)} ({md_escape(c)})"
+        for n, c in zip(ev["participant_names"], ev["participant_countries"], strict=True)
+    )
+    st.markdown(
+        f"**Participants:** {people or 'unknown'}  \n**Place:** {md_escape(_text(ev['place']))}"
+        f"  \n**Status:** {status} · **date precision:** {md_escape(ev['date_precision'])}"
+    )
+    sources = full.event_sources[full.event_sources["event_id"] == event_id]
+    st.caption(f"Reported in {len(sources)} sentence{'s' if len(sources) != 1 else ''}:")
+    for row in sources.itertuples():
+        st.html(sentence_card(full, row.article_id, int(row.start), int(row.end)))
+
+
+def statement_card(
+    full: Snapshot, row, shared: list[Span] | None = None, note: str = "", with_source: bool = True
+) -> str:
+    """A statement: its sentence in context, the quoted words in bold, actors highlighted."""
+    themes = ", ".join(theme_label(t) for t in row.themes)
+    extra = " · ".join(x for x in (f"{row.speaker}", f"{row.kind} speech", themes, note) if x)
+    has_quote = pd.notna(row.start) and pd.notna(row.end)
+    start = row.sent_start if pd.notna(row.sent_start) else row.start
+    end = row.sent_end if pd.notna(row.sent_end) else row.end
+    if pd.isna(start) or pd.isna(end):
+        articles = full.articles.set_index("article_id")
+        article = articles.loc[row.article_id] if row.article_id in articles.index else {}
+        return card_html(html.escape(str(row.text)), article, extra)
+    quote = (
+        [Span(int(row.start), int(row.end), kind="quote", title="the statement")]
+        if has_quote
+        else []
+    )
+    return sentence_card(
+        full, row.article_id, int(start), int(end), quote + (shared or []), extra, with_source
+    )
+
+
+def show_actor(full: Snapshot, view: Snapshot, actor_id: str) -> None:
+    """An actor: who they are, their roles, and their statements and events in the view."""
+    actors = full.actors.set_index("actor_id")
+    if actor_id not in actors.index:
+        st.info("This actor is not in the snapshot.")
+        return
+    actor = actors.loc[actor_id]
+    st.markdown(f"#### {md_escape(actor['name'])}")
+    aliases = ", ".join(
+        md_escape(a) for a in (actor["aliases"] if actor["aliases"] is not None else [])
+    )
+    st.markdown(
+        f"**{md_escape(str(actor['kind']).capitalize())}** · "
+        f"{md_escape(actor['country'])} · {actor['n_mentions']} mentions"
+        + (f"  \nAlso written: {aliases}" if aliases else "")
+    )
+    roles = full.roles[full.roles["actor_id"] == actor_id]
+    if len(roles):
+        table = roles.assign(role=roles["role"].str.replace("_", " "))
+        table = table[["role", "of", "start", "end"]].fillna("")
+        st.dataframe(table.rename(columns=str.capitalize), hide_index=True, width="stretch")
+    said = view.statements[view.statements["speaker_id"] == actor_id].sort_values("date_dt")
+    took_part = view.events[view.events["participants"].map(lambda p: actor_id in p)]
+    left, right = st.columns(2)
+    with left:
+        st.markdown(f"**Statements ({len(said)})**")
+        for row in said.itertuples():
+            st.html(statement_card(full, row))
+        if said.empty:
+            st.caption("No statement by this actor in the current view.")
+    with right:
+        st.markdown(f"**Events ({len(took_part)})**")
+        for ev in took_part.sort_values("start").itertuples():
+            when = precision_label(ev.start, ev.end, ev.date_precision)
+            others = ", ".join(
+                n
+                for i, n in zip(ev.participants, ev.participant_names, strict=True)
+                if i != actor_id
+            )
+            st.markdown(
+                f"- {md_escape(when)}: **{md_escape(ev.type)}** with "
+                f"{md_escape(others or 'unknown')}, {md_escape(_text(ev.place))}"
+                + (" *(planned)*" if ev.status == "planned" else "")
+            )
+        if took_part.empty:
+            st.caption("No event with this actor in the current view.")
+
+
+READER_STYLE = (
+    "white-space:pre-wrap;line-height:1.7;font-size:1.05rem;max-width:48rem;overflow-wrap:anywhere"
+)
+
+
+def article_html(full: Snapshot, article_id: str) -> str:
+    """A whole article, escaped, actors highlighted and statements in bold."""
+    article = full.articles.set_index("article_id").loc[article_id]
+    text = str(article["text"])
+    spans = actor_spans(full, article_id, 0, len(text))
+    said = full.statements[full.statements["article_id"] == article_id].dropna(
+        subset=["start", "end"]
+    )
+    spans += [
+        Span(int(r.start), int(r.end), kind="quote", title=f"{r.speaker}")
+        for r in said.itertuples()
+    ]
+    return f'<div style="{READER_STYLE}">{highlight_html(text, spans)}</div>'

@@ -1,0 +1,69 @@
+"""The speaker × theme matrix. Pure: a count table in, a Figure out.
+
+Drawn as square markers (not a heatmap trace) so a click on a cell can be selected in
+Streamlit; customdata = "speaker_id|theme".
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from components.figures import base_layout, empty_figure
+from components.compare import NO_THEME
+from components.text import theme_label
+
+# Sequential, colour-blind-safe: light to dark blue.
+SCALE = [[0.0, "#deebf7"], [0.5, "#6baed6"], [1.0, "#08306b"]]
+
+
+def theme_matrix_figure(matrix: pd.DataFrame) -> go.Figure:
+    """Rows speakers (most statements on top), columns themes, colour and label = count."""
+    if matrix.empty:
+        return empty_figure("No statements with a known speaker match the filters")
+    speakers = matrix.groupby("speaker")["n"].sum().sort_values(ascending=True).index.tolist()
+    totals = matrix.groupby("theme")["n"].sum()
+    themes = sorted(totals.index, key=lambda t: (t == NO_THEME, -totals[t], t))
+    most = int(matrix["n"].max())
+    size = 44 if len(themes) <= 10 else 30
+    fig = go.Figure(
+        go.Scatter(
+            x=matrix["theme"].map(theme_label),
+            y=matrix["speaker"],
+            mode="markers+text",
+            text=matrix["n"],
+            textfont={
+                "color": ["#000" if n < most * 0.6 else "#fff" for n in matrix["n"]],
+                "size": 14,
+            },
+            marker={
+                "symbol": "square",
+                "size": size,
+                "color": matrix["n"],
+                "colorscale": SCALE,
+                "cmin": 0,
+                "cmax": most,
+                "opacity": 1,
+                "line": {"width": 1, "color": "#fff"},
+                "colorbar": {
+                    "title": "Statements",
+                    "thickness": 12,
+                    "len": 0.8,
+                    "dtick": 1 if most <= 10 else None,
+                },
+            },
+            customdata=matrix["speaker_id"] + "|" + matrix["theme"],
+            hovertemplate="%{y} on %{x}: %{text} statement(s)<br><i>Click to read them</i>"
+            "<extra></extra>",
+        )
+    )
+    fig.update_xaxes(
+        categoryorder="array",
+        categoryarray=[theme_label(t) for t in themes],
+        side="top",
+        showgrid=False,
+        tickangle=0 if len(themes) <= 6 else -35,
+    )
+    fig.update_yaxes(categoryorder="array", categoryarray=speakers, showgrid=False, automargin=True)
+    fig.update_layout(clickmode="event+select", dragmode=False)
+    return base_layout(fig, height=max(260, 56 * len(speakers) + 140))

@@ -1,0 +1,119 @@
+"""The sidebar filters, bound to the URL's query parameters so any view can be shared.
+
+Query parameters: ``q`` (search), ``dates`` (twice: from, to), ``country``, ``actor`` (actor
+ids), ``outlet``, ``type`` (event types), ``theme``; repeated for several values.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from components.data import filtered_snapshot, load_snapshot
+from components.filtering import Filters, date_bounds
+from components.model import Snapshot
+from components.text import theme_label
+
+EVENT_TYPES = ("visit", "meeting", "talks", "call", "summit")
+MULTI_KEYS = ("country", "actor", "outlet", "type", "theme")
+EARLIEST, LATEST = date(1991, 1, 1), date(2035, 12, 31)  # a shared URL may name any day
+
+
+def options(snap: Snapshot) -> dict[str, list[str]]:
+    """The choices of every multi-select, from the whole snapshot (so none vanish)."""
+    actors = snap.actors.sort_values(["n_mentions", "name"], ascending=[False, True])
+    actors = actors[(actors["n_mentions"] > 0) | actors["kind"].eq("person")]
+    themes = sorted({t for ts in snap.statements["themes"] for t in ts})
+    types = set(snap.events["type"].dropna())
+    return {
+        "country": sorted(set(snap.actors["country"].dropna())),
+        "actor": list(actors["actor_id"]),
+        "outlet": sorted(set(snap.articles["outlet"].dropna())),
+        "type": [t for t in EVENT_TYPES if t in types] + sorted(types - set(EVENT_TYPES)),
+        "theme": themes,
+    }
+
+
+def _reset(bounds: tuple[date, date] | None) -> None:
+    for key in MULTI_KEYS:
+        st.session_state[key] = []
+    st.session_state["q"] = ""
+    if bounds:
+        st.session_state["dates"] = bounds
+
+
+def _date_range(value, bounds: tuple[date, date] | None) -> tuple[date | None, date | None]:
+    """The chosen range, or (None, None) while it is the whole span (so undated rows stay)."""
+    if not bounds or not value:
+        return None, None
+    start = value[0] if len(value) > 0 else None
+    end = value[1] if len(value) > 1 else None
+    start = start if start and start > bounds[0] else None
+    end = end if end and end < bounds[1] else None
+    return start, end
+
+
+def current_filters(snap: Snapshot) -> Filters:
+    """The filter state held by the sidebar widgets (their values live in session state)."""
+    state = st.session_state
+    start, end = _date_range(state.get("dates"), date_bounds(snap))
+    return Filters(
+        start=start,
+        end=end,
+        actors=tuple(state.get("actor") or ()),
+        countries=tuple(state.get("country") or ()),
+        event_types=tuple(state.get("type") or ()),
+        themes=tuple(state.get("theme") or ()),
+        outlets=tuple(state.get("outlet") or ()),
+        text=(state.get("q") or "").strip(),
+    )
+
+
+def sidebar_filters(snap: Snapshot) -> Filters:
+    """Draw the filters in the sidebar and return their state."""
+    opts = options(snap)
+    bounds = date_bounds(snap)
+    names = dict(zip(snap.actors["actor_id"], snap.actors["name"], strict=True))
+    with st.sidebar:
+        st.subheader("Filters")
+        st.text_input(
+            "Search",
+            key="q",
+            bind="query-params",
+            placeholder="e.g. ceasefire",
+            help="Words in an article, a statement's sentence or an event's evidence",
+        )
+        if bounds:
+            st.date_input(
+                "Dates",
+                value=bounds,
+                min_value=EARLIEST,
+                max_value=LATEST,
+                key="dates",
+                bind="query-params",
+                format="YYYY-MM-DD",
+                help="Publication dates of articles, dates of statements and events",
+            )
+        st.multiselect("Countries", opts["country"], key="country", bind="query-params")
+        st.multiselect(
+            "Actors",
+            opts["actor"],
+            key="actor",
+            bind="query-params",
+            format_func=lambda a: names.get(a, a),
+        )
+        st.multiselect("Event types", opts["type"], key="type", bind="query-params")
+        st.multiselect(
+            "Themes", opts["theme"], key="theme", bind="query-params", format_func=theme_label
+        )
+        st.multiselect("Outlets", opts["outlet"], key="outlet", bind="query-params")
+        st.button("Reset filters", on_click=_reset, args=(bounds,), width="stretch")
+    return current_filters(snap)
+
+
+def page_data() -> tuple[Snapshot, Snapshot, Filters]:
+    """What a page needs: the whole snapshot, the filtered one and the filter state."""
+    full = load_snapshot()
+    filters = current_filters(full)
+    return full, filtered_snapshot(filters), filters

@@ -1,0 +1,113 @@
+"""Small Streamlit building blocks shared by the pages."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from components.filtering import Filters
+
+# Exported PNGs are sized for a report page; the mode bar keeps only what journalists use.
+PLOTLY_CONFIG = {
+    "displaylogo": False,
+    "toImageButtonOptions": {"format": "png", "width": 1600, "height": 900, "scale": 2},
+    "modeBarButtonsToRemove": ["lasso2d", "select2d", "autoScale2d"],
+}
+
+
+def chart(fig: go.Figure, **kwargs):
+    """A Plotly chart at full width with Readout's toolbar (PNG export included)."""
+    return st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG, **kwargs)
+
+
+def filter_note(filters: Filters) -> None:
+    if filters.active:
+        st.caption(
+            ":material/filter_alt: Filtered view: change or reset the filters in the sidebar."
+        )
+
+
+def empty_state(what: str, why: str) -> None:
+    """Say what is empty and what would fill it."""
+    st.info(f"**{what}**  \n{why}", icon=":material/info:")
+
+
+def fmt_date(value) -> str:
+    ts = pd.to_datetime(value, errors="coerce")
+    return "no date" if pd.isna(ts) else ts.strftime("%-d %b %Y")
+
+
+def picked_id(selection) -> str | None:
+    """The id (``customdata``) of the first clicked point in a plotly selection, if any."""
+    try:
+        points = selection["selection"]["points"]
+    except (KeyError, TypeError):
+        return None
+    for point in points or []:
+        data = point.get("customdata")
+        if isinstance(data, list | tuple):
+            data = data[0] if data else None
+        if isinstance(data, str) and data:
+            return data
+    return None
+
+
+def pick_into(chart_key: str, state_key: str) -> None:
+    """``on_select`` callback: copy the clicked point's id into the widget ``state_key``."""
+    chosen = picked_id(st.session_state.get(chart_key))
+    if chosen:
+        st.session_state[state_key] = chosen
+
+
+def keep_valid(state_key: str, valid) -> None:
+    """Drop a remembered choice (e.g. from a shared URL) that the current view doesn't offer."""
+    current = st.session_state.get(state_key)
+    if current is not None and current not in set(valid):
+        st.session_state[state_key] = None
+
+
+def choice_state(key: str, options) -> str | None:
+    """The current choice of ``url_choice(key)``, from a click, the widget or the URL.
+
+    Call it before drawing a chart that marks the choice (the selectbox comes later).
+    """
+    state = f"{key}_pick"
+    if state not in st.session_state:
+        wanted = st.query_params.get(key)
+        st.session_state[state] = wanted if wanted in options else None
+    keep_valid(state, options)
+    return st.session_state[state]
+
+
+def url_choice(label: str, options: dict[str, str], key: str, *, placeholder: str) -> str | None:
+    """A selectbox of ids shown by label, mirrored in the URL as ``?key=<id>``.
+
+    (A widget bound with ``bind="query-params"`` would put the label in the URL; ids are
+    shorter and survive relabelling.) Clicks on charts set it through ``pick_into``.
+    """
+    state = f"{key}_pick"
+    choice_state(key, options)
+    chosen = st.selectbox(
+        label,
+        list(options),
+        key=state,
+        index=None,
+        format_func=options.get,
+        placeholder=placeholder,
+    )
+    if chosen:
+        st.query_params[key] = chosen
+    elif key in st.query_params:
+        del st.query_params[key]
+    return chosen
+
+
+def pick_row_into(table_key: str, ids: list[str], state_key: str) -> None:
+    """``on_select`` callback of a dataframe: the selected row's id into ``state_key``."""
+    try:
+        rows = st.session_state[table_key]["selection"]["rows"]
+    except (KeyError, TypeError):
+        return
+    if rows and 0 <= rows[0] < len(ids):
+        st.session_state[state_key] = ids[rows[0]]

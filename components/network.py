@@ -1,0 +1,197 @@
+"""The actor network as tables: typed, dated edge rows, their weights, centrality, layout.
+
+Edge types: ``met`` (meetings, talks, summits), ``visited``, ``called`` (from events),
+``addressed`` (a statement's speaker to its addressee) and ``co-mentioned`` (two actors named
+in one sentence). Pure pandas/networkx.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import combinations
+
+import networkx as nx
+import pandas as pd
+
+from components.model import Snapshot
+
+EDGE_TYPES = ("met", "visited", "called", "addressed", "co-mentioned")
+EVENT_EDGE = {
+    "visit": "visited",
+    "call": "called",
+    "meeting": "met",
+    "talks": "met",
+    "summit": "met",
+}
+KK_MAX_NODES = 150
+EDGE_COLUMNS = ["source", "target", "type", "date", "ref", "article_id"]
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘'A-Z0-9])")
+
+
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """Rough sentence spans of a text (no spaCy in the app): split after . ! ? and a space."""
+    bounds, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        bounds.append((start, match.start()))
+        start = match.end()
+    bounds.append((start, len(text)))
+    return bounds
+
+
+def _pair(a: str, b: str) -> tuple[str, str]:
+    return (a, b) if a <= b else (b, a)
+
+
+def _event_edges(events: pd.DataFrame) -> list[dict]:
+    rows = []
+    for ev in events.itertuples():
+        kind = EVENT_EDGE.get(ev.type, "met")
+        for a, b in combinations(sorted(set(ev.participants)), 2):
+            rows.append(
+                {
+                    "source": a,
+                    "target": b,
+                    "type": kind,
+                    "date": ev.start,
+                    "ref": ev.event_id,
+                    "article_id": None,
+                }
+            )
+    return rows
+
+
+def _statement_edges(statements: pd.DataFrame) -> list[dict]:
+    rows = []
+    found = statements.dropna(subset=["speaker_id", "addressee_id"])
+    for st in found.itertuples():
+        if st.speaker_id != st.addressee_id:
+            a, b = _pair(st.speaker_id, st.addressee_id)
+            rows.append(
+                {
+                    "source": a,
+                    "target": b,
+                    "type": "addressed",
+                    "date": st.date_dt,
+                    "ref": st.statement_id,
+                    "article_id": st.article_id,
+                }
+            )
+    return rows
+
+
+def _comention_edges(articles: pd.DataFrame, mentions: pd.DataFrame) -> list[dict]:
+    rows = []
+    linked = mentions.dropna(subset=["actor_id"])
+    published = dict(zip(articles["article_id"], articles["published_dt"], strict=True))
+    texts = dict(zip(articles["article_id"], articles["text"], strict=True))
+    for aid, group in linked.groupby("article_id"):
+        bounds = sentence_bounds(texts.get(aid) or "")
+        for i, (s, e) in enumerate(bounds):
+            inside = group[(group["start"] >= s) & (group["end"] <= e)]
+            for a, b in combinations(sorted(set(inside["actor_id"])), 2):
+                rows.append(
+                    {
+                        "source": a,
+                        "target": b,
+                        "type": "co-mentioned",
+                        "date": published.get(aid),
+                        "ref": f"{aid}#{i}",
+                        "article_id": aid,
+                    }
+                )
+    return rows
+
+
+def edge_rows(snap: Snapshot) -> pd.DataFrame:
+    """Every edge occurrence with its date and what it comes from (event, statement, sentence)."""
+    rows = (
+        _event_edges(snap.events)
+        + _statement_edges(snap.statements)
+        + _comention_edges(snap.articles, snap.mentions)
+    )
+    frame = pd.DataFrame(rows, columns=EDGE_COLUMNS)
+    frame["date"] = pd.to_datetime(frame["date"])
+    return frame
+
+
+def select_edges(edges: pd.DataFrame, view: Snapshot, types, window=None) -> pd.DataFrame:
+    """Edge rows backed by what the filtered ``view`` keeps, of ``types``, inside ``window``."""
+    kept_refs = set(view.events["event_id"]) | set(view.statements["statement_id"])
+    kept_articles = set(view.articles["article_id"])
+    backed = edges["ref"].isin(kept_refs) | (
+        edges["type"].eq("co-mentioned") & edges["article_id"].isin(kept_articles)
+    )
+    keep = backed & edges["type"].isin(types)
+    if window:
+        start, end = (pd.Timestamp(d) if d else None for d in window)
+        if start is not None:
+            keep &= edges["date"] >= start
+        if end is not None:
+            keep &= edges["date"] <= end
+    return edges[keep]
+
+
+def weights(edges: pd.DataFrame) -> pd.DataFrame:
+    """One row per (pair, type) with how many times it occurs."""
+    if edges.empty:
+        return pd.DataFrame(columns=["source", "target", "type", "weight"])
+    grouped = edges.groupby(["source", "target", "type"]).size()
+    return grouped.rename("weight").reset_index()
+
+
+def neighbourhood(weighted: pd.DataFrame, focus: str | None) -> pd.DataFrame:
+    """Edges touching ``focus`` and edges among its neighbours (its ego network)."""
+    if not focus:
+        return weighted
+    touching = weighted["source"].eq(focus) | weighted["target"].eq(focus)
+    near = set(weighted.loc[touching, "source"]) | set(weighted.loc[touching, "target"])
+    return weighted[weighted["source"].isin(near) & weighted["target"].isin(near)]
+
+
+def to_graph(weighted: pd.DataFrame, nodes=()) -> nx.Graph:
+    graph = nx.Graph()
+    graph.add_nodes_from(nodes)
+    for row in weighted.itertuples():
+        w = graph.get_edge_data(row.source, row.target, {}).get("weight", 0)
+        graph.add_edge(row.source, row.target, weight=w + int(row.weight))
+    return graph
+
+
+def centrality(weighted: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
+    """Most central actors: contacts (degree), weighted degree and betweenness."""
+    graph = to_graph(weighted)
+    if graph.number_of_nodes() == 0:
+        return pd.DataFrame(
+            columns=["actor_id", "Actor", "Country", "Contacts", "Links", "Betweenness"]
+        )
+    between = nx.betweenness_centrality(graph, normalized=True)
+    info = actors.set_index("actor_id")
+    rows = [
+        {
+            "actor_id": n,
+            "Actor": info["name"].get(n, n),
+            "Country": info["country"].get(n),
+            "Contacts": graph.degree(n),
+            "Links": graph.degree(n, weight="weight"),
+            "Betweenness": round(between[n], 3),
+        }
+        for n in graph.nodes
+    ]
+    table = pd.DataFrame(rows)
+    return table.sort_values(["Contacts", "Links", "Actor"], ascending=[False, False, True])
+
+
+def spring_positions(nodes, edges) -> dict[str, tuple[float, float]]:
+    """A seeded spring layout, refined by Kamada–Kawai on small graphs: the same nodes and
+    edges always give the same picture."""
+    graph = nx.Graph()
+    graph.add_nodes_from(sorted(nodes))
+    for a, b, w in sorted(edges):
+        graph.add_edge(a, b, weight=graph.get_edge_data(a, b, {}).get("weight", 0) + w)
+    if graph.number_of_nodes() == 0:
+        return {}
+    k = 3.0 / graph.number_of_nodes() ** 0.5
+    pos = nx.spring_layout(graph, seed=7, k=k, weight=None, iterations=300)
+    if 2 < graph.number_of_nodes() <= KK_MAX_NODES:  # evens out spacing; deterministic from pos
+        pos = nx.kamada_kawai_layout(graph, pos=pos, weight=None)
+    return {str(n): (float(x), float(y)) for n, (x, y) in pos.items()}

@@ -1,0 +1,74 @@
+"""First start: build the bundled sample when the default snapshot is missing or stale, then read.
+
+Failures end in a message a person can act on, never a traceback.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components.data import build_lock, load_snapshot, snapshot_dir, uses_default_snapshot
+from components.model import Snapshot
+
+BUILD_HINT = "Build it with `python -m readout build` (or set `READOUT_SNAPSHOT` to a snapshot)."
+
+
+def _is_model_missing(exc: BaseException) -> bool:
+    return type(exc).__name__ == "ModelNotFound"
+
+
+def _build(build_snapshot, raw, out) -> None:
+    with st.status("Building the sample snapshot from the bundled articles…", expanded=True) as box:
+        bar = st.progress(0.0, text="Starting")
+
+        def progress(done: int, total: int, message: str) -> None:
+            bar.progress(min(done / max(total, 1), 1.0), text=f"{done}/{total} · {message}")
+
+        try:
+            report = build_snapshot(raw, out, progress=progress)
+        except Exception as exc:  # shown to the user; the old snapshot (if any) is untouched
+            box.update(label="The sample snapshot could not be built", state="error")
+            if _is_model_missing(exc):
+                st.error(f"**The spaCy language model is missing.** {exc}")
+            else:
+                st.error(f"**The build failed:** {type(exc).__name__}: {exc}")
+            return
+        seconds = f"{report.seconds:.0f} s"
+        box.update(
+            label=f"Built {report.counts.get('articles', 0)} articles in {seconds}",
+            state="complete",
+            expanded=False,
+        )
+
+
+def ensure_default_snapshot() -> None:
+    """Build ``data/processed`` from ``data/raw`` unless it is current (default folder only)."""
+    if not uses_default_snapshot():
+        return
+    try:
+        from readout import PROCESSED_DIR, RAW_DIR
+        from readout.build import build_snapshot, snapshot_is_current
+    except Exception as exc:  # the pipeline itself is broken or incomplete
+        st.warning(
+            f"The pipeline cannot run here ({type(exc).__name__}: {exc}); "
+            "showing the existing snapshot, if any."
+        )
+        return
+    if snapshot_is_current(RAW_DIR, PROCESSED_DIR):
+        return
+    with build_lock():
+        if not snapshot_is_current(RAW_DIR, PROCESSED_DIR):  # another session may have built it
+            _build(build_snapshot, RAW_DIR, PROCESSED_DIR)
+
+
+def load_or_stop() -> Snapshot:
+    """The snapshot, or a clear message and a stopped script."""
+    folder = snapshot_dir()
+    try:
+        return load_snapshot(folder)
+    except Exception as exc:
+        st.title("Readout")
+        st.error(f"**No usable snapshot in `{folder}`.** {exc}")
+        st.info(BUILD_HINT)
+        st.stop()
+        raise  # unreachable: st.stop() ends the run

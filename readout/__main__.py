@@ -1,0 +1,68 @@
+"""Command line: ``python -m readout build | evaluate``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from readout import PROCESSED_DIR, RAW_DIR
+
+
+def _progress(done: int, total: int, message: str) -> None:
+    print(f"[{done}/{total}] {message}", file=sys.stderr, flush=True)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from readout.build import build_snapshot
+
+    report = build_snapshot(args.source, args.out, jobs=args.jobs, progress=_progress)
+    for rejected in report.rejected:
+        print(f"skipped {rejected.file}: {rejected.reason}")
+    counts = ", ".join(f"{n} {name}" for name, n in report.counts.items())
+    print(f"built {report.out} in {report.seconds:.1f}s: {counts}")
+    return 0
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from readout.evaluate import evaluate, format_scores
+
+    scores = evaluate(args.gold, args.snapshot)
+    if args.json:
+        print(json.dumps({name: s.as_dict() for name, s in scores.items()}, indent=2))
+    else:
+        print(format_scores(scores))
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    root = argparse.ArgumentParser(prog="python -m readout", description=__doc__)
+    sub = root.add_subparsers(dest="command", required=True)
+    build = sub.add_parser("build", help="build the snapshot from a folder of articles")
+    build.add_argument("--source", type=Path, default=RAW_DIR, help="articles (default data/raw)")
+    build.add_argument("--out", type=Path, default=PROCESSED_DIR, help="snapshot folder")
+    build.add_argument("--jobs", type=int, default=1, help="worker processes for the NLP stage")
+    build.set_defaults(func=cmd_build)
+    ev = sub.add_parser("evaluate", help="precision and recall against a gold file")
+    ev.add_argument("--gold", type=Path, required=True, help="gold.json annotations")
+    ev.add_argument("--snapshot", type=Path, default=PROCESSED_DIR, help="snapshot folder")
+    ev.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ev.set_defaults(func=cmd_evaluate)
+    return root
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    from readout.nlp.pipeline import ModelNotFound
+    from readout.store import SnapshotError
+
+    try:
+        return args.func(args)
+    except (ModelNotFound, SnapshotError, FileNotFoundError, NotADirectoryError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,300 @@
+"""Strip page furniture from article text: menus, ads, share buttons, appeals, credits.
+
+Text copied from a browser carries everything around the article. Cleaning works line by
+line and only drops whole lines (besides a leading bullet glyph, link text such as
+", opens new tab" and odd spacing), so every body sentence survives. A line is furniture when
+
+* it matches the editable lexicons and patterns in ``data/knowledge/furniture.toml``;
+* it is a byline, a date line, a source URL, a photo caption or credit;
+* it is the headline (that goes to ``title``) or a short line before the headline;
+* it is a short line (not a sentence) after the last body sentence, after a "Next Post" or
+  video running time (headlines of other stories), between two furniture lines, or repeated.
+
+Keyword rules only ever apply to short lines: a real sentence that mentions "share" or an
+"advertisement" stays. Photo captions are dropped whole: they often describe file photos
+whose dates would mislead event extraction.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import lru_cache
+from pathlib import Path
+
+from readout import meta
+from readout.meta import is_sentence, words
+from readout.records import CleanArticle, RawArticle
+
+BULLET = re.compile(r"^\s*[•●▪■◦‣∙·*–—-]\s+")
+READER = re.compile(r"\b(?:you|your|you'?re|we|we'?re|us|our)\b", re.I)
+QUOTED = re.compile(r"[\"“”«»]|\b(?:said|says|told|tells|added|according to)\b", re.I)
+SHORT = 8  # words: lines this short and without closing punctuation are labels, not prose
+
+
+@dataclass(frozen=True)
+class Rules:
+    lines: dict[str, str]  # normalised whole line -> reason
+    patterns: tuple[tuple[re.Pattern, str], ...]
+    prefixes: tuple[tuple[str, str], ...]
+    keywords: tuple[tuple[re.Pattern, str], ...]
+    appeals: re.Pattern
+    follow: frozenset[str]
+    credit_names: frozenset[str]
+    inline: re.Pattern | None  # link/player text cut out of lines wherever it appears
+
+
+def norm(line: str) -> str:
+    """Lowercase, straight quotes, single spaces, no surrounding punctuation."""
+    text = line.replace("’", "'").replace("‘", "'").lower()
+    return re.sub(r"\s+", " ", text).strip(" \t-–—|:;,.!?»«›‹>•*()[]\"'")
+
+
+def _label(table: str) -> str:
+    return table.replace("_", " ")
+
+
+@lru_cache(maxsize=4)
+def load_rules(path: Path | None = None) -> Rules:
+    """Compiled furniture.toml (cached: a change needs a new process, as builds are)."""
+    data = meta.load_furniture(path) if path else meta.load_furniture()
+    lines = {norm(x): _label(k) for k, items in data.get("lines", {}).items() for x in items}
+    patterns = tuple(
+        (re.compile(p, re.I), _label(kind))
+        for kind, ps in data.get("patterns", {}).items()
+        for p in ps
+    )
+    prefixes = tuple(
+        (p.lower().replace("’", "'"), _label(kind))
+        for kind, ps in data.get("prefixes", {}).items()
+        for p in ps
+    )
+    keywords = tuple(
+        (re.compile(r"\b" + re.escape(k) + r"\b", re.I), _label(kind))
+        for kind, ks in data.get("keywords", {}).items()
+        for k in ks
+    )
+    phrases = data.get("appeals", {}).get("phrases", []) or ["\0"]
+    appeals = re.compile("|".join(re.escape(p) for p in phrases), re.I)
+    follow = frozenset(norm(x) for x in data.get("follow", {}).get("lines", []))
+    credit_names = frozenset(norm(x) for x in data.get("credits", {}).get("names", []))
+    artifacts = data.get("inline", {}).get("artifacts", [])
+    inline = re.compile("|".join(map(re.escape, artifacts)), re.I) if artifacts else None
+    return Rules(lines, patterns, prefixes, keywords, appeals, follow, credit_names, inline)
+
+
+def tidy(line: str) -> str:
+    """Normalise spacing (no-break and zero-width spaces from web pages) and drop bullets."""
+    line = unicodedata.normalize("NFC", line).replace("\xa0", " ")
+    line = re.sub(r"[\u200b\u200c\u200d\u2060\ufeff]", "", line)
+    inline = load_rules().inline
+    line = inline.sub("", line) if inline else line
+    return re.sub(r"[ \t]+", " ", BULLET.sub("", line)).strip()
+
+
+def is_bullet(line: str) -> bool:
+    return bool(BULLET.match(line))
+
+
+def line_reason(line: str, rules: Rules | None = None) -> str | None:
+    """Why one line, on its own, is furniture; ``None`` if it may be article text."""
+    rules = rules or load_rules()
+    text = tidy(line)
+    key = norm(text)
+    if not re.search(r"\w", text):
+        return "symbols"
+    if key in rules.lines:
+        return rules.lines[key]
+    if meta.date_line(text):
+        return "date line"
+    for pattern, kind in rules.patterns:
+        if pattern.fullmatch(text):
+            return kind
+    lowered = text.lower().replace("’", "'")
+    for prefix, kind in rules.prefixes:
+        if lowered.startswith(prefix):
+            return kind
+    return _shape_reason(text, rules)
+
+
+def _shape_reason(text: str, rules: Rules) -> str | None:
+    """Rules that look at what kind of line it is rather than at its exact words."""
+    if meta.is_url_line(text) or meta.URL_LABEL.match(text) and len(text) < 200:
+        return "source url"
+    if meta.byline(text):
+        return "byline"
+    if meta.agency_credit(text):
+        return "agency credit"
+    if is_caption(text, rules):
+        return "photo caption"
+    if is_appeal(text, rules):
+        return "appeals"  # the reader is asked for something: furniture even as a sentence
+    if not is_sentence(text) and len(words(text)) <= SHORT:
+        for pattern, kind in rules.keywords:
+            if pattern.search(text):
+                return kind
+    return None
+
+
+def is_appeal(text: str, rules: Rules) -> bool:
+    """An appeal phrase addressed to the reader, and not someone's quoted or reported words."""
+    if QUOTED.search(text):
+        return False
+    return bool(rules.appeals.search(text) and READER.search(text.replace("’", "'")))
+
+
+def is_caption(text: str, rules: Rules) -> bool:
+    """A caption ends in a picture credit: '... Wang Yi. EPA / TASS', '... Photo: EPA-EFE'."""
+    match = re.search(
+        r"(?:^|[.!?)]\s*\(?|\s\()(?:photo|picture|image|photograph|credit|file)s?\s*[:/|]\s*"
+        r"(?P<who>[^.!?]{1,60}?)\)?$",
+        text,
+        re.I,
+    )
+    if match and len(words(match.group("who"))) <= 8:
+        return True
+    tail = re.split(r"(?<=[.!?])\s+", text)[-1]
+    if tail == text or is_sentence(tail) or len(words(tail)) > 8:
+        return False
+    parts = [norm(p) for p in re.split(r"\s*(?:/|\||,|\bvia\b)\s*", tail)]
+    return any(p in rules.credit_names for p in parts if p)
+
+
+def classify(lines: list[str], title: str | None = None) -> list[str | None]:
+    """A reason for each line: '' for a blank line, None for article text, else why it goes."""
+    rules = load_rules()
+    reasons: list[str | None] = ["" if not tidy(x) else line_reason(x, rules) for x in lines]
+    title = title or meta.infer_title(lines, is_furniture)
+    head, is_title = headline_index(lines, reasons, title)
+    if head is not None:
+        if is_title:
+            reasons[head] = "headline"
+        for i in range(head):
+            if reasons[i] is None and not is_sentence(tidy(lines[i])):
+                reasons[i] = "page header"
+    _after_markers(lines, reasons, rules)
+    _repeated(lines, reasons)
+    _footer(lines, reasons)
+    _sandwiched(lines, reasons)
+    return reasons
+
+
+def _similarity(line: str, title: str) -> float:
+    return SequenceMatcher(None, norm(line), norm(title)).ratio()
+
+
+def headline_index(lines: list[str], reasons: list, title: str | None) -> tuple[int | None, bool]:
+    """Where the headline sits, and whether it is the title (to be removed from the body).
+
+    The line matching ``title``, else the first headline-shaped line before the body: that
+    one is the title when none is known or it resembles the known one (a site may send a
+    longer SEO title); otherwise it only marks where the page header ends.
+    """
+    body = [i for i, r in enumerate(reasons) if r is None]
+    first_sentence = next((i for i in body if is_sentence(tidy(lines[i]))), len(lines))
+    if title:
+        for i in body:
+            if i <= first_sentence + 2 and _similarity(tidy(lines[i]), title) >= 0.9:
+                return i, True
+    for i in body:
+        if i >= first_sentence:
+            break
+        if meta.looks_like_headline(tidy(lines[i])):
+            return i, not title or _similarity(tidy(lines[i]), title) >= 0.6
+    return None, False
+
+
+def _next_text(reasons: list, start: int, step: int) -> int | None:
+    i = start + step
+    while 0 <= i < len(reasons) and reasons[i] == "":
+        i += step
+    return i if 0 <= i < len(reasons) else None
+
+
+def _after_markers(lines: list[str], reasons: list, rules: Rules) -> None:
+    """Short lines after 'Next Post' (other stories) or a running time (video titles)."""
+    for i, line in enumerate(lines):
+        key = norm(tidy(line))
+        if key not in rules.follow and reasons[i] != "video":
+            continue
+        label = "other story" if key in rules.follow else "video title"
+        j = _next_text(reasons, i, 1)
+        while j is not None and reasons[j] is None and not is_sentence(tidy(lines[j])):
+            reasons[j] = label
+            j = _next_text(reasons, j, 1)
+
+
+def _repeated(lines: list[str], reasons: list) -> None:
+    """A label seen twice is a widget (video title, teaser); a repeated sentence is kept once."""
+    seen: dict[str, int] = {}
+    for i, line in enumerate(lines):
+        if reasons[i] is not None:
+            continue
+        key = norm(tidy(line))
+        if key in seen:
+            reasons[i] = "repeated line"
+            if not is_sentence(tidy(line)):
+                reasons[seen[key]] = "repeated line"
+        else:
+            seen[key] = i
+
+
+def _footer(lines: list[str], reasons: list) -> None:
+    """After the last body sentence, short lines are page footer (menus, appeals, teasers)."""
+    for i in range(len(lines) - 1, -1, -1):
+        if reasons[i] is None:
+            if is_sentence(tidy(lines[i])):
+                return
+            reasons[i] = "page footer"
+
+
+def _sandwiched(lines: list[str], reasons: list) -> None:
+    """A short label between two furniture lines belongs to them (a slogan under a menu)."""
+    for i, line in enumerate(lines):
+        text = tidy(line)
+        if reasons[i] is not None or is_sentence(text) or is_bullet(line):
+            continue
+        if len(words(text)) > 6:
+            continue
+        before, after = _next_text(reasons, i, -1), _next_text(reasons, i, 1)
+        sides = [j for j in (before, after) if j is not None]
+        if sides and all(reasons[j] not in (None, "headline") for j in sides):
+            reasons[i] = "between furniture"
+
+
+def clean_article(raw: RawArticle) -> CleanArticle:
+    """The headline, then the body, paragraphs separated by a blank line.
+
+    The headline opens the text (once, however the page repeated it) because headlines carry
+    quotes and actors too ("Beijing ready for 'constructive role'"), and every offset in the
+    tables must point into one text.
+    """
+    lines = raw.text.splitlines()
+    reasons = classify(lines, raw.title)
+    kept = [tidy(x) for x, r in zip(lines, reasons, strict=True) if r is None]
+    removed = [tidy(x) for x, r in zip(lines, reasons, strict=True) if r and r != "headline"]
+    if raw.title and kept:
+        kept.insert(0, tidy(raw.title))
+    return CleanArticle(
+        file=raw.file,
+        text="\n\n".join(kept),
+        title=raw.title,
+        outlet=raw.outlet,
+        url=raw.url,
+        published=raw.published,
+        agency=raw.agency,
+        removed=removed,
+    )
+
+
+def explain(text: str, title: str | None = None) -> list[tuple[str, str]]:
+    """(reason, line) for every removed line: for editors tuning furniture.toml."""
+    lines = text.splitlines()
+    return [(r, tidy(x)) for x, r in zip(lines, classify(lines, title), strict=True) if r]
+
+
+def is_furniture(line: str) -> bool:
+    """Context-free test used by headline inference."""
+    return line_reason(line) is not None

@@ -1,0 +1,326 @@
+"""Article metadata: read from the text (headline, byline, agency, dates, URL, outlet) and
+merged with ``metadata.csv`` and the source's own metadata, which are trusted first.
+
+Each text helper looks at one line and recognises it or returns ``None``; nothing here raises
+on odd input. Wire-agency names come from ``data/knowledge/furniture.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from readout import KNOWLEDGE_DIR
+from readout.records import RawArticle
+
+FURNITURE_FILE = KNOWLEDGE_DIR / "furniture.toml"
+
+_MONTH_NAMES = "jan january|feb february|mar march|apr april|may|jun june|jul july|aug august|"
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (_MONTH_NAMES + "sep sept september|oct october|nov november|dec december").split("|"), 1
+    )
+    for name in names.split()
+}
+_MON = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_END = r"(?:\b|(?=\d{1,2}:\d\d))"  # pages glue the time on: "March 28, 20252:14 PM"
+DATE_PATTERNS = [
+    re.compile(rf"\b{_YEAR}[-/.](?P<m>\d{{1,2}})[-/.](?P<d>\d{{1,2}})(?!\d)"),  # 2025-03-28
+    re.compile(rf"\b{_MON}\s+{_DAY},?\s+{_YEAR}{_END}", re.I),  # March 28, 2025
+    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON},?\s+{_YEAR}{_END}", re.I),  # 28 March 2025
+    re.compile(rf"(?<![\d/.])(?P<a>\d{{1,2}})[/.](?P<b>\d{{1,2}})[/.]{_YEAR}\b"),  # 28/03/2025
+]
+URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]?(\d\d)[/-]?(\d\d)(?=[/_-]|\.html?|$)")
+URL_LABEL = re.compile(
+    r"^(?:original\s+url|source\s+url|url|link|source)\s*:\s*(?P<rest>.*)$", re.I
+)
+URL_START = re.compile(r"^(?:https?://|www\.)\S", re.I)
+# Words that may sit beside a date on a date line ("Published: Fri 28 Mar 2025, 10:00 GMT").
+DATE_LINE_WORDS = re.compile(
+    r"\b(?:published|updated|last|posted|first|modified|on|at|date|am|pm|a\.m\.|p\.m\.|gmt|utc|"
+    r"bst|cet|cest|est|edt|pst|msk|hkt|sast|(?:mon|tue|tues|wed|thu|thurs|fri|sat|sun)(?:day)?|"
+    r"wednesday|thursday|tuesday|saturday)\b",
+    re.I,
+)
+TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|[+-]\d{2}:?\d{2}\b", re.I)
+BYLINE = re.compile(r"^by\s+(?P<who>[^.!?]{2,120})$", re.I)
+_NAME = r"[A-Z][\w'’-]+(?: [A-Z][\w'’.-]+){1,3}"
+NAME_IN_PLACE = re.compile(rf"^(?P<who>{_NAME}(?: and {_NAME})?) in [A-Z][\w'’-]+(?: [A-Z]\w+)?$")
+CREDIT_LEAD = re.compile(r"^(?:with|(?:additional\s+)?reporting\s+by|source)\s*:?\s*", re.I)
+AGO = re.compile(r"\b\d+\s+(?:min(?:ute)?s?|hours?|days?|weeks?)\s+ago\b", re.I)
+DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’ -]{2,30}?)(?:,\s*[A-Z][\w.]*(?:\s+[A-Z\d][\w.]*){0,3})?"
+    r"\s*(?:\((?P<agency>[^)]{2,40})\))?\s*[-–—]+\s+\S"
+)
+
+
+@lru_cache(maxsize=4)
+def load_furniture(path: Path = FURNITURE_FILE) -> dict:
+    """The raw furniture.toml tables (empty if the file is missing, so reading still works)."""
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+
+
+def _valid(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def find_date(text: str) -> tuple[str | None, re.Match | None]:
+    """The first full date (day, month, year) in ``text`` as ISO, with its match."""
+    for pattern in DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            iso = _from_match(match)
+            if iso:
+                return iso, match
+    return None, None
+
+
+def _from_match(match: re.Match) -> str | None:
+    groups = match.groupdict()
+    year = int(groups["year"])
+    if groups.get("m"):
+        return _valid(year, int(groups["m"]), int(groups["d"]))
+    if groups.get("mon"):
+        return _valid(year, MONTHS[groups["mon"].lower()], int(groups["day"]))
+    a, b = int(groups["a"]), int(groups["b"])
+    # 03/04/2025 could be 3 April or March 4: only accept forms that read one way.
+    if a > 12 >= b:
+        return _valid(year, b, a)
+    if b > 12 >= a:
+        return _valid(year, a, b)
+    return _valid(year, a, b) if a == b else None
+
+
+def normalize_date(value: object) -> str | None:
+    """Any common way of writing a date -> ``YYYY-MM-DD``; ``None`` if unreadable or ambiguous."""
+    text = "" if value is None else str(value).strip()
+    if not text or text.lower() in {"nan", "none", "null", "nat"}:
+        return None
+    return find_date(text)[0]
+
+
+def date_line(line: str) -> str | None:
+    """ISO date when ``line`` holds nothing but a date (with time, weekday, 'Updated' etc.)."""
+    if len(line) > 80:
+        return None
+    iso, match = find_date(line)
+    if not iso or match is None:
+        return None
+    rest = line[: match.start()] + " " + re.sub(r"^T(?=\d)", "", line[match.end() :])
+    rest = re.sub(r"(?<=[A-Z])(?=[A-Z][a-z])", " ", AGO.sub(" ", rest))  # "GMTUpdated"
+    rest = DATE_LINE_WORDS.sub(" ", TIME.sub(" ", rest))
+    return iso if not re.search(r"[A-Za-z0-9]", rest) else None
+
+
+def canonical_agency(name: str) -> str | None:
+    """'Agence France-Presse' -> 'AFP' when the name is a known wire agency."""
+    key = re.sub(r"[^a-z0-9]+", " ", name.lower()).strip()
+    for canonical, aliases in load_furniture().get("agencies", {}).items():
+        for alias in [canonical, *aliases]:
+            if re.sub(r"[^a-z0-9]+", " ", alias.lower()).strip() == key:
+                return canonical
+    return None
+
+
+def byline(line: str) -> tuple[str, str | None] | None:
+    """('By Jane Doe, Reuters') -> ('Jane Doe, Reuters', 'Reuters'); None if not a byline."""
+    text = line.strip()
+    named = NAME_IN_PLACE.match(text)  # "Jane Doe in Beijing"
+    if named:
+        return named.group("who"), None
+    match = BYLINE.match(text)
+    if not match or len(match.group("who").split()) > 14:
+        return None
+    who = match.group("who").strip()
+    parts = [p for p in re.split(r"\s*(?:,|\||/|;|\band\b|\bwith\b|\bfor\b)\s*", who) if p]
+    agency = next((a for a in map(canonical_agency, parts) if a), None)
+    return who, agency
+
+
+def agency_credit(line: str) -> str | None:
+    """Agency of a bare credit line: '— AFP', '(Reuters)', 'With AFP', 'Reporting by AP'."""
+    text = CREDIT_LEAD.sub("", line.strip(" -–—()"))
+    return canonical_agency(text.strip(" ()")) if len(text) < 40 else None
+
+
+def dateline(line: str) -> tuple[str, str | None] | None:
+    """('MOSCOW (Reuters) - ...') -> ('MOSCOW', 'Reuters'); the line itself is body text."""
+    match = DATELINE.match(line.strip())
+    if not match:
+        return None
+    agency = match.group("agency")
+    return match.group("place").strip(), (canonical_agency(agency) or agency) if agency else None
+
+
+def url_in(lines: list[str], index: int) -> tuple[str, int] | None:
+    """(URL, its line index) for an 'Original url:' label at ``index``; the URL may be on the
+    label's line or the next non-blank one."""
+    match = URL_LABEL.match(lines[index].strip())
+    if not match:
+        return None
+    after = [j for j in range(index + 1, min(index + 4, len(lines))) if lines[j].strip()]
+    j = index if match.group("rest").strip() else (after or [index])[0]
+    url = _as_url(match.group("rest") if j == index else lines[j])
+    return (url, j) if url else None
+
+
+def _as_url(text: str) -> str | None:
+    # Copy-paste breaks long URLs with a space; URLs never contain one, so spaces are dropped.
+    text = text.strip()
+    if not URL_START.match(text) or len(text.split()) > 3:
+        return None
+    url = re.sub(r"\s+", "", text)
+    return url if url.lower().startswith("http") else "https://" + url
+
+
+def is_url_line(line: str) -> bool:
+    return _as_url(line) is not None
+
+
+def url_date(url: str | None) -> str | None:
+    """Date written in a URL path: /2025/03/28/, /2025-03-28-, /20250328/."""
+    if not url:
+        return None
+    match = URL_DATE.search(urlsplit(url).path)
+    return _valid(*map(int, match.groups())) if match else None
+
+
+def url_outlet(url: str | None) -> str | None:
+    """Outlet named by the URL's host: 'https://www.scmp.com/news/...' -> 'scmp.com'."""
+    if not url:
+        return None
+    host = urlsplit(url if "//" in url else "//" + url).hostname or ""
+    host = re.sub(r"^(?:www\d?|m|amp|edition)\.", "", host)
+    return host or None
+
+
+def plain(line: str) -> str:
+    """A line without the invisible characters web pages carry (no-break, zero-width)."""
+    return re.sub(r"[\u200b-\u200d\u2060\ufeff]", "", line.replace("\xa0", " ")).strip()
+
+
+def words(line: str) -> list[str]:
+    return re.findall(r"[\w’'-]+", line)
+
+
+def is_sentence(line: str) -> bool:
+    """Prose: four or more words, a lowercase word, and closing sentence punctuation."""
+    text = line.strip().rstrip("”\"’')]»* ")
+    return len(words(line)) >= 4 and bool(re.search(r"[a-z]", line)) and text[-1:] in ".!?…"
+
+
+def looks_like_headline(line: str) -> bool:
+    """3-30 words, no closing full stop, mixed case: how headlines are written."""
+    text = line.strip()
+    count = len(words(text))
+    if not 3 <= count <= 30 or len(text) > 250 or text.rstrip("”\"’'").endswith("."):
+        return False
+    return bool(re.search(r"[a-z]", text)) and not URL_START.match(text)
+
+
+def infer_title(lines: list[str], is_furniture: Callable[[str], bool]) -> str | None:
+    """The first headline-shaped line before the body starts, skipping page furniture.
+
+    A site tagline can come first ("Exclusive news, data and analytics ..."): a first
+    candidate sharing no word with the lede loses to a later one that does.
+    """
+    candidates: list[str] = []
+    lede: list[str] = []
+    for line in [plain(x) for x in lines if plain(x)][:60]:
+        if is_furniture(line) or byline(line) or date_line(line) or is_url_line(line):
+            continue
+        if is_sentence(line):
+            lede.append(line)
+            if len(lede) == 2:
+                break
+        elif looks_like_headline(line) and not lede:
+            candidates.append(line)
+    if not candidates:
+        return None
+    lede_words = _content_words(" ".join(lede))
+    if not lede or _content_words(candidates[0]) & lede_words:
+        return candidates[0]
+    return next((c for c in candidates[1:] if _content_words(c) & lede_words), candidates[0])
+
+
+def _content_words(text: str) -> set[str]:
+    return {w.lower().rstrip("’'s") for w in words(text) if len(w) > 3}
+
+
+def infer_metadata(text: str, is_furniture: Callable[[str], bool]) -> dict[str, str | None]:
+    """title, agency, published and url as the text states them (``None`` where silent)."""
+    lines = text.splitlines()
+    found: dict[str, str | None] = dict.fromkeys(("title", "agency", "published", "url"))
+    found["title"] = infer_title(lines, is_furniture)
+    for i, line in enumerate(lines):
+        line = plain(line)
+        by = byline(line)
+        if by and not found["agency"]:
+            found["agency"] = by[1]
+        credit = agency_credit(line) if line else None
+        if credit and not found["agency"]:
+            found["agency"] = credit
+        if not found["published"] and (by or len(line) <= 80):
+            found["published"] = date_line(line) or (find_date(line)[0] if by else None)
+        if not found["url"] and line:
+            hit = url_in(lines, i)
+            found["url"] = hit[0] if hit else None
+    # Else the dateline of one of the first body lines: 'MOSCOW (Reuters) -'.
+    datelines = (dateline(x) for x in [x for x in lines if x.strip()][:15])
+    found["agency"] = found["agency"] or next((d[1] for d in datelines if d and d[1]), None)
+    return found
+
+
+# --- merging: metadata.csv over the source's own metadata over what the text says ---------
+
+FIELDS = ("title", "outlet", "url", "published", "agency")
+
+
+def cell(value: object) -> str | None:
+    """A metadata value as one clean line; None for empty cells and nested JSON."""
+    if value is None or isinstance(value, dict | list):
+        return None
+    text = re.sub(r"\s+", " ", str(value)).strip()
+    return text or None
+
+
+def sidecar_row(row: dict, number: int) -> tuple[dict | None, str | None]:
+    """One row of metadata.csv: its non-empty cells, and what is wrong with it, if anything."""
+    entry = {k: cell(row.get(k)) for k in ("file", *FIELDS)}
+    if not entry["file"]:
+        return None, f"row {number} has no file name"
+    entry = {k: v for k, v in entry.items() if v} | {"_row": number}
+    published = entry.get("published")
+    if published and not normalize_date(published):
+        del entry["published"]
+        why = "write it as YYYY-MM-DD; the date was inferred from the text"
+        return entry, f"row {number}: cannot read the date '{published}' ({why})"
+    return entry, None
+
+
+def complete(
+    article: RawArticle, override: dict, is_furniture: Callable[[str], bool]
+) -> RawArticle:
+    """Fill each field: metadata.csv, else the source's own metadata, else the text."""
+    inferred = infer_metadata(article.text, is_furniture)
+    for field in FIELDS:
+        value = override.get(field) or getattr(article, field) or inferred.get(field)
+        setattr(article, field, value)
+    if article.url:
+        article.url = re.sub(r"\s+", "", article.url)
+    article.published = normalize_date(article.published) or url_date(article.url)
+    article.outlet = article.outlet or url_outlet(article.url)
+    return article

@@ -1,0 +1,1 @@
+"""The spaCy side of Readout: model loading, extensions and custom components."""

@@ -1,0 +1,431 @@
+"""Date expressions resolved against an article's publication date.
+
+Public API (used by events and by quotes to date statements):
+
+* ``DateRange(start, end, precision)``: ISO ``YYYY-MM-DD`` strings or None; ``precision`` is
+  one of ``day | month | year | unknown`` and describes ``start``. Month and year precision
+  put the first day of the month/year in ``start``.
+* ``resolve(text, published, tense="past")``: one expression ("on Tuesday", "March 31",
+  "from March 31 to April 2", "last month") to a ``DateRange``, or None when not a date.
+* ``find_dates(span, published)``: every expression inside a Span/Doc (a sentence, usually),
+  each with its tokens, its tense (read from the governing verb) and its resolved range.
+* ``date_for(token, published)``: the date of the clause a token belongs to ("said on
+  Tuesday" -> that Tuesday), or None. For a statement pass the reporting verb.
+* ``tense_of(token)``: ``past | present | future`` of the clause governing a token.
+
+The rules, in one place:
+
+* Weekdays follow the tense: past = the most recent such day on or before publication (an
+  article published on a Tuesday saying "met on Tuesday" means that day); future = the next
+  such day strictly after publication; present = the nearest one (a headline's "heads to
+  Moscow on Monday"). "last Tuesday" is strictly before, "next Tuesday" strictly after.
+* Dates without a year ("March 31") and bare months ("in February", "in early March") take the
+  year that puts them on or before publication (past), on or after it (future), or nearest.
+* "next week"/"last week"/"this week": the day is unknown, so precision ``month`` with the
+  month of that week's Monday (the earliest day the event can start).
+* "over the weekend": the Saturday–Sunday on or before publication (the next one in future
+  tense); precision day, end Sunday.
+* "until Thursday" alone gives an end date only (start None, precision unknown).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from spacy.tokens import Doc, Span, Token
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
+MONTHS["sept"] = 9
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+# Offsets in days of the words that name a day relative to publication.
+RELATIVE_DAYS = {
+    "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
+    "yesterday": -1, "last night": -1, "tomorrow": 1,
+}  # fmt: skip
+# Words that make the following date a bound rather than the time of the event.
+BOUNDS = {"since", "by", "before", "after", "until", "till", "through", "ahead"}
+FUTURE_HEADS = {
+    "schedule", "set", "due", "expect", "plan", "intend", "go", "prepare", "slate", "poise",
+    "aim", "hope", "agree", "be",
+}  # fmt: skip
+
+_MONTH_NAMES = "|".join([*(m.lower() for m in calendar.month_name if m), "sept"])
+_M = rf"(?:{_MONTH_NAMES}|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.)"
+# abbreviations only before a day number ("Mar. 31", "Sept 5"), never alone ("Mar-a-Lago")
+_M_DAY = rf"(?:{_M}|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)(?=\s+\d))"
+_W = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_D = r"\d{1,2}(?:st|nd|rd|th)?"
+_Y = r"(?:19|20)\d{2}"
+_TO = r"\s*(?:-|–|—|to|until|till|through|and)\s*"
+_DATE_US = rf"{_M_DAY}\s+{_D}(?:,?\s+{_Y})?(?!\d)"
+_DATE_UK = rf"{_D}\s+{_M}(?:,?\s+{_Y})?"
+# a bare year needs a word that introduces it: "in 2022", "since 2014" (not "2000 troops")
+_YEAR_LEAD = r"(?:in|since|of|by|until|before|after|during|from|early|late|mid|end)"
+_PATTERNS = [
+    (
+        "range",
+        rf"(?:from\s+|between\s+)?(?:{_W},?\s+)?(?:{_DATE_US}|{_DATE_UK}){_TO}"
+        rf"(?:{_W},?\s+)?(?:{_DATE_US}|{_DATE_UK}|{_D}(?:,?\s+{_Y})?)",
+    ),
+    ("range", rf"(?:from\s+|between\s+)?{_D}{_TO}{_DATE_UK}"),
+    ("range", rf"from\s+{_W}\s+(?:to|until|till|through)\s+{_W}"),
+    ("until", rf"(?:until|till|through)\s+(?:{_DATE_US}|{_DATE_UK}|(?:next\s+)?{_W})"),
+    ("day", rf"(?:{_W},?\s+)?(?:{_DATE_US}|{_DATE_UK})"),
+    (
+        "month",
+        rf"(?:(?:early|mid|late|the\s+(?:start|beginning|middle|end)\s+of)[\s-]+)?"
+        rf"{_M}(?:\s+{_Y})?(?![a-z])",
+    ),
+    ("ago", r"(?:\d+|a|one|two|three|four|five|six|seven)\s+days?\s+ago"),
+    ("weekend", r"(?:over|during|at|on)?\s*(?:the|this|last|next)\s+weekend"),
+    ("relweek", r"(?:next|last|this)\s+week"),
+    ("relmonth", r"(?:(?:earlier|later)\s+this|next|last|this)\s+month"),
+    ("relyear", r"(?:(?:earlier|later)\s+this|next|last|this)\s+year"),
+    ("relday", "|".join(RELATIVE_DAYS)),
+    ("weekday", rf"(?:(?:next|last|this)\s+)?{_W}"),
+    ("year", rf"{_YEAR_LEAD}[\s-]+{_Y}(?![/\d])"),
+]
+_SCANNER = re.compile(
+    "|".join(f"(?P<{kind}{i}>\\b{pat}\\b)" for i, (kind, pat) in enumerate(_PATTERNS)),
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class DateRange:
+    start: str | None
+    end: str | None = None
+    precision: str = "day"  # day | month | year | unknown (of ``start``)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    span: Span
+    range: DateRange
+    tense: str  # past | present | future, from the governing verb
+    bound: str | None  # "since", "before", ... when the date bounds rather than dates
+
+
+def as_date(value: str | date | None) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+# --- resolving one expression --------------------------------------------------------------
+
+
+def _month_of(word: str) -> int | None:
+    return MONTHS.get(word.lower().rstrip(".")) or MONTHS.get(word.lower()[:3])
+
+
+@dataclass(frozen=True)
+class _Parts:
+    """The pieces of an explicit date; a missing year is inferred."""
+
+    month: int | None
+    day: int | None
+    year: int | None
+    weekday: int | None
+
+    def on(self, year: int) -> date | None:
+        try:
+            return date(year, self.month or 0, self.day or 0)
+        except ValueError:
+            return None
+
+
+def _parts(text: str, month_hint: int | None = None) -> _Parts:
+    words = re.findall(r"[a-z]+|\d+", text.lower())
+    month = next((_month_of(w) for w in words if w.isalpha() and _month_of(w)), month_hint)
+    numbers = [int(w) for w in words if w.isdigit()]
+    weekday = next((WEEKDAYS[w] for w in words if w in WEEKDAYS), None)
+    day = next((n for n in numbers if n <= 31), None)
+    return _Parts(month, day, next((n for n in numbers if n > 31), None), weekday)
+
+
+def _pick_year(parts: _Parts, pub: date, tense: str) -> date | None:
+    """The year that puts the date before (past), after (future) or nearest publication;
+    a weekday given with the date ("Tuesday, April 1") picks the year where it matches."""
+    if parts.year:
+        return parts.on(parts.year)
+    options = [d for y in (pub.year - 1, pub.year, pub.year + 1) if (d := parts.on(y))]
+    matching = [d for d in options if d.weekday() == parts.weekday]
+    if parts.weekday is not None and matching:
+        return min(matching, key=lambda d: abs(d - pub))
+    if not options:
+        return None
+    nearest = min(options, key=lambda d: abs(d - pub))
+    if tense == "past":  # two days of slack: datelines and time zones run ahead
+        return max((d for d in options if d <= pub + timedelta(days=2)), default=nearest)
+    if tense == "future":
+        return min((d for d in options if d >= pub), default=nearest)
+    return nearest
+
+
+def _explicit_day(text: str, pub: date, tense: str) -> date | None:
+    """'March 31', '31 March 2025', 'Tuesday, April 2, 2025'."""
+    parts = _parts(text)
+    return _pick_year(parts, pub, tense) if parts.month and parts.day else None
+
+
+def _weekday(text: str, pub: date, tense: str) -> date:
+    words = text.lower().split()
+    target = WEEKDAYS[words[-1]]
+    back = (pub.weekday() - target) % 7
+    if words[0] == "last":
+        return pub - timedelta(days=back or 7)
+    if words[0] == "next" or tense == "future":
+        return pub + timedelta(days=(7 - back) or 7)
+    if tense == "past" or back <= 3:
+        return pub - timedelta(days=back)
+    return pub + timedelta(days=7 - back)
+
+
+def _month_start(pub: date, shift: int) -> date:
+    index = pub.year * 12 + pub.month - 1 + shift
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def _bare_month(text: str, pub: date, tense: str) -> DateRange:
+    words = text.lower().replace("-", " ").split()
+    year = next((int(w) for w in words if w.isdigit()), None)
+    month = next(_month_of(w) for w in words if _month_of(w))
+    if year is None:
+        year = pub.year
+        if tense == "future" and month < pub.month:
+            year += 1
+        elif tense != "future" and month > pub.month:
+            year -= 1
+    return DateRange(date(year, month, 1).isoformat(), None, "month")
+
+
+def _shift(text: str) -> int:
+    first = text.lower().split()[0]
+    return {"next": 1, "last": -1, "past": -1}.get(first, 0)
+
+
+def _weekend(text: str, pub: date, tense: str) -> date:
+    """The Saturday of the weekend meant (see the module docstring)."""
+    words = text.lower().split()
+    since_saturday = (pub.weekday() - 5) % 7  # 0 on a Saturday, 1 on a Sunday
+    last_saturday = pub - timedelta(days=since_saturday)
+    on_weekend = since_saturday <= 1
+    if "next" in words:
+        return last_saturday + timedelta(weeks=1)
+    if "last" in words:
+        return last_saturday - timedelta(weeks=1) if on_weekend else last_saturday
+    if tense == "future" and not on_weekend:
+        return last_saturday + timedelta(weeks=1)
+    return last_saturday
+
+
+def _day(d: date | None) -> DateRange | None:
+    return DateRange(d.isoformat(), None, "day") if d else None
+
+
+def _range(text: str, pub: date, tense: str) -> DateRange | None:
+    body = re.sub(r"^(?:from|between)\s+", "", text.strip(), flags=re.IGNORECASE)
+    parts = re.split(r"\s*(?:-|–|—|\bto\b|\buntil\b|\btill\b|\bthrough\b|\band\b)\s*", body)
+    if len(parts) != 2:
+        return None
+    left, right = parts
+    if left.lower() in WEEKDAYS:
+        start = _weekday(left, pub, tense)
+        end = start + timedelta(days=(WEEKDAYS[right.lower()] - start.weekday()) % 7)
+        return DateRange(start.isoformat(), end.isoformat(), "day")
+    # "March 20-22" / "20-22 March": the side without a month borrows the other's
+    first = _parts(left)
+    last = _parts(right, month_hint=first.month)
+    first = _parts(left, month_hint=last.month)
+    if not (first.month and first.day and last.day):
+        return None
+    # the year comes from an explicit one, else from the end (future) or the start (past)
+    if last.year and not first.year:
+        end = last.on(last.year)
+        start = first.on(last.year)
+        if start and end and start > end:
+            start = first.on(last.year - 1)
+    else:
+        anchor_last = tense == "future" and not first.year
+        if anchor_last:
+            end = _pick_year(last, pub, tense)
+            start = first.on(end.year) if end else None
+            if start and end and start > end:
+                start = first.on(end.year - 1)
+        else:
+            start = _pick_year(first, pub, tense)
+            end = last.on(last.year or start.year) if start else None
+            if start and end and end < start and not last.year:
+                end = last.on(start.year + 1)
+    if start is None or end is None:
+        return None
+    return DateRange(start.isoformat(), end.isoformat(), "day")
+
+
+def _resolve(kind: str, text: str, pub: date, tense: str) -> DateRange | None:
+    low = text.lower()
+    if kind == "range":
+        return _range(text, pub, tense)
+    if kind == "until":
+        target = re.sub(r"^(?:until|till|through)\s+", "", low)
+        day = _resolve("weekday" if target.split()[-1] in WEEKDAYS else "day", target, pub, tense)
+        return DateRange(None, day.start, "unknown") if day else None
+    if kind == "day":
+        return _day(_explicit_day(text, pub, tense))
+    if kind == "weekday":
+        return _day(_weekday(text, pub, tense))
+    if kind == "relday":
+        return _day(pub + timedelta(days=RELATIVE_DAYS[" ".join(low.split())]))
+    if kind == "ago":
+        count = low.split()[0]
+        return _day(pub - timedelta(days=int(count) if count.isdigit() else NUMBERS[count]))
+    if kind == "weekend":
+        saturday = _weekend(text, pub, tense)
+        return DateRange(saturday.isoformat(), (saturday + timedelta(days=1)).isoformat(), "day")
+    if kind == "relweek":
+        monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=_shift(text))
+        return DateRange(monday.replace(day=1).isoformat(), None, "month")
+    if kind == "relmonth":
+        return DateRange(_month_start(pub, _shift(text)).isoformat(), None, "month")
+    if kind == "relyear":
+        return DateRange(date(pub.year + _shift(text), 1, 1).isoformat(), None, "year")
+    if kind == "month":
+        return _bare_month(text, pub, tense)
+    if kind == "year":
+        return DateRange(date(int(text), 1, 1).isoformat(), None, "year")
+    return None
+
+
+_LEAD = re.compile(r"(?:over|during|at|on|in|since|of|by|until|before|after|from)\s+", re.I)
+_MONTH_WORD = re.compile(rf"\b{_M_DAY}", re.IGNORECASE)
+
+
+def _capitalised_month(text: str) -> bool:
+    """Months are capitalised in news copy; this keeps out the verbs "may" and "march"."""
+    words = _MONTH_WORD.findall(text)
+    return not words or any(w[0].isupper() for w in words)
+
+
+def _scan(text: str):
+    """(kind, start, end) of each date expression in ``text``, left to right."""
+    for match in _SCANNER.finditer(text):
+        kind = re.sub(r"\d+$", "", match.lastgroup or "")
+        start, end = match.span()
+        if not _capitalised_month(match.group()):
+            continue
+        lead = _LEAD.match(match.group()) if kind in ("weekend", "year") else None
+        yield kind, start + (lead.end() if lead else 0), end
+
+
+def resolve(text: str, published: str | date | None, tense: str = "past") -> DateRange | None:
+    """One date expression to a range, or None when it is not one or there is no anchor."""
+    pub = as_date(published)
+    if pub is None:
+        return None
+    for kind, start, end in _scan(text):
+        return _resolve(kind, text[start:end], pub, tense)
+    return None
+
+
+# --- tense ---------------------------------------------------------------------------------
+
+
+def clause_verb(token: Token) -> Token:
+    """The verb governing a token: itself when it is one, else the nearest verbal head."""
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def tense_of(token: Token) -> str:
+    """past | present | future of the clause governing ``token``.
+
+    Future: will/shall/'ll/would ("said Li would travel" is future for the reader), "to"
+    infinitives under schedule/plan/expect/be ("is scheduled to meet", "is to visit"),
+    "going to". Past: a past-tense verb or auxiliary, a perfect ("has met").
+    """
+    verb = clause_verb(token)
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.dep_ == "conj" and not auxes and verb.tag_ in ("VB", "VBG"):
+        return tense_of(verb.head)  # "would travel ... and hold talks": hold shares "would"
+    if any(a.lower_ in ("will", "shall", "'ll", "would", "wo") for a in auxes):
+        return "future"
+    head = verb.head
+    if any(a.lower_ == "to" for a in auxes) and head.lemma_ in FUTURE_HEADS:
+        # "went to Moscow to meet" is past; "is going to meet", "agreed to meet" are ahead
+        return "past" if head.lemma_ == "go" and head.tag_ in ("VBD", "VBN") else "future"
+    if verb.lemma_ in FUTURE_HEADS and any(c.dep_ == "xcomp" for c in verb.children):
+        return "future"
+    if "Past" in verb.morph.get("Tense") and verb.tag_ == "VBD":
+        return "past"
+    if any("Past" in a.morph.get("Tense") or a.lemma_ == "have" for a in auxes):
+        return "past"
+    if verb.tag_ == "VBN":
+        return "past"
+    return "present"
+
+
+# --- finding expressions in a parsed text --------------------------------------------------
+
+
+def _bound(span: Span) -> str | None:
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    first = span[0].lower_
+    if first in BOUNDS:
+        return first
+    if before is not None and before.lower_ in BOUNDS:
+        return before.lower_
+    if before is not None and before.lower_ == "of" and span.start > 1:
+        return "ahead" if span.doc[span.start - 2].lower_ == "ahead" else None
+    return None
+
+
+def find_dates(span: Span | Doc, published: str | date | None) -> list[DateMention]:
+    """Every date expression in ``span``, resolved with the tense of its governing verb."""
+    pub = as_date(published)
+    if pub is None:
+        return []
+    doc = span if isinstance(span, Doc) else span.doc
+    offset = 0 if isinstance(span, Doc) else span.start_char
+    found = []
+    for kind, start, end in _scan(span.text):
+        tokens = doc.char_span(offset + start, offset + end, alignment_mode="expand")
+        if tokens is None or len(tokens) == 0:
+            continue
+        tense = tense_of(tokens.root)
+        resolved = _resolve(kind, tokens.text, pub, tense)
+        if resolved is not None:
+            found.append(DateMention(tokens, resolved, tense, _bound(tokens)))
+    return found
+
+
+def _tree_distance(a: Token, b: Token) -> int:
+    up_a = [a, *a.ancestors]
+    up_b = [b, *b.ancestors]
+    common = next((t for t in up_a if t in up_b), None)
+    if common is None:
+        return 99
+    return up_a.index(common) + up_b.index(common)
+
+
+def date_for(token: Token, published: str | date | None) -> DateRange | None:
+    """The date of the clause ``token`` belongs to: the nearest expression in its sentence
+    governed by the same verb ("X said on Tuesday" -> Tuesday), ignoring bounds ("since")."""
+    verb = clause_verb(token)
+    mentions = [
+        m
+        for m in find_dates(token.sent, published)
+        if m.bound is None and clause_verb(m.span.root.head) == verb and m.range.start
+    ]
+    if not mentions:
+        return None
+    return min(mentions, key=lambda m: _tree_distance(m.span.root, verb)).range

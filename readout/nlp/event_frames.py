@@ -1,0 +1,229 @@
+"""One event frame per trigger: who took part, where, and which tokens carry its date."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from readout.nlp.event_lexicon import Lexicon
+from readout.nlp.event_parties import Parties, Party
+from readout.nlp.event_triggers import Trigger, governor, phone_marked, verb_subject
+
+PARTNER_PREPS = ("with", "between", "from", "and")
+PLACE_PREPS = ("in", "at")
+PLACE_HOPS = ("of", "in", "at")  # "at the G20 gathering in New Delhi", "sidelines of"
+
+
+@dataclass
+class Frame:
+    trigger: Trigger
+    type: str
+    parties: list[Party]
+    place: str | None
+    anchors: list[Token] = field(default_factory=list)  # tokens whose dates are this event's
+    gov: Token | None = None  # the verb a noun event hangs from
+    gov_prep: str | None = None
+    needs_date: bool = False  # a stay ("will be in Russia") is only a visit with its dates
+
+
+class FrameBuilder:
+    def __init__(self, parties: Parties, lex: Lexicon):
+        self.p, self.lex = parties, lex
+
+    def build(self, trigger: Trigger) -> Frame | None:
+        make = {
+            "verb": self._verb,
+            "noun": self._noun,
+            "host": self._host,
+            "contact": self._contact,
+            "stay": self._stay,
+        }[trigger.role]
+        return make(trigger)
+
+    # --- helpers ----------------------------------------------------------------------------
+
+    def _phrases(self, heads: list[Token]) -> list[Party]:
+        return [party for head in heads for party in self.p.of_phrase(head)]
+
+    def _licensed(self, heads: list[Token]) -> list[Party]:
+        """Unlinked party nouns ("Russian leaders") stand in as partners that stay unnamed."""
+        return [Party(token=h.i) for h in heads if h.lemma_.lower() in self.lex.party_nouns]
+
+    def _partners(self, token: Token, preps: tuple[str, ...] = PARTNER_PREPS) -> list[Party]:
+        heads = [
+            obj
+            for prep in token.children
+            if prep.dep_ == "prep" and prep.lower_ in preps
+            for obj in prep.children
+            if obj.dep_ == "pobj"
+        ]
+        found = self._phrases(heads)
+        return found or self._licensed(heads)
+
+    def _objects(self, verb: Token) -> list[Party]:
+        heads = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+        return self._phrases(heads) or self._licensed(heads)
+
+    def _people(self, parties: list[Party]) -> list[Party]:
+        return [p for p in parties if self.p.is_person(p.actor_id) or not p.actor_id]
+
+    def place_text(self, token: Token) -> str:
+        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        span = ent if ent is not None else self.p.spans.get(token.i)
+        text = span.text if span is not None else token.text
+        return text[4:] if text.lower().startswith("the ") else text
+
+    def _place_in(self, token: Token, hops: int = 3) -> str | None:
+        if self.p.is_place(token):
+            return self.place_text(token)
+        if hops == 0:
+            return None
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ in PLACE_HOPS:
+                for obj in prep.children:
+                    found = obj.dep_ == "pobj" and self._place_in(obj, hops - 1)
+                    if found:
+                        return found
+        return None
+
+    def _place(self, token: Token, preps: tuple[str, ...] = PLACE_PREPS) -> str | None:
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ in preps:
+                for obj in prep.children:
+                    found = obj.dep_ == "pobj" and self._place_in(obj)
+                    if found:
+                        return found
+        return None
+
+    def _subject_parties(self, verb: Token) -> list[Party]:
+        """The subject, climbing to the next clause when it is not a person: in "Qin said
+        China is willing ..., during a meeting" the meeting is Qin's."""
+        for _ in range(3):
+            parties = self._phrases(verb_subject(verb))
+            if self._people(parties) or verb.dep_ not in ("ccomp", "conj", "xcomp", "advcl"):
+                return parties
+            verb = verb.head
+        return []
+
+    def _enough(self, parties: list[Party], kind: str) -> bool:
+        """Visits and summits need a person; contacts need two sides, one of them a person
+        or a group ("the two leaders"), or two named countries/organisations."""
+        size = sum(p.group_size or 1 for p in parties)
+        people = self._people(parties)
+        named = [p for p in parties if p.actor_id or p.counterpart_of or p.group_roles]
+        if kind in ("visit", "summit"):
+            return any(self.p.is_person(p.actor_id) for p in people)
+        if not named:
+            return False
+        return size >= 2 and (bool(people) or len(named) >= 2)
+
+    # --- roles ------------------------------------------------------------------------------
+
+    def _verb(self, trigger: Trigger) -> Frame | None:
+        verb, kind = trigger.token, trigger.type
+        subjects = self._subject_parties(verb)
+        place = self._place(verb)
+        if verb.dep_ == "conj" and verb.head.lemma_ == "be":  # "is in Moscow and met"
+            place = place or self._place(verb.head)
+        if kind == "visit":
+            dest = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            place = self._place(verb, trigger.preps) or (
+                self._place_in(dest, 0) if dest is not None else None
+            )
+            hosts = self._objects(verb) if place is None else []
+            parties = subjects + hosts + self._partners(verb, ("with",))
+            ok = place is not None or bool(hosts)
+            return Frame(trigger, kind, parties, place, [verb]) if ok else None
+        partners = self._objects(verb) + self._partners(verb, (*PARTNER_PREPS, *trigger.preps))
+        if kind == "call":
+            kind = "meeting" if place and not phone_marked(verb, self.lex) else "call"
+            if not any(self.p.is_person(p.actor_id) for p in partners):
+                return None
+        elif kind == "talks" and phone_marked(verb, self.lex):
+            kind = "call"
+        if kind == "talks" and not self._partners(verb, ("with",)):
+            return None
+        parties = subjects + partners
+        return Frame(trigger, kind, parties, place, [verb]) if self._enough(parties, kind) else None
+
+    def _host(self, trigger: Trigger) -> Frame | None:
+        """ "China hosted Shoigu": a visit by Shoigu to China; "Putin hosted Xi": a meeting."""
+        verb = trigger.token
+        guests = self._objects(verb)
+        if not any(self.p.is_person(p.actor_id) for p in guests):
+            return None
+        hosts = verb_subject(verb)
+        host_parties = self._phrases(hosts)
+        if hosts and self.p.is_place(hosts[0]):
+            return Frame(trigger, "visit", guests, self.place_text(hosts[0]), [verb])
+        parties = host_parties + guests
+        if not self._enough(parties, "meeting"):
+            return None
+        return Frame(trigger, "meeting", parties, self._place(verb), [verb])
+
+    def _contact(self, trigger: Trigger) -> Frame | None:
+        """ "In Beijing on Thursday, X urged Y ...": two people of different countries in one
+        place; without a place it may be a call or an interview, so no event."""
+        verb = trigger.token
+        place = self._place(verb, ("in",))
+        speakers = [p for p in self._phrases(verb_subject(verb)) if self.p.is_person(p.actor_id)]
+        heard = [p for p in self._objects(verb) if self.p.is_person(p.actor_id)]
+        if not (place and speakers and heard):
+            return None
+        countries = {self.p.country_of(p.actor_id) for p in speakers + heard}
+        if len(countries) < 2:
+            return None
+        return Frame(trigger, "meeting", speakers + heard, place, [verb])
+
+    def _stay(self, trigger: Trigger) -> Frame | None:
+        """ "Wang will be in Russia until Thursday": a visit, if it has dates of its own."""
+        verb = trigger.token
+        place = self._place(verb, ("in",))
+        people = [p for p in self._phrases(verb_subject(verb)) if self.p.is_person(p.actor_id)]
+        if not (place and people):
+            return None
+        return Frame(trigger, "visit", people, place, [verb], needs_date=True)
+
+    def _noun(self, trigger: Trigger) -> Frame | None:
+        noun, kind = trigger.token, trigger.type
+        own = self._partners(noun, (*PARTNER_PREPS, "by"))
+        explicit = bool(own)
+        place = self._place(noun, (*PLACE_PREPS, "to") if kind == "visit" else PLACE_PREPS)
+        for child in noun.children:
+            if child.dep_ == "poss":
+                own += self.p.of_phrase(child)
+            elif child.dep_ in ("compound", "nmod", "amod"):
+                if self.p.is_place(child) and place is None and not self._is_pair(noun):
+                    place = self.place_text(child)  # "the Samarkand meeting", "Moscow talks"
+                elif self.p.is_person(self.p.actor_at(child)) or self._is_pair(noun):
+                    own += self.p.of_phrase(child)
+        if kind == "call" and not (phone_marked(noun, self.lex) or explicit):
+            return None
+        aimed = any(c.dep_ == "prep" and c.lower_ in ("for", "to") for c in noun.children)
+        if aimed and kind in ("call", "talks") and not explicit:
+            return None  # "the call for a ceasefire", "talks to end the war"
+        if noun.lower_ in self.lex.explicit_party_nouns and not explicit:
+            return None
+        return self._noun_frame(trigger, own, place)
+
+    def _is_pair(self, noun: Token) -> bool:
+        """ "China-Russia talks", "Xi-Putin summit": two actors modifying the noun."""
+        mods = [c for c in noun.children if c.dep_ in ("compound", "nmod")]
+        mods += [g for m in mods for g in m.children if g.dep_ in ("compound", "nmod")]
+        return len([m for m in mods if self.p.actor_at(m)]) >= 2
+
+    def _noun_frame(self, trigger: Trigger, own: list[Party], place: str | None) -> Frame | None:
+        noun = trigger.token
+        gov, prep = governor(noun)
+        parties = list(own)
+        between = any(c.dep_ == "prep" and c.lower_ == "between" for c in noun.children)
+        takes_subject = gov is not None and (prep or gov.lemma_.lower() in self.lex.light_verbs)
+        if takes_subject and not between:
+            parties = self._subject_parties(gov) + parties
+        if gov is not None and place is None and takes_subject:
+            place = self._place(gov)
+        frame = Frame(trigger, trigger.type, parties, place, [noun], gov, prep)
+        if takes_subject:
+            frame.anchors.append(gov)
+        return frame if self._enough(parties, trigger.type) else None

@@ -1,0 +1,62 @@
+"""The event trigger lexicon (``data/knowledge/events.toml``), loaded once per folder."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+EVENT_TYPES = ("visit", "meeting", "talks", "call", "summit")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, tuple[str, tuple[str, ...]]]  # lemma -> (event type, prepositions)
+    nouns: dict[str, str]  # lemma or phrase -> event type
+    hosting_verbs: frozenset[str] = frozenset()
+    explicit_party_nouns: frozenset[str] = frozenset()
+    phone_words: frozenset[str] = frozenset()
+    light_verbs: frozenset[str] = frozenset()
+    contact_verbs: frozenset[str] = frozenset()
+    hypothetical: frozenset[str] = frozenset()
+    planned_words: frozenset[str] = frozenset()
+    party_nouns: frozenset[str] = frozenset()
+    groups: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def noun_type(self, lemma: str, compound: str | None = None) -> str | None:
+        """Event type of a noun, preferring the two-word form ("phone call", "state visit")."""
+        if compound and f"{compound} {lemma}" in self.nouns:
+            return self.nouns[f"{compound} {lemma}"]
+        return self.nouns.get(lemma)
+
+
+def _words(rules: dict, key: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in rules.get(key, []))
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(knowledge_dir: str) -> Lexicon:
+    path = Path(knowledge_dir) / "events.toml"
+    data = tomllib.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    verbs = {
+        lemma: (kind, tuple(preps))
+        for kind, entries in data.get("verbs", {}).items()
+        for lemma, preps in entries.items()
+    }
+    nouns = {word.lower(): kind for kind, words in data.get("nouns", {}).items() for word in words}
+    rules = data.get("rules", {})
+    groups = {name: tuple(roles) for name, roles in rules.get("groups", {}).items()}
+    return Lexicon(
+        verbs=verbs,
+        nouns=nouns,
+        hosting_verbs=_words(rules, "hosting_verbs"),
+        explicit_party_nouns=_words(rules, "explicit_party_nouns"),
+        phone_words=_words(rules, "phone_words"),
+        light_verbs=_words(rules, "light_verbs"),
+        contact_verbs=_words(rules, "contact_verbs"),
+        hypothetical=_words(rules, "hypothetical"),
+        planned_words=_words(rules, "planned_words"),
+        party_nouns=_words(rules, "party_nouns"),
+        groups=groups,
+    )

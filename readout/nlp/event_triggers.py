@@ -1,0 +1,166 @@
+"""Event triggers in a parsed sentence, and the syntax checks shared by event frames.
+
+A trigger is a verb ("met", "travelled to"), a noun ("talks", "a phone call"), a hosting
+verb ("China hosted X"), a face-to-face contact verb with a place ("In Beijing, X urged Y")
+or a stay ("will be in Russia until Thursday").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from readout.nlp.event_lexicon import Lexicon
+
+# Reporting verbs end the search for modality: "X said he could meet Y" is hedged by
+# "could", but "X said on Friday that Y met Z" is not hedged by "said".
+REPORTING = {"say", "tell", "announce", "add", "report", "state", "confirm", "note", "quote"}
+MODAL_DEPS = ("aux", "auxpass", "neg", "mark", "det", "advmod")
+# Prepositions by which a noun event belongs to the verb it hangs from: the purpose ("travelled
+# to Moscow for talks"), the venue ("met at the summit"), the frame ("during the visit").
+ABSORBING_PREPS = {"for", "at", "on", "during"}
+CALL_EXCLUDED = {"for", "on", "upon", "off", "back", "up", "in", "out"}
+
+
+@dataclass
+class Trigger:
+    token: Token
+    type: str  # visit | meeting | talks | call | summit
+    role: str  # verb | noun | host | contact | stay
+    preps: tuple[str, ...] = ()  # destination (visit) or partner prepositions
+
+
+def _compound(token: Token) -> str | None:
+    words = [c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod")]
+    return words[-1] if words else None
+
+
+def noun_type(token: Token, lex: Lexicon) -> str | None:
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    compound = _compound(token)
+    return lex.noun_type(token.lemma_.lower(), compound) or lex.noun_type(token.lower_, compound)
+
+
+def _verb_trigger(token: Token, lex: Lexicon) -> Trigger | None:
+    lemma = token.lemma_.lower()
+    if lemma in lex.hosting_verbs:
+        return Trigger(token, "visit", "host")
+    if lemma in lex.verbs:
+        kind, preps = lex.verbs[lemma]
+        if lemma == "call" and _not_a_phone_call(token):
+            return None
+        return Trigger(token, kind, "verb", preps)
+    if lemma in lex.contact_verbs:
+        return Trigger(token, "meeting", "contact")
+    return None
+
+
+def _not_a_phone_call(token: Token) -> bool:
+    """ "called for talks", "called on Russia", "called it a success", "called back"."""
+    for child in token.children:
+        if child.dep_ in ("oprd", "xcomp", "ccomp", "attr", "acomp", "dative"):
+            return True
+        if child.dep_ in ("prt", "prep") and child.lower_ in CALL_EXCLUDED:
+            return True
+    return False
+
+
+def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
+    found = []
+    for token in sent:
+        if token.pos_ == "VERB":
+            trigger = _verb_trigger(token, lex)
+        elif token.pos_ == "AUX" and token.lemma_ == "be":
+            trigger = Trigger(token, "visit", "stay", ("in",))
+        else:
+            kind = noun_type(token, lex)
+            # "summit" in "summit meeting" is part of the phrase, not a second event
+            part_of_phrase = token.dep_ == "compound" and noun_type(token.head, lex)
+            trigger = Trigger(token, kind, "noun") if kind and not part_of_phrase else None
+        if trigger is not None:
+            found.append(trigger)
+    return found
+
+
+# --- syntax shared by the frames -----------------------------------------------------------
+
+
+def governor(noun: Token) -> tuple[Token | None, str | None]:
+    """The verb a noun event hangs from and the preposition between them: "held talks" ->
+    (held, None); "travelled for talks" -> (travelled, "for"); "two days of meetings" ->
+    (the verb above "days", "of"); "ahead of a visit" -> (the verb, "ahead")."""
+    if noun.dep_ in ("dobj", "attr", "oprd") and noun.head.pos_ in ("VERB", "AUX"):
+        return noun.head, None
+    token, prep = noun, None
+    for _ in range(4):
+        if token.dep_ != "pobj":
+            return None, None
+        prep_token = token.head
+        prep = prep or prep_token.lower_
+        head = prep_token.head
+        if head.pos_ in ("VERB", "AUX"):
+            return head, prep
+        if head.lower_ == "ahead":
+            return head.head, "ahead"
+        if head.pos_ not in ("NOUN", "PROPN", "NUM"):
+            return None, None
+        token = head
+    return None, None
+
+
+def verb_subject(verb: Token) -> list[Token]:
+    """Subject heads of a verb, looking through conjunction, control and passive:
+    "Li would travel ... and hold talks", "Wang is scheduled to meet", "after meeting X"."""
+    for _ in range(4):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return subjects
+        if verb.dep_ == "relcl":
+            return [verb.head]
+        if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acl"):
+            verb = verb.head if verb.dep_ != "pcomp" else verb.head.head
+            continue
+        return []
+    return []
+
+
+def path_up(token: Token) -> list[Token]:
+    """The token and its heads up to (not including) the first reporting verb."""
+    path = [token]
+    for head in token.ancestors:
+        if head.lemma_.lower() in REPORTING:
+            break
+        path.append(head)
+    return path
+
+
+def is_hedged(trigger: Token, lex: Lexicon) -> bool:
+    """Offers, wishes, refusals, negations and conditions: "ready to meet", "did not meet",
+    "no plans to visit", "could hold talks", "called for talks"."""
+    path = path_up(trigger)
+    if any(t.lemma_.lower() in lex.hypothetical for t in path[1:]):
+        return True
+    for token in path:
+        for child in token.children:
+            if child.dep_ in MODAL_DEPS and child.lower_ in lex.hypothetical:
+                return True
+    return False
+
+
+def is_planned(trigger: Token, lex: Lexicon) -> bool:
+    """Words that put a noun event ahead: "ahead of a visit", "the upcoming summit"."""
+    words = [c.lower_ for c in trigger.children] + [t.lower_ for t in path_up(trigger)[1:3]]
+    return any(w in lex.planned_words for w in words)
+
+
+def phone_marked(token: Token, lex: Lexicon) -> bool:
+    """ "phone call", "by phone", "telephone conversation", "held a video call"."""
+    nearby = [*token.subtree] if token.pos_ != "VERB" else [*token.children]
+    for near in nearby:
+        if near.lower_ in lex.phone_words:
+            return True
+        if near.dep_ == "prep" and any(c.lower_ in lex.phone_words for c in near.children):
+            return True
+    return False

@@ -1,0 +1,112 @@
+"""Antecedents of "he", "it" and "the minister": the most salient earlier mention.
+
+Salience is simple and works for news copy: in the speaker's own sentence only an earlier
+subject ("Although Wang met Lavrov, he said ..."), before that the subjects of each preceding
+sentence in text order (a pronoun subject stands for its own antecedent), then the other
+mentions, nearest first. Mentions inside quotes never count: "we" and "Putin" in a quote are
+not who is speaking.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Token
+
+from readout.knowledge import fold
+from readout.nlp.quote_context import COLLECTIVE, PERSON, SUBJECT_DEPS, DocContext, Mention
+from readout.nlp.quote_cues import Cues
+
+LOOK_BACK = 4  # sentences searched before the one holding the pronoun or role noun
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A possible antecedent."""
+
+    position: int  # token index
+    actor_id: str | None
+    mention: Mention | None  # None for a pronoun standing for an earlier mention
+    subject: bool
+
+
+Accept = Callable[[Candidate], bool]
+
+
+class Antecedents:
+    def __init__(self, ctx: DocContext, cues: Cues, day: date | None) -> None:
+        self.ctx, self.cues, self.day = ctx, cues, day
+        self._memo: dict[int, str | None] = {}  # pronoun token -> actor, for chains
+
+    def pronoun(self, token: Token) -> str | None:
+        lower = token.lower_
+        if lower in self.cues.person_pronouns:
+            return self.person(token, lambda c: True)
+        if lower in self.cues.thing_pronouns:
+            return self.collective(token)
+        return None
+
+    def person(self, token: Token, accept: Accept) -> str | None:
+        return self._search(token, accept, PERSON)
+
+    def collective(self, token: Token) -> str | None:
+        """'it', 'a spokesperson': the country or organisation in focus."""
+        return self._search(token, lambda c: c.actor_id is not None, COLLECTIVE)
+
+    def role(self, token: Token, words: tuple[str, ...], country: str | None) -> str | None:
+        """A person whose role (by date) or description contains one of ``words``."""
+        return self.person(token, self._role_filter(words, country))
+
+    def _search(self, token: Token, accept: Accept, kinds: set[str]) -> str | None:
+        plain = kinds == PERSON and token.lower_ in self.cues.person_pronouns
+        if plain and token.i in self._memo:
+            return self._memo[token.i]
+        sent_no = self.ctx.sent_index[token.i]
+        found = None
+        for n in range(sent_no, max(-1, sent_no - LOOK_BACK - 1), -1):
+            candidates = self._candidates(n, token.i if n == sent_no else None, kinds)
+            if n == sent_no:  # in its own sentence only a subject can be the antecedent
+                candidates = [c for c in candidates if c.subject]
+            found = next((c for c in candidates if accept(c)), None)
+            if found is not None:
+                break
+        actor = found.actor_id if found is not None else None
+        if plain:
+            self._memo[token.i] = actor
+        return actor
+
+    def _candidates(self, sent_no: int, before: int | None, kinds: set[str]) -> list[Candidate]:
+        ctx = self.ctx
+        found = [
+            Candidate(m.span.start, m.actor_id, m, ctx.is_subject(m.span.root))
+            for m in ctx.mentions_before(sent_no, before, kinds)
+        ]
+        if kinds == PERSON:
+            for token in ctx.sents[sent_no]:
+                if before is not None and token.i >= before:
+                    break
+                pronoun = token.lower_ in self.cues.person_pronouns
+                if pronoun and token.i not in ctx.quoted and token.dep_ in SUBJECT_DEPS:
+                    found.append(Candidate(token.i, self.pronoun(token), None, True))
+        subjects = sorted((c for c in found if c.subject), key=lambda c: c.position)
+        others = sorted((c for c in found if not c.subject), key=lambda c: -c.position)
+        return subjects + others
+
+    def _role_filter(self, words: tuple[str, ...], country: str | None) -> Accept:
+        kb = self.ctx.kb
+
+        def accept(candidate: Candidate) -> bool:
+            actor = kb.actors.get(candidate.actor_id or "")
+            if country and actor is not None and actor.country != country:
+                return False
+            described = ""
+            if candidate.mention is not None:
+                described = " ".join(sorted(self.ctx.descriptors(candidate.mention)))
+            roles = kb.roles_of(candidate.actor_id or "", self.day)
+            labels = [r.role for r in roles] + [kb.role_labels.get(r.role, "") for r in roles]
+            haystack = " ".join([described, *[fold(x) for x in labels]])
+            return any(w.lower() in haystack for w in words)
+
+        return accept

@@ -1,0 +1,193 @@
+"""What the speaker resolver knows about a document: actor mentions by token, sentences cut
+at paragraph breaks, who is a subject, and the noun phrases that name speakers.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from readout.knowledge import KnowledgeBase
+from readout.nlp.extensions import actor_spans
+from readout.nlp.quote_marks import paragraphs
+
+PERSON = {"person"}
+COLLECTIVE = {"country", "organization", "media"}
+PERSON_LABELS = {"PERSON", "TITLE"}
+DEFINITE = {"the", "this", "that", "these", "those"}
+INDEFINITE = {"a", "an", "one", "another", "some", "several"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+# Children that are not part of a noun phrase naming a speaker.
+CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "conj", "cc", "preconj", "punct", "prep"}
+NAME_DEPS = {"compound", "appos", "flat", "poss", "amod", "nmod", "det", "case", "nummod"}
+# Prepositions that attach an institution to a speaker ("a spokesman for the ministry").
+INSTITUTION_PREPS = {"of", "for", "at", "from"}
+
+
+def np_tokens(head: Token, quoted: set[int] | frozenset[int] = frozenset()) -> list[Token]:
+    """The tokens of the noun phrase headed by ``head``: names, titles and modifiers, not
+    the clauses, coordinated phrases or quoted words hanging off it."""
+    tokens = [head]
+    for child in head.children:
+        if child.dep_ in CLAUSE_DEPS and not _institution_prep(child):
+            continue
+        tokens += [t for t in child.subtree if t.i not in quoted]
+    return sorted(tokens, key=lambda t: t.i)
+
+
+def _institution_prep(token: Token) -> bool:
+    return token.dep_ == "prep" and token.lower_ in INSTITUTION_PREPS
+
+
+def np_text(tokens: list[Token], head: Token | None = None) -> str:
+    """Surface text of a noun phrase: the run of its tokens around the head, bridging only
+    punctuation ("spokesperson, Guo Jiakun"), without trailing punctuation or "'s"."""
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    members = {t.i for t in tokens}
+    head_i = head.i if head is not None else tokens[0].i
+    start = end = head_i
+    while start - 1 >= 0 and _joins(doc, start - 1, members, step=-1):
+        start -= 1
+    while end + 1 < len(doc) and _joins(doc, end + 1, members, step=1):
+        end += 1
+    while end >= start and (_edge(doc[end]) or doc[end].tag_ == "POS"):
+        end -= 1
+    while start <= end and _edge(doc[start]):
+        start += 1
+    return doc[start : end + 1].text.strip()
+
+
+def _joins(doc: Doc, i: int, members: set[int], step: int) -> bool:
+    """Token ``i`` belongs to the phrase, or is punctuation leading to a member."""
+    if i in members:
+        return True
+    j = i
+    while 0 <= j < len(doc) and j not in members and _edge(doc[j]) and doc[j].text in ",":
+        j += step
+    return 0 <= j < len(doc) and j in members and j != i
+
+
+def _edge(token: Token) -> bool:
+    return token.is_punct or token.is_space
+
+
+def sentence_units(doc: Doc) -> list[Span]:
+    """The parser's sentences, split again at paragraph breaks: a headline or standfirst
+    without a full stop must not run into the next paragraph."""
+    units = []
+    for sent in doc.sents:
+        start = sent.start
+        for token in sent[1:]:
+            previous = doc[token.i - 1]
+            if previous.is_space and "\n" in previous.text and not token.is_space:
+                units.append(doc[start : token.i])
+                start = token.i
+        units.append(doc[start : sent.end])
+    return units
+
+
+@dataclass(frozen=True)
+class Mention:
+    span: Span
+    actor_id: str | None
+    kind: str  # person | country | organization | media
+
+
+class DocContext:
+    """Actor mentions of one document with their kinds, its sentences and paragraphs."""
+
+    def __init__(self, doc: Doc, kb: KnowledgeBase, quoted: set[int]) -> None:
+        self.doc, self.kb, self.quoted = doc, kb, quoted
+        self.mentions = [Mention(s, s._.actor_id, self._kind(s)) for s in actor_spans(doc)]
+        self.by_token: dict[int, list[Mention]] = {}
+        for mention in self.mentions:
+            for i in range(mention.span.start, mention.span.end):
+                self.by_token.setdefault(i, []).append(mention)
+        self.paragraphs = paragraphs(doc.text)
+        self._para_starts = [start for start, _ in self.paragraphs]
+        self.sents = sentence_units(doc)
+        self.sent_index = {t.i: n for n, s in enumerate(self.sents) for t in s}
+
+    def sent_of(self, token: Token) -> Span:
+        return self.sents[self.sent_index[token.i]]
+
+    def paragraph_of(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self._para_starts, char) - 1)
+
+    def same_paragraph(self, a: Token, b: Token) -> bool:
+        return self.paragraph_of(a.idx) == self.paragraph_of(b.idx)
+
+    def _kind(self, span: Span) -> str:
+        actor = self.kb.actors.get(span._.actor_id or "")
+        if actor is not None:
+            return actor.kind
+        if span.label_ in PERSON_LABELS:
+            return "person"
+        return "country" if span.label_ in {"GPE", "NORP"} else "organization"
+
+    def mentions_in(self, tokens: list[Token]) -> list[Mention]:
+        """Mentions overlapping ``tokens``, longest first, without duplicates."""
+        seen: dict[int, Mention] = {}
+        for token in tokens:
+            for mention in self.by_token.get(token.i, []):
+                seen[id(mention)] = mention
+        return sorted(seen.values(), key=lambda m: (-len(m.span), m.span.start))
+
+    def mention_at(self, token: Token, kinds: set[str]) -> Mention | None:
+        for mention in self.mentions_in([token]):
+            if mention.kind in kinds:
+                return mention
+        return None
+
+    def is_subject(self, token: Token) -> bool:
+        """True when ``token`` sits in the subject phrase of some verb."""
+        for ancestor in [token, *token.ancestors]:
+            if ancestor.dep_ in SUBJECT_DEPS:
+                return True
+            if ancestor.dep_ not in NAME_DEPS | {"appos"}:
+                return False
+        return False
+
+    def mentions_before(self, sent_no: int, before: int | None, kinds: set[str]) -> list[Mention]:
+        """Mentions of ``kinds`` in sentence ``sent_no`` outside quotes, in text order (only
+        those before token ``before`` when given)."""
+        sent = self.sents[sent_no]
+        end = sent.end if before is None else min(sent.end, before)
+        return [
+            m
+            for m in self.mentions
+            if sent.start <= m.span.start < end
+            and m.kind in kinds
+            and m.span.start not in self.quoted
+        ]
+
+    def descriptors(self, mention: Mention) -> set[str]:
+        """Lowercase words describing a person where they are named ("Foreign Ministry
+        spokesman Guo Jiakun" -> {"foreign", "ministry", "spokesman", ...})."""
+        root = mention.span.root
+        words = {t.lower_ for t in np_tokens(root) if t.is_alpha}
+        if root.dep_ == "appos":
+            words |= {t.lower_ for t in np_tokens(root.head) if t.is_alpha}
+        for child in root.children:
+            if child.dep_ == "appos":
+                words |= {t.lower_ for t in np_tokens(child) if t.is_alpha}
+        return words
+
+
+def definite(head: Token) -> bool:
+    """'the minister', 'his spokesman': a role noun that points back to someone."""
+    for child in head.children:
+        if child.dep_ == "det":
+            return child.lower_ in DEFINITE
+        if child.dep_ == "poss" and child.pos_ == "PRON":
+            return True
+    return False
+
+
+def indefinite(head: Token) -> bool:
+    """'a spokesperson', 'one official': one of several, so no single person is meant."""
+    return any(c.dep_ in {"det", "nummod"} and c.lower_ in INDEFINITE for c in head.children)

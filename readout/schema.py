@@ -1,0 +1,113 @@
+"""The snapshot's table schema, declared once and used by the writer and the reader.
+
+Columns named in ARCHITECTURE.md are the contract; extra columns are additions.
+"""
+
+from __future__ import annotations
+
+import pyarrow as pa
+
+SCHEMA_VERSION = 1
+
+_str = pa.string()
+_strs = pa.list_(pa.string())
+_int = pa.int64()
+
+TABLES: dict[str, pa.Schema] = {
+    "articles": pa.schema(
+        [
+            ("article_id", _str),
+            ("file", _str),
+            ("title", _str),
+            ("outlet", _str),
+            ("url", _str),
+            ("published", _str),
+            ("text", _str),
+            ("n_words", _int),
+            ("duplicate_of", _str),
+            ("agency", _str),
+        ]
+    ),
+    "actors": pa.schema(
+        [
+            ("actor_id", _str),
+            ("name", _str),
+            ("kind", _str),
+            ("country", _str),
+            ("aliases", _strs),
+            ("in_knowledge_base", pa.bool_()),
+        ]
+    ),
+    "roles": pa.schema(
+        [
+            ("actor_id", _str),
+            ("role", _str),
+            ("of", _str),
+            ("start", _str),
+            ("end", _str),
+        ]
+    ),
+    "mentions": pa.schema(
+        [
+            ("article_id", _str),
+            ("start", _int),
+            ("end", _int),
+            ("text", _str),
+            ("label", _str),
+            ("actor_id", _str),
+        ]
+    ),
+    "statements": pa.schema(
+        [
+            ("statement_id", _str),
+            ("article_id", _str),
+            ("speaker_id", _str),
+            ("speaker_text", _str),
+            ("text", _str),
+            ("kind", _str),
+            ("start", _int),
+            ("end", _int),
+            ("date", _str),
+            ("themes", _strs),
+            ("addressee_id", _str),
+            ("sent_start", _int),
+            ("sent_end", _int),
+        ]
+    ),
+    "events": pa.schema(
+        [
+            ("event_id", _str),
+            ("type", _str),
+            ("participants", _strs),
+            ("place", _str),
+            ("date", _str),
+            ("end_date", _str),
+            ("date_precision", _str),
+            ("status", _str),
+            ("article_ids", _strs),
+        ]
+    ),
+    # One row per (event, reporting sentence): the evidence behind each event.
+    "event_sources": pa.schema(
+        [
+            ("event_id", _str),
+            ("article_id", _str),
+            ("start", _int),
+            ("end", _int),
+            ("text", _str),
+        ]
+    ),
+}
+
+TABLE_NAMES = tuple(TABLES)
+
+
+def empty_table(name: str) -> pa.Table:
+    return TABLES[name].empty_table()
+
+
+def to_arrow(name: str, rows: list[dict]) -> pa.Table:
+    """Rows (dicts) to a table with exactly the declared columns, in order."""
+    schema = TABLES[name]
+    columns = {f.name: [row.get(f.name) for row in rows] for f in schema}
+    return pa.Table.from_pydict(columns, schema=schema)

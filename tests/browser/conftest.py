@@ -1,0 +1,159 @@
+"""Real-browser fixtures: the app served by `streamlit run` on the fixture snapshot, and
+Debian's Chromium driven by Playwright (no browser download).
+
+The browser tests are skipped when no Chromium is found (env READOUT_CHROMIUM or
+BROWSER_PATH, else /usr/bin/chromium), and fail instead when READOUT_REQUIRE_BROWSER=1 (CI).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from readout import ROOT
+from tests.fixtures_snapshot import write_fixture
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--headless",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def chromium_path() -> str | None:
+    for candidate in (
+        os.environ.get("READOUT_CHROMIUM"),
+        os.environ.get("BROWSER_PATH"),
+        "/usr/bin/chromium",
+    ):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
+
+
+def pytest_collection_modifyitems(config, items):
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    path = chromium_path()
+    if path:
+        return path
+    message = "no Chromium (set READOUT_CHROMIUM or install Debian's chromium)"
+    if os.environ.get("READOUT_REQUIRE_BROWSER") == "1":
+        pytest.fail(message + " and READOUT_REQUIRE_BROWSER=1")
+    pytest.skip(message)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 90) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"streamlit exited with {proc.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as reply:
+                if reply.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"streamlit did not answer at {url} within {timeout} s")
+
+
+@pytest.fixture(scope="session")
+def app_url(chromium, tmp_path_factory):
+    """`streamlit run app.py` on a free port, reading the fixture snapshot."""
+    snapshot = write_fixture(tmp_path_factory.mktemp("browser") / "snapshot")
+    port = _free_port()
+    env = {**os.environ, "READOUT_SNAPSHOT": str(snapshot)}
+    log = open(tmp_path_factory.mktemp("log") / "streamlit.log", "w")  # noqa: SIM115
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        "app.py",
+        "--server.headless",
+        "true",
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--browser.gatherUsageStats",
+        "false",
+        "--server.fileWatcherType",
+        "none",
+    ]
+    proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_healthy(url, proc)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def browser(chromium):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+class Console:
+    """Console errors of a page, minus Streamlit's own probe of a deep link's base path."""
+
+    def __init__(self) -> None:
+        self.errors: list[str] = []
+
+    def __call__(self, message) -> None:
+        where = (message.location or {}).get("url", "")
+        if message.type == "error" and "/_stcore/" not in where:
+            self.errors.append(f"{message.text} ({where})")
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    tab = context.new_page()
+    tab.console = Console()
+    tab.on("console", tab.console)
+    tab.on("pageerror", lambda exc: tab.console.errors.append(f"page error: {exc}"))
+    yield tab
+    context.close()
+
+
+def wait_idle(tab, timeout: float = 60_000) -> None:
+    """Until the script has run: the main area is there and no rerun is in flight."""
+    tab.wait_for_selector('[data-testid="stMain"] h1', timeout=timeout)
+    tab.wait_for_timeout(500)
+    tab.wait_for_selector('[data-test-script-state="notRunning"]', timeout=timeout)
+    tab.wait_for_timeout(300)

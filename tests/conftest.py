@@ -1,0 +1,36 @@
+"""Shared fixtures: the spaCy pipeline and the sample snapshot are built once per session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from readout import RAW_DIR
+
+TESTS = Path(__file__).resolve().parent
+GOLD = TESTS / "data" / "gold.json"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from readout.nlp.pipeline import build_nlp
+
+    return build_nlp()
+
+
+@pytest.fixture(scope="session")
+def sample_snapshot(tmp_path_factory) -> Path:
+    """The bundled sample articles built into a fresh snapshot."""
+    from readout.build import build_snapshot
+
+    out = tmp_path_factory.mktemp("sample") / "snapshot"
+    build_snapshot(RAW_DIR, out)
+    return out
+
+
+def analyse_text(nlp, text: str, published: str | None = "2025-03-28"):
+    """Run the full pipeline on a hand-written text with a publication date."""
+    doc = nlp.make_doc(text)
+    doc._.published = published
+    return nlp(doc)

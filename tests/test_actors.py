@@ -1,0 +1,67 @@
+"""The actor linker on texts written for the test: names, surnames, variants, titles by date."""
+
+from __future__ import annotations
+
+from conftest import analyse_text
+
+from readout.nlp.extensions import actor_spans
+
+
+def links(doc) -> list[tuple[str, str | None]]:
+    return [(span.text, span._.actor_id) for span in actor_spans(doc)]
+
+
+def test_surname_links_to_full_name_in_same_article(nlp):
+    doc = analyse_text(nlp, "Foreign Minister Wang Yi landed in Paris. Later, Wang told reporters.")
+    assert ("Wang", "wang-yi") in links(doc)
+
+
+def test_honorific_belongs_to_the_mention(nlp):
+    doc = analyse_text(nlp, "Wang Yi flew to Malta. Mr Wang met officials there on Saturday.")
+    assert ("Mr Wang", "wang-yi") in links(doc)
+
+
+def test_spelling_variant_links_to_canonical_actor(nlp):
+    doc = analyse_text(nlp, "Sergey Lavrov arrived in Ankara for a short stay.")
+    assert ("Sergey Lavrov", "sergei-lavrov") in links(doc)
+
+
+def test_surname_the_model_tags_as_org_becomes_a_person(nlp):
+    doc = analyse_text(nlp, "Sergei Lavrov spoke first. Lavrov said relations were strong.")
+    lavrov = [s for s in actor_spans(doc) if s.text == "Lavrov"]
+    assert lavrov and all(s.label_ == "PERSON" and s._.actor_id == "sergei-lavrov" for s in lavrov)
+
+
+def test_title_resolves_to_the_holder_on_the_publication_date(nlp):
+    text = "China's foreign minister will travel to Moscow."
+    assert ("China's foreign minister", "qin-gang") in links(analyse_text(nlp, text, "2023-04-14"))
+    assert ("China's foreign minister", "wang-yi") in links(analyse_text(nlp, text, "2025-03-28"))
+
+
+def test_synonym_title_resolves_by_country_and_date(nlp):
+    doc = analyse_text(nlp, "In Beijing, France's top diplomat urged restraint.", "2025-03-28")
+    assert ("France's top diplomat", "jean-noel-barrot") in links(doc)
+
+
+def test_title_followed_by_a_name_is_not_a_second_mention(nlp):
+    doc = analyse_text(nlp, "Chinese Foreign Minister Qin Gang met reporters.", "2023-04-14")
+    assert [t for t, _ in links(doc) if "Minister" in t] == []
+    assert ("Qin Gang", "qin-gang") in links(doc)
+
+
+def test_unknown_person_becomes_a_new_actor_and_surname_follows(nlp):
+    doc = analyse_text(nlp, "Analyst Margarethe Kowalczyk wrote a note. Kowalczyk said more.")
+    assert ("Margarethe Kowalczyk", "margarethe-kowalczyk") in links(doc)
+    assert ("Kowalczyk", "margarethe-kowalczyk") in links(doc)
+    assert [a.name for a in doc._.new_actors] == ["Margarethe Kowalczyk"]
+
+
+def test_demonyms_and_capitals_link_to_countries(nlp):
+    doc = analyse_text(nlp, "Russian officials said Beijing had been consulted.")
+    assert ("Russian", "russia") in links(doc)
+    assert ("Beijing", "china") in links(doc)
+
+
+def test_lowercase_slug_is_not_a_country_mention(nlp):
+    doc = analyse_text(nlp, "See the page chinas-visit-to-russia-next-week for more.")
+    assert all(actor != "russia" for _, actor in links(doc))

@@ -1,0 +1,40 @@
+"""The repository keeps its promises: CI runs the README's test command, pins are exact."""
+
+from __future__ import annotations
+
+import re
+
+from readout import ROOT
+
+
+def _readme_commands() -> list[str]:
+    readme = (ROOT / "README.md").read_text("utf-8")
+    return re.findall(r"```bash\n(pip install [^\n]+)\n```", readme)
+
+
+def test_readme_has_exactly_the_two_commands():
+    commands = _readme_commands()
+    assert commands == [
+        "pip install -r requirements.txt && streamlit run app.py",
+        "pip install -r requirements-dev.txt && python -m pytest",
+    ]
+
+
+def test_ci_runs_the_readme_test_command_with_the_browser_required():
+    ci = (ROOT / ".ci" / "run").read_text("utf-8")
+    assert _readme_commands()[1] in ci.splitlines()
+    assert "READOUT_REQUIRE_BROWSER=1" in ci
+    assert "chromium" in ci
+
+
+def test_every_requirement_is_pinned():
+    for name in ("requirements.txt", "requirements-dev.txt"):
+        for line in (ROOT / name).read_text("utf-8").splitlines():
+            line = line.strip()
+            if line and not line.startswith(("#", "-r")):
+                assert re.fullmatch(r"[A-Za-z0-9_.\-\[\]]+==[\w.]+", line), line
+
+
+def test_pipeline_package_never_imports_streamlit():
+    for path in (ROOT / "readout").rglob("*.py"):
+        assert "import streamlit" not in path.read_text("utf-8"), path

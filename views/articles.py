@@ -1,0 +1,118 @@
+"""Articles: the list, and a reader with actors highlighted and what was found in each."""
+
+from functools import partial
+
+import pandas as pd
+import streamlit as st
+
+from components.evidence import article_html, safe_url, statement_card
+from components.filters import page_data
+from components.layout import empty_state, filter_note, fmt_date, pick_row_into, url_choice
+from components.model import precision_label
+from components.text import md_escape
+
+full, snap, filters = page_data()
+st.title("Articles")
+filter_note(filters)
+articles = snap.articles.sort_values(["published_dt", "title"], ascending=[False, True])
+
+if full.articles.empty:
+    empty_state(
+        "The snapshot holds no articles.",
+        "Add article files to data/raw and run `python -m readout build`.",
+    )
+    st.stop()
+if articles.empty:
+    empty_state("No article matches the filters.", "Widen the dates or clear a filter.")
+    st.stop()
+
+table = articles.assign(
+    Published=articles["published_dt"].dt.date,
+    Copy=articles["duplicate_of"].notna(),
+)[["title", "outlet", "Published", "n_statements", "n_events", "n_mentions", "Copy"]]
+small = {"width": "small"}
+st.dataframe(
+    table.rename(
+        columns={
+            "title": "Title",
+            "outlet": "Outlet",
+            "n_statements": "Statements",
+            "n_events": "Events",
+            "n_mentions": "Mentions",
+        }
+    ),
+    hide_index=True,
+    width="stretch",
+    key="articles_table",
+    selection_mode="single-row",
+    on_select=partial(
+        pick_row_into, "articles_table", list(articles["article_id"]), "article_pick"
+    ),
+    column_config={
+        "Title": st.column_config.TextColumn(width="large"),
+        "Published": st.column_config.DateColumn(format="D MMM YYYY", **small),
+        "Statements": st.column_config.NumberColumn("Stmts", help="Statements", **small),
+        "Events": st.column_config.NumberColumn(**small),
+        "Mentions": st.column_config.NumberColumn(help="Actor mentions", **small),
+        "Copy": st.column_config.CheckboxColumn(help="Near-duplicate of another article", **small),
+    },
+)
+labels = {
+    a.article_id: f"{a.title} — {a.outlet}, {fmt_date(a.published)}" for a in articles.itertuples()
+}
+chosen = url_choice(
+    "Read", labels, "article", placeholder="Select a row above, or choose an article here"
+)
+if not chosen:
+    st.stop()
+
+article = full.articles.set_index("article_id").loc[chosen]
+st.header(md_escape(article["title"]), anchor=False)
+url = safe_url(article["url"])
+meta = [
+    f"**{md_escape(article['outlet'])}**",
+    md_escape(fmt_date(article["published"])),
+    f"{article['n_words']} words",
+]
+if article.get("agency"):
+    meta.append(f"via {md_escape(article['agency'])}")
+if url:
+    meta.append(f"[original]({url.replace(')', '%29').replace(' ', '%20')})")
+st.markdown(" · ".join(meta))
+
+names = full.articles.set_index("article_id")["title"]
+if pd.notna(article["duplicate_of"]):
+    st.info(
+        f"Near-duplicate of **{md_escape(names.get(article['duplicate_of'], '?'))}** "
+        "(same wire copy).",
+        icon=":material/content_copy:",
+    )
+copies = full.articles[full.articles["duplicate_of"] == chosen]
+if len(copies):
+    st.info(
+        "Near-duplicates: "
+        + "; ".join(
+            f"**{md_escape(c.title)}** ({md_escape(c.outlet)})" for c in copies.itertuples()
+        ),
+        icon=":material/content_copy:",
+    )
+
+reader, found = st.columns([3, 2], gap="large")
+with reader:
+    st.html(article_html(full, chosen))
+with found:
+    said = full.statements[full.statements["article_id"] == chosen].sort_values("start")
+    st.markdown(f"**Statements ({len(said)})**")
+    for row in said.itertuples():
+        st.html(statement_card(full, row, with_source=False))
+    events = full.events[full.events["article_ids"].map(lambda ids: chosen in ids)]
+    st.markdown(f"**Events ({len(events)})**")
+    for ev in events.sort_values("start").itertuples():
+        when = precision_label(ev.start, ev.end, ev.date_precision)
+        st.markdown(
+            f"- {md_escape(when)}: **{md_escape(ev.type)}**, "
+            f"{md_escape(', '.join(ev.participant_names) or 'participants unknown')}"
+            + (" *(planned)*" if ev.status == "planned" else "")
+        )
+    if said.empty and events.empty:
+        st.caption("Nothing was extracted from this article.")
