@@ -11,7 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from components.layout import fmt_date
-from components.model import Snapshot, precision_label
+from components.model import Snapshot, has_any, precision_label
 from components.palette import UNKNOWN, country_colors
 from components.text import Span, highlight_html, md_escape, theme_label
 
@@ -162,7 +162,7 @@ def show_actor(full: Snapshot, view: Snapshot, actor_id: str) -> None:
         table = table[["role", "of", "start", "end"]].fillna("")
         st.dataframe(table.rename(columns=str.capitalize), hide_index=True, width="stretch")
     said = view.statements[view.statements["speaker_id"] == actor_id].sort_values("date_dt")
-    took_part = view.events[view.events["participants"].map(lambda p: actor_id in p)]
+    took_part = view.events[has_any(view.events["participants"], actor_id)]
     left, right = st.columns(2)
     with left:
         st.markdown(f"**Statements ({len(said)})**")

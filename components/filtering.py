@@ -17,7 +17,7 @@ from datetime import date
 
 import pandas as pd
 
-from components.model import Snapshot
+from components.model import Snapshot, has_any
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,7 @@ def filter_articles(snap: Snapshot, f: Filters, ids: set[str] | None) -> pd.Data
     if ids is not None:
         mentioned = snap.mentions.loc[snap.mentions["actor_id"].isin(ids), "article_id"]
         keep &= art["article_id"].isin(set(mentioned))
-    return art[keep]
+    return art[keep.astype(bool)]
 
 
 def filter_statements(snap: Snapshot, f: Filters, ids: set[str] | None) -> pd.DataFrame:
@@ -78,13 +78,12 @@ def filter_statements(snap: Snapshot, f: Filters, ids: set[str] | None) -> pd.Da
     if f.outlets:
         keep &= st["outlet"].isin(f.outlets)
     if f.themes:
-        wanted = set(f.themes)
-        keep &= st["themes"].map(lambda ts: bool(wanted.intersection(ts)))
+        keep &= has_any(st["themes"], f.themes)
     if f.text:
         keep &= _contains(st["text"], f.text) | _contains(st["context"], f.text)
     if ids is not None:
         keep &= st["speaker_id"].isin(ids) | st["addressee_id"].isin(ids)
-    return st[keep]
+    return st[keep.astype(bool)]
 
 
 def filter_events(snap: Snapshot, f: Filters, ids: set[str] | None) -> pd.DataFrame:
@@ -97,16 +96,16 @@ def filter_events(snap: Snapshot, f: Filters, ids: set[str] | None) -> pd.DataFr
     if f.event_types:
         keep &= ev["type"].isin(f.event_types)
     if ids is not None:
-        keep &= ev["participants"].map(lambda ps: bool(ids.intersection(ps)))
+        keep &= has_any(ev["participants"], ids)
     if f.outlets:
-        outlet_of = dict(zip(snap.articles["article_id"], snap.articles["outlet"], strict=True))
-        keep &= ev["article_ids"].map(lambda a: any(outlet_of.get(x) in f.outlets for x in a))
+        outlets = snap.articles[snap.articles["outlet"].isin(f.outlets)]
+        keep &= has_any(ev["article_ids"], outlets["article_id"])
     if f.text:
         src = snap.event_sources
         hits = set(src.loc[_contains(src["text"], f.text), "event_id"])
         names = ev["participant_names"].map(" ".join) + " " + ev["place"].fillna("")
         keep &= ev["event_id"].isin(hits) | _contains(names, f.text)
-    return ev[keep]
+    return ev[keep.astype(bool)]
 
 
 def apply_filters(snap: Snapshot, f: Filters) -> Snapshot:

@@ -51,6 +51,15 @@ def actor_countries(actors: pd.DataFrame) -> dict[str, str]:
     return dict(zip(actors["actor_id"], countries, strict=True))
 
 
+def has_any(lists: pd.Series, wanted) -> pd.Series:
+    """Boolean mask: which list cells share an item with ``wanted`` (a str or a collection).
+
+    Always dtype bool, also when empty (an empty object mask would select columns instead).
+    """
+    wanted = {wanted} if isinstance(wanted, str) else set(wanted)
+    return lists.map(lambda items: bool(wanted.intersection(items))).astype(bool)
+
+
 def parse_day(values: pd.Series) -> pd.Series:
     """ISO dates (or ``YYYY-MM`` / ``YYYY``) to timestamps; anything else to NaT."""
     text = values.astype("string").str.strip()

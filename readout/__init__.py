@@ -8,7 +8,7 @@ from pathlib import Path
 __version__ = "0.1.0"
 
 # Bump when extraction logic changes so that the app rebuilds stale snapshots.
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"

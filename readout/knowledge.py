@@ -89,6 +89,24 @@ class KnowledgeBase:
     def by_name(self) -> dict[str, Actor]:
         return {actor.name: actor for actor in self.actors.values()}
 
+    @cached_property
+    def _organization_words(self) -> dict[str, str]:
+        words: dict[str, str] = {}
+        for actor in self.actors.values():
+            if actor.kind == "organization":
+                for form in actor.surface_forms:
+                    words.setdefault(fold(form), actor.name)
+        return words
+
+    def qualifier_of_word(self, word: str) -> str | None:
+        """The country or organisation a word before a title names: "China's" -> "China",
+        "NATO" -> "NATO" (roles are held *of* one of these)."""
+        country = self.country_of_word(word)
+        if country:
+            return country
+        key = re.sub(r"'s$|'$", "", fold(word))
+        return self._organization_words.get(key)
+
     def country_of_word(self, word: str) -> str | None:
         """'China', "China's", 'Chinese', 'Beijing' -> 'China'."""
         key = fold(word)
@@ -98,6 +116,11 @@ class KnowledgeBase:
     def roles_for_title(self, phrase: str) -> list[str]:
         """'top diplomat' -> ['foreign_minister']; unknown phrases give []."""
         return self._title_phrases.get(fold(phrase), [])
+
+    @cached_property
+    def title_first_words(self) -> frozenset[str]:
+        """First words of all title phrases: a cheap test before trying phrases at a token."""
+        return frozenset(phrase.split()[0] for phrase in self._title_phrases if phrase)
 
     @property
     def title_phrases(self) -> list[str]:
@@ -114,8 +137,10 @@ class KnowledgeBase:
         return found
 
     def holder(self, role: str, of: str | None, on: date | None) -> Actor | None:
+        """The one holder of a role on a date; None when nobody or several hold it (three
+        spokespeople at once do not make "the spokesperson" any one of them)."""
         found = self.holders(role, of, on)
-        return found[0] if len(found) == 1 or (found and of is not None) else None
+        return found[0] if len(found) == 1 else None
 
     def roles_of(self, actor_id: str, on: date | None = None) -> list[Role]:
         actor = self.actors.get(actor_id)

@@ -1,37 +1,331 @@
 """Merge events across articles and group near-duplicate articles.
 
-Placeholder until the merge lands (issue 3): every reported event stays its own event.
+Events are merged in two passes. Within one article the rules are loose, because a story
+keeps returning to the same event ("the meeting", "their talks"): an undated report joins the
+nearest compatible event, and an undated meeting or talks held by a visitor ("during the visit,
+Wang will hold talks with Lavrov") becomes part of that visit. Across articles the rules are
+strict: same type (meeting and talks are one family), overlapping participants, compatible
+dates and places; an undated event only joins when the articles are published within
+``UNDATED_WINDOW_DAYS`` of each other (needs ``published``).
 """
 
 from __future__ import annotations
 
+import hashlib
+import re
+import zlib
+from collections import Counter, defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+from readout import KNOWLEDGE_DIR
+from readout.knowledge import KnowledgeBase, fold
+from readout.nlp.kb import get_knowledge
 from readout.records import EventRecord
 
+PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "unknown": 3}
+FAMILY = {"talks": "meeting"}
+UNDATED_WINDOW_DAYS = 10
+FOLDABLE = {"meeting", "talks"}
 
-def merge_events(reports: list[tuple[str, EventRecord, str]]) -> tuple[list[dict], list[dict]]:
-    """(article_id, event, evidence sentence) triples -> (events rows, event_sources rows)."""
-    events, sources = [], []
-    for i, (aid, ev, sentence) in enumerate(reports):
-        eid = f"e{i}"
-        events.append(
-            {
-                "event_id": eid,
-                "type": ev.type,
-                "participants": ev.participants,
-                "place": ev.place,
-                "date": ev.date,
-                "end_date": ev.end_date,
-                "date_precision": ev.date_precision,
-                "status": ev.status,
-                "article_ids": [aid],
-            }
+
+@dataclass
+class Cluster:
+    reports: list[tuple[str, EventRecord, str]] = field(default_factory=list)
+
+    @property
+    def events(self) -> list[EventRecord]:
+        return [ev for _, ev, _ in self.reports]
+
+    @property
+    def family(self) -> str:
+        return _family(self.events[0].type)
+
+    @property
+    def participants(self) -> set[str]:
+        return {p for ev in self.events for p in ev.participants}
+
+    @property
+    def best(self) -> EventRecord:
+        return min(self.events, key=lambda ev: PRECISION_RANK.get(ev.date_precision, 3))
+
+    @property
+    def dated(self) -> bool:
+        return any(ev.date for ev in self.events)
+
+
+def _family(kind: str) -> str:
+    return FAMILY.get(kind, kind)
+
+
+# --- compatibility -------------------------------------------------------------------------
+
+
+def _people_overlap(a: set[str], b: set[str]) -> bool:
+    if not a or not b:
+        return False
+    return a <= b or b <= a or len(a & b) / len(a | b) >= 0.5
+
+
+def _span(ev: EventRecord) -> tuple[str, str] | None:
+    """The days an event may cover: a day range, a whole month or year, or None."""
+    if not ev.date:
+        return None
+    if ev.date_precision == "month":
+        return ev.date[:7] + "-01", ev.date[:7] + "-31"
+    if ev.date_precision == "year":
+        return ev.date[:4] + "-01-01", ev.date[:4] + "-12-31"
+    return ev.date, max(ev.end_date or ev.date, ev.date)
+
+
+def _dates_fit(a: EventRecord, b: EventRecord) -> bool | None:
+    """True/False when both have dates; None when either has none (decided elsewhere)."""
+    sa, sb = _span(a), _span(b)
+    if sa is None or sb is None:
+        end = a.end_date if sa is None else b.end_date
+        other = sb if sa is None else sa
+        if end and other:  # "until Thursday" fits an event starting on or before Thursday
+            return other[0] <= end
+        return None
+    return sa[0] <= sb[1] and sb[0] <= sa[1]
+
+
+def _places_fit(a: str | None, b: str | None, kb: KnowledgeBase | None) -> bool:
+    if not a or not b or fold(a) == fold(b):
+        return True
+    if kb is None:
+        return False
+    # a capital and its country ("Moscow", "Russia") name the same place for an event
+    return kb.country_of_word(a) == b or kb.country_of_word(b) == a
+
+
+def _fits(c: Cluster, ev: EventRecord, kb, *, same_article: bool) -> bool:
+    if c.family != _family(ev.type):
+        return False
+    if not _people_overlap(c.participants, set(ev.participants)):
+        summit = ev.type == "summit" and all(e.place and e.date for e in [*c.events, ev])
+        if not summit:
+            return False
+    if not all(_places_fit(e.place, ev.place, kb) for e in c.events):
+        return False
+    if same_article and ev.type in FOLDABLE and {e.status for e in c.events} != {ev.status}:
+        return False  # one story does not report one meeting as both done and ahead
+    fits = [_dates_fit(e, ev) for e in c.events]
+    return not any(f is False for f in fits)
+
+
+def _undated_ok(c: Cluster, ev: EventRecord, aid: str, published: Mapping[str, str] | None):
+    """An undated report joins another article's event only if published close to it."""
+    if ev.date or ev.end_date:
+        return True
+    if published is None:
+        return False
+    mine = _day(published.get(aid))
+    theirs = [_day(published.get(a)) for a, _, _ in c.reports]
+    return mine is not None and any(
+        d is not None and abs((d - mine).days) <= UNDATED_WINDOW_DAYS for d in theirs
+    )
+
+
+def _day(iso: str | None) -> date | None:
+    try:
+        return date.fromisoformat(iso[:10]) if iso else None
+    except ValueError:
+        return None
+
+
+# --- the two passes ------------------------------------------------------------------------
+
+
+def _within_article(reports: list[tuple[str, EventRecord, str]], kb) -> list[Cluster]:
+    order = sorted(range(len(reports)), key=lambda i: (reports[i][1].date is None, i))
+    clusters: list[Cluster] = []
+    for i in order:
+        aid, ev, _ = reports[i]
+        fitting = [c for c in clusters if _fits(c, ev, kb, same_article=True)]
+        # the nearest report in the text is the likeliest antecedent of "the meeting"
+        target = min(
+            fitting, key=lambda c: min(abs(e.start - ev.start) for e in c.events), default=None
         )
-        sources.append(
-            {"event_id": eid, "article_id": aid, "start": ev.start, "end": ev.end, "text": sentence}
+        if target is None and not ev.date:
+            target = _visit_of(clusters, ev, kb)
+        if target is None:
+            clusters.append(Cluster([reports[i]]))
+        else:
+            target.reports.append(reports[i])
+    return clusters
+
+
+def _visit_of(clusters: list[Cluster], ev: EventRecord, kb) -> Cluster | None:
+    """An undated meeting or talks of a visitor belongs to the visit ("during the visit")."""
+    if ev.type not in FOLDABLE:
+        return None
+    for c in clusters:
+        if c.family != "visit" or not (c.participants & set(ev.participants)):
+            continue
+        if all(_places_fit(e.place, ev.place, kb) for e in c.events):
+            return c
+    return None
+
+
+def _across_articles(clusters: list[Cluster], kb, published) -> list[Cluster]:
+    ordered = sorted(clusters, key=lambda c: PRECISION_RANK.get(c.best.date_precision, 3))
+    merged: list[Cluster] = []
+    for cluster in ordered:
+        aid = cluster.reports[0][0]
+        target = next(
+            (
+                m
+                for m in merged
+                if all(_fits(m, ev, kb, same_article=False) for ev in cluster.events)
+                and all(_undated_ok(m, ev, aid, published) for ev in [cluster.best])
+                and aid not in {a for a, _, _ in m.reports}
+            ),
+            None,
         )
+        if target is None:
+            merged.append(cluster)
+        else:
+            target.reports += cluster.reports
+    return merged
+
+
+# --- rows ----------------------------------------------------------------------------------
+
+
+def _event_row(c: Cluster, kb) -> dict:
+    events = c.events
+    best = c.best
+    types = Counter(ev.type for ev in events)
+    kind = max(types, key=lambda t: (types[t], t == best.type))
+    counts = Counter(p for ev in events for p in ev.participants)
+    participants = sorted(counts, key=lambda p: -counts[p])  # stable: first seen wins ties
+    places = [ev.place for ev in events if ev.place]
+    place = _most_specific(places, kb)
+    starts = [ev.date for ev in events if ev.date and ev.date_precision == best.date_precision]
+    start = Counter(starts).most_common(1)[0][0] if starts else None
+    ends = [ev.end_date for ev in events if ev.end_date]
+    end = max(ends) if ends and (start is None or max(ends) > start) else None
+    return {
+        "type": kind,
+        "participants": participants,
+        "place": place,
+        "date": start,
+        "end_date": end,
+        "date_precision": best.date_precision if start else "unknown",
+        "status": "held" if any(ev.status == "held" for ev in events) else "planned",
+        "article_ids": list(dict.fromkeys(a for a, _, _ in c.reports)),
+    }
+
+
+def _most_specific(places: list[str], kb) -> str | None:
+    """A city over the country it is in ("Moscow" over "Russia"), else the most named."""
+    if not places:
+        return None
+    counts = Counter(places)
+    for place in counts:
+        country = kb.country_of_word(place) if kb is not None else None
+        if country and country != place and country in counts:
+            return place
+    return counts.most_common(1)[0][0]
+
+
+def _event_id(row: dict) -> str:
+    """A hash of what identifies the event, so ids survive rebuilds of the same data."""
+    when = row["date"] or ",".join(sorted(row["article_ids"]))
+    key = "|".join([_family(row["type"]), ",".join(sorted(row["participants"])), when])
+    return "e" + hashlib.sha1(key.encode()).hexdigest()[:12]
+
+
+def merge_events(
+    reports: list[tuple[str, EventRecord, str]],
+    published: Mapping[str, str] | None = None,
+    kb: KnowledgeBase | None = None,
+) -> tuple[list[dict], list[dict]]:
+    """(article_id, event, evidence sentence) triples -> (events rows, event_sources rows).
+
+    ``published`` (article_id -> ISO date) lets undated events merge across articles;
+    ``kb`` (default: the bundled knowledge base) lets a capital match its country as a place.
+    """
+    kb = kb if kb is not None else get_knowledge(str(KNOWLEDGE_DIR))
+    by_article: dict[str, list] = defaultdict(list)
+    for report in reports:
+        by_article[report[0]].append(report)
+    clusters = [c for group in by_article.values() for c in _within_article(group, kb)]
+    events, sources, seen_ids = [], [], Counter()
+    for cluster in _across_articles(clusters, kb, published):
+        row = _event_row(cluster, kb)
+        eid = _event_id(row)
+        seen_ids[eid] += 1
+        row["event_id"] = eid if seen_ids[eid] == 1 else f"{eid}-{seen_ids[eid]}"
+        events.append(row)
+        evidence = {(aid, ev.start, ev.end): text for aid, ev, text in cluster.reports}
+        for (aid, start, end), text in evidence.items():
+            sources.append(
+                {
+                    "event_id": row["event_id"],
+                    "article_id": aid,
+                    "start": start,
+                    "end": end,
+                    "text": text,
+                }
+            )
     return events, sources
 
 
+# --- near-duplicate articles ---------------------------------------------------------------
+
+SHINGLE = 5
+CONTAINMENT = 0.6
+MIN_SHINGLES = 20
+COMMON_SHINGLE = 50  # shingles in more articles than this are boilerplate, not evidence
+
+
+def _shingles(text: str) -> set[int]:
+    words = re.findall(r"\w+", (text or "").lower())
+    grams = (" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1))
+    return {zlib.crc32(g.encode()) for g in grams}  # stable across processes, unlike hash()
+
+
 def find_duplicates(articles: list[dict]) -> dict[str, str]:
-    """article_id -> the article_id it duplicates (wire copy reprinted by several outlets)."""
-    return {}
+    """article_id -> the article_id it duplicates (wire copy reprinted by several outlets).
+
+    Two articles are duplicates when 60% of the shorter one's word 5-grams are in the other.
+    Candidate pairs come from an inverted index of shingles, so the cost grows with the
+    number of shared shingles, not with all pairs; past ~100k articles, MinHash with LSH
+    banding would bound it further. A group's original is the earliest published (then the
+    smallest id); every other member points to it.
+    """
+    sets = {a["article_id"]: _shingles(a.get("text")) for a in articles}
+    sets = {aid: s for aid, s in sets.items() if len(s) >= MIN_SHINGLES}
+    index: dict[int, list[str]] = defaultdict(list)
+    for aid, shingles in sets.items():
+        for s in shingles:
+            index[s].append(aid)
+    shared: Counter = Counter()
+    for holders in index.values():
+        if 1 < len(holders) <= COMMON_SHINGLE:
+            for i, a in enumerate(holders):
+                for b in holders[i + 1 :]:
+                    shared[(a, b)] += 1
+    parent = {aid: aid for aid in sets}
+
+    def root(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for (a, b), n in shared.items():
+        if n / min(len(sets[a]), len(sets[b])) >= CONTAINMENT:
+            parent[root(a)] = root(b)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for aid in sets:
+        groups[root(aid)].append(aid)
+    when = {a["article_id"]: a.get("published") or "9999" for a in articles}
+    duplicates = {}
+    for members in groups.values():
+        original = min(members, key=lambda aid: (when[aid], aid))
+        duplicates.update({aid: original for aid in members if aid != original})
+    return duplicates

@@ -65,3 +65,25 @@ def test_demonyms_and_capitals_link_to_countries(nlp):
 def test_lowercase_slug_is_not_a_country_mention(nlp):
     doc = analyse_text(nlp, "See the page chinas-visit-to-russia-next-week for more.")
     assert all(actor != "russia" for _, actor in links(doc))
+
+
+def test_title_naming_its_own_institution_resolves(nlp):
+    doc = analyse_text(nlp, "The Kremlin spokesman declined to comment.", "2025-03-28")
+    assert ("Kremlin spokesman", "dmitry-peskov") in links(doc)
+
+
+def test_title_with_several_holders_stays_unresolved(nlp):
+    doc = analyse_text(nlp, "A foreign minister said the talks were useful.", "2025-03-28")
+    assert all(span.label_ != "TITLE" for span in actor_spans(doc))
+
+
+def test_curly_apostrophe_matches_an_alias_written_with_a_straight_one(nlp):
+    doc = analyse_text(nlp, "China’s Foreign Ministry said the visit was planned.")
+    assert ("China’s Foreign Ministry", "chinese-foreign-ministry") in links(doc)
+
+
+def test_title_then_comma_then_name_is_the_name(nlp):
+    text = "China’s Foreign Ministry spokesperson, Guo Jiakun, spoke on Monday."
+    doc = analyse_text(nlp, text, "2025-03-31")
+    assert all(span.label_ != "TITLE" for span in actor_spans(doc))
+    assert ("Guo Jiakun", "guo-jiakun") in links(doc)

@@ -163,6 +163,12 @@ def test_plural_possessive_inside_single_quotes():
     assert record.text == "The Baltic states’ fears are exaggerated"
 
 
+def test_quote_after_a_stray_opening_apostrophe_is_found():
+    text = 'Since the \'90s, he said, Moscow has "never trusted the West on anything", Lavrov said.'
+    doc, records = statements(text, LAVROV)
+    assert [r.text for r in direct(records)] == ["never trusted the West on anything"]
+
+
 def test_quote_running_over_a_sentence_break():
     text = (
         '"We came to listen. We will also speak plainly about sanctions," Wang said on '

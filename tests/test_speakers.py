@@ -143,6 +143,18 @@ def test_passive_subject_is_not_the_speaker():
     assert speakers(text, BOTH) == []
 
 
+def test_paragraph_breaks_component_sets_sentence_starts_before_the_parser():
+    import readout.nlp.quote_paragraphs  # noqa: F401  (registers the component)
+
+    nlp = plain_nlp()
+    nlp.add_pipe("readout_paragraph_breaks", name="breaks_test", before="parser")
+    try:
+        doc = nlp("Wang tells Lavrov that talks will go on\n\nLavrov calls the meeting useful.")
+    finally:
+        nlp.remove_pipe("breaks_test")
+    assert [s.root.text for s in doc.sents] == ["tells", "calls"]
+
+
 def test_resolver_subject_of_and_resolve_directly():
     from test_quotes import annotate
 

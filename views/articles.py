@@ -8,7 +8,7 @@ import streamlit as st
 from components.evidence import article_html, safe_url, statement_card
 from components.filters import page_data
 from components.layout import empty_state, filter_note, fmt_date, pick_row_into, url_choice
-from components.model import precision_label
+from components.model import has_any, precision_label
 from components.text import md_escape
 
 full, snap, filters = page_data()
@@ -105,7 +105,7 @@ with found:
     st.markdown(f"**Statements ({len(said)})**")
     for row in said.itertuples():
         st.html(statement_card(full, row, with_source=False))
-    events = full.events[full.events["article_ids"].map(lambda ids: chosen in ids)]
+    events = full.events[has_any(full.events["article_ids"], chosen)]
     st.markdown(f"**Events ({len(events)})**")
     for ev in events.sort_values("start").itertuples():
         when = precision_label(ev.start, ev.end, ev.date_precision)

@@ -19,6 +19,7 @@ from readout.nlp.actor_link import link_mentions
 from readout.nlp.extensions import ACTOR_SPANS
 from readout.nlp.kb import get_knowledge
 
+APOSTROPHE_S = {"'s", "’s"}
 KIND_LABELS = {"person": "PERSON", "country": "GPE", "organization": "ORG", "media": "ORG"}
 
 
@@ -30,6 +31,8 @@ def _token_pattern(nlp: Language, form: str) -> list[dict]:
 
 
 def _word_pattern(word: str, exact: bool) -> dict:
+    if word in APOSTROPHE_S:  # "China's" and "China’s" are the same name
+        return {"ORTH": {"IN": sorted(APOSTROPHE_S)}}
     if exact or not word.isalpha():
         return {"ORTH": word}
     if word.islower():  # "von der Leyen": lowercase particles stay lowercase

