@@ -125,5 +125,16 @@ def top_actors(
         )
     fig.update_yaxes(categoryorder="array", categoryarray=list(table["name"]), automargin=True)
     fig.update_xaxes(title="Mentions", rangemode="tozero")
-    fig.update_layout(legend={"title": "Country", "orientation": "h", "y": -0.15})
-    return base_layout(fig, height=max(260, 30 * len(table) + 140), title=title)
+    base_layout(fig, height=max(280, 30 * len(table) + 170), title=title)
+    fig.update_layout(
+        # Below the axis title, whatever the chart's height.
+        legend={
+            "title": "Country",
+            "orientation": "h",
+            "yref": "container",
+            "y": 0,
+            "yanchor": "bottom",
+        },
+        margin={"b": 75},
+    )
+    return fig

@@ -27,7 +27,7 @@ EDGE_LABEL = {
     "visited": "visited",
     "called": "called (phone/video)",
     "addressed": "addressed (statement)",
-    "co-mentioned": "named together",
+    "co-mentioned": "co-mentioned (one sentence)",
 }
 
 

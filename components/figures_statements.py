@@ -9,8 +9,8 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.figures import base_layout, empty_figure
 from components.compare import NO_THEME
+from components.figures import base_layout, empty_figure
 from components.text import theme_label
 
 # Sequential, colour-blind-safe: light to dark blue.

@@ -258,7 +258,8 @@ def timeline_figure(
         fig.add_trace(trace)
     ticks = rows.drop_duplicates("lane")
     _lane_bands(fig, rows)
-    pad = max((rows["end"].max() - rows["start"].min()) * 0.04, pd.Timedelta(days=3))
+    # Room for a month's label ("March 2023") centred on the first or last month.
+    pad = max((rows["end"].max() - rows["start"].min()) * 0.08, pd.Timedelta(days=12))
     fig.update_xaxes(
         range=[rows["start"].min() - pad, rows["end"].max() + pad],
         showgrid=True,

@@ -111,3 +111,20 @@ def pick_row_into(table_key: str, ids: list[str], state_key: str) -> None:
         return
     if rows and 0 <= rows[0] < len(ids):
         st.session_state[state_key] = ids[rows[0]]
+
+
+def download_csv(table: pd.DataFrame, filename: str, label: str = "Download CSV") -> None:
+    """The table as shown, for a reporter's spreadsheet (lists joined with "; ")."""
+    flat = table.copy()
+    for column in flat.columns:
+        if flat[column].map(lambda v: isinstance(v, list | tuple)).any():
+            flat[column] = flat[column].map(
+                lambda v: "; ".join(map(str, v)) if isinstance(v, list | tuple) else v
+            )
+    st.download_button(
+        label,
+        flat.to_csv(index=False).encode("utf-8"),
+        file_name=filename,
+        mime="text/csv",
+        icon=":material/download:",
+    )

@@ -1,4 +1,4 @@
-"""Command line: ``python -m readout build | evaluate``."""
+"""Command line: ``python -m readout build | evaluate | add | corrections``."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from readout import PROCESSED_DIR, RAW_DIR
+from readout.cli_add import register as register_import_commands
 
 
 def _progress(done: int, total: int, message: str) -> None:
@@ -22,6 +23,9 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"skipped {rejected.file}: {rejected.reason}")
     counts = ", ".join(f"{n} {name}" for name, n in report.counts.items())
     print(f"built {report.out} in {report.seconds:.1f}s: {counts}")
+    print(f"analysed {report.analysed} article(s), reused {report.reused} from the cache")
+    for skipped in report.corrections_skipped:
+        print(f"correction on line {skipped['line']} not applied: {skipped['reason']}")
     return 0
 
 
@@ -49,6 +53,7 @@ def parser() -> argparse.ArgumentParser:
     ev.add_argument("--snapshot", type=Path, default=PROCESSED_DIR, help="snapshot folder")
     ev.add_argument("--json", action="store_true", help="print the figures as JSON")
     ev.set_defaults(func=cmd_evaluate)
+    register_import_commands(sub)  # add, corrections: readout/cli_add.py
     return root
 
 

@@ -11,10 +11,19 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 from readout import KNOWLEDGE_DIR, PIPELINE_VERSION, PROCESSED_DIR, RAW_DIR
+from readout.cache import CACHE_DIR, open_cache
 from readout.clean import clean_article
+from readout.corrections import (
+    CORRECTIONS_FILE,
+    apply_corrections,
+    correct_articles,
+    corrections_fingerprint,
+    load_corrections,
+)
 from readout.knowledge import knowledge_fingerprint
 from readout.merge import find_duplicates, merge_events
 from readout.records import ArticleResult, CleanArticle, Rejected
@@ -39,6 +48,9 @@ class BuildReport:
     counts: dict[str, int]
     rejected: list[Rejected] = field(default_factory=list)
     seconds: float = 0.0
+    analysed: int = 0  # articles run through spaCy (the rest came from the cache)
+    reused: int = 0
+    corrections_skipped: list[dict] = field(default_factory=list)
 
 
 def source_fingerprint(source: Path) -> str:
@@ -50,22 +62,31 @@ def source_fingerprint(source: Path) -> str:
     return digest.hexdigest()[:16]
 
 
-def fingerprints(source: Path, knowledge_dir: Path) -> dict[str, str]:
+def fingerprints(
+    source: Path, knowledge_dir: Path, corrections: Path | None = CORRECTIONS_FILE
+) -> dict[str, str]:
     return {
         "source": source_fingerprint(source),
         "knowledge": knowledge_fingerprint(knowledge_dir),
         "pipeline_version": PIPELINE_VERSION,
         "schema_version": str(SCHEMA_VERSION),
+        "corrections": corrections_fingerprint(corrections),
     }
 
 
-def snapshot_is_current(source: Path, out: Path, knowledge_dir: Path = KNOWLEDGE_DIR) -> bool:
-    """True when ``out`` was built from the same raw data, knowledge base and pipeline."""
+def snapshot_is_current(
+    source: Path,
+    out: Path,
+    knowledge_dir: Path = KNOWLEDGE_DIR,
+    corrections: Path | None = CORRECTIONS_FILE,
+) -> bool:
+    """True when ``out`` was built from the same raw data, knowledge base, corrections and
+    pipeline."""
     try:
         manifest = read_manifest(out)
     except Exception:  # a missing or corrupt manifest simply means: rebuild
         return False
-    return manifest.get("fingerprints") == fingerprints(source, knowledge_dir)
+    return manifest.get("fingerprints") == fingerprints(source, knowledge_dir, corrections)
 
 
 # --- the NLP stage, in this process or in a pool of workers -----------------------------
@@ -133,42 +154,57 @@ def build_snapshot(
     model: str | None = None,
     knowledge_dir: Path = KNOWLEDGE_DIR,
     progress: Progress | None = None,
+    cache_dir: Path | None = CACHE_DIR,  # None: analyse every article
+    corrections: Path | None = CORRECTIONS_FILE,  # None: apply no corrections
 ) -> BuildReport:
     started = time.perf_counter()
     say = progress or (lambda done, total, msg: None)
     say(0, 1, f"Reading articles from {source}")
     model_meta = model_manifest(model)  # fails early, with a clear message, if none is installed
+    prints = fingerprints(Path(source), Path(knowledge_dir), corrections)  # before reading
     raws, rejected = read_sources(Path(source))
     articles = _clean_all(raws, rejected)
+    fixes = load_corrections(corrections) if corrections else []  # corrections (1/2)
+    articles = correct_articles(articles, fixes)  # corrected dates anchor relative dates
     from readout.nlp.kb import get_knowledge
 
     kb = get_knowledge(str(knowledge_dir))
     rows: dict[str, list[dict]] = {"mentions": [], "statements": []}
     reports, new_actors = [], []
-    results = analyse_all(articles, jobs=jobs, model=model, knowledge_dir=knowledge_dir)
-    for i, (article, result) in enumerate(zip(articles, results, strict=True)):
+    cache = open_cache(cache_dir, model_meta, knowledge_fingerprint(Path(knowledge_dir)))
+    analyse = partial(analyse_all, jobs=jobs, model=model, knowledge_dir=knowledge_dir)
+    results = cache.results(articles, analyse)  # only new or changed articles meet spaCy
+    for i, (article, (result, reused)) in enumerate(zip(articles, results, strict=True)):
         aid = article_id_for(article.file)
         rows["mentions"] += mention_rows(aid, result)
         rows["statements"] += statement_rows(aid, result)
         reports += [(aid, ev, article.text[ev.start : ev.end]) for ev in result.events]
         new_actors += result.new_actors
-        say(i + 1, len(articles), f"Analysed {article.title or article.file}")
+        verb = "Reused (cached)" if reused else "Analysed"
+        say(i + 1, len(articles), f"{verb} {article.title or article.file}")
     rows["articles"] = article_rows(articles, {})
     rows["articles"] = article_rows(articles, find_duplicates(rows["articles"]))
-    rows["events"], rows["event_sources"] = merge_events(reports)
+    published = {row["article_id"]: row["published"] for row in rows["articles"]}
+    rows["events"], rows["event_sources"] = merge_events(reports, published=published, kb=kb)
     rows["actors"], rows["roles"] = actor_rows(kb, new_actors)
+    rows, skipped = apply_corrections(rows, fixes)  # corrections (2/2)
     manifest = {
         **model_meta,
         "pipeline_version": PIPELINE_VERSION,
         "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "source": str(source),
         "rejected": [{"file": r.file, "reason": r.reason} for r in rejected],
-        "fingerprints": fingerprints(Path(source), Path(knowledge_dir)),
+        "fingerprints": prints,
+        "nlp": cache.counts,  # articles analysed vs reused from the cache
+        "corrections_applied": len(fixes) - len(skipped),
+        "corrections_skipped": skipped,
     }
     tables = tables_from_rows(rows)
     write_snapshot(tables, Path(out), manifest)
     counts = {name: table.num_rows for name, table in tables.items()}
-    return BuildReport(Path(out), counts, rejected, time.perf_counter() - started)
+    seconds = time.perf_counter() - started
+    say(len(articles), len(articles), f"Analysed {cache.analysed}, reused {cache.reused}")
+    return BuildReport(Path(out), counts, rejected, seconds, cache.analysed, cache.reused, skipped)
 
 
 def ensure_snapshot(

@@ -30,9 +30,10 @@ UNDATED_WINDOW_DAYS = 10
 FOLDABLE = {"meeting", "talks"}
 
 
-@dataclass
+@dataclass(eq=False)  # clusters are compared by identity
 class Cluster:
     reports: list[tuple[str, EventRecord, str]] = field(default_factory=list)
+    order: int = 0  # position among merged clusters, for a deterministic choice
 
     @property
     def events(self) -> list[EventRecord]:
@@ -169,25 +170,41 @@ def _visit_of(clusters: list[Cluster], ev: EventRecord, kb) -> Cluster | None:
     return None
 
 
+def _keys(c: Cluster) -> set[str]:
+    """Blocking keys: only clusters sharing one are compared, so merging stays near-linear."""
+    keys = {f"{c.family}|{p}" for p in c.participants}
+    if c.family == "summit":
+        keys |= {f"summit@{fold(ev.place)}" for ev in c.events if ev.place}
+    return keys
+
+
 def _across_articles(clusters: list[Cluster], kb, published) -> list[Cluster]:
     ordered = sorted(clusters, key=lambda c: PRECISION_RANK.get(c.best.date_precision, 3))
     merged: list[Cluster] = []
+    index: dict[str, list[Cluster]] = defaultdict(list)
     for cluster in ordered:
         aid = cluster.reports[0][0]
+        found = {id(m): m for key in sorted(_keys(cluster)) for m in index[key]}
+        candidates = sorted(found.values(), key=lambda m: m.order)
         target = next(
             (
                 m
-                for m in merged
-                if all(_fits(m, ev, kb, same_article=False) for ev in cluster.events)
-                and all(_undated_ok(m, ev, aid, published) for ev in [cluster.best])
-                and aid not in {a for a, _, _ in m.reports}
+                for m in candidates
+                if aid not in {a for a, _, _ in m.reports}
+                and all(_fits(m, ev, kb, same_article=False) for ev in cluster.events)
+                and _undated_ok(m, cluster.best, aid, published)
             ),
             None,
         )
         if target is None:
+            cluster.order = len(merged)
             merged.append(cluster)
+            target = cluster
         else:
             target.reports += cluster.reports
+        for key in _keys(target):
+            if target not in index[key]:
+                index[key].append(target)
     return merged
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: ``corrected`` on articles, actors, statements, events
 
 _str = pa.string()
 _strs = pa.list_(pa.string())
@@ -26,6 +26,7 @@ TABLES: dict[str, pa.Schema] = {
             ("n_words", _int),
             ("duplicate_of", _str),
             ("agency", _str),
+            ("corrected", pa.bool_()),
         ]
     ),
     "actors": pa.schema(
@@ -36,6 +37,7 @@ TABLES: dict[str, pa.Schema] = {
             ("country", _str),
             ("aliases", _strs),
             ("in_knowledge_base", pa.bool_()),
+            ("corrected", pa.bool_()),
         ]
     ),
     "roles": pa.schema(
@@ -72,6 +74,7 @@ TABLES: dict[str, pa.Schema] = {
             ("addressee_id", _str),
             ("sent_start", _int),
             ("sent_end", _int),
+            ("corrected", pa.bool_()),
         ]
     ),
     "events": pa.schema(
@@ -85,6 +88,7 @@ TABLES: dict[str, pa.Schema] = {
             ("date_precision", _str),
             ("status", _str),
             ("article_ids", _strs),
+            ("corrected", pa.bool_()),
         ]
     ),
     # One row per (event, reporting sentence): the evidence behind each event.
@@ -101,6 +105,9 @@ TABLES: dict[str, pa.Schema] = {
 
 TABLE_NAMES = tuple(TABLES)
 
+# Optional columns: rows that leave them out get this value (rows set by corrections only).
+DEFAULTS: dict[str, object] = {"corrected": False}
+
 
 def empty_table(name: str) -> pa.Table:
     return TABLES[name].empty_table()
@@ -109,5 +116,5 @@ def empty_table(name: str) -> pa.Table:
 def to_arrow(name: str, rows: list[dict]) -> pa.Table:
     """Rows (dicts) to a table with exactly the declared columns, in order."""
     schema = TABLES[name]
-    columns = {f.name: [row.get(f.name) for row in rows] for f in schema}
+    columns = {f.name: [row.get(f.name, DEFAULTS.get(f.name)) for row in rows] for f in schema}
     return pa.Table.from_pydict(columns, schema=schema)

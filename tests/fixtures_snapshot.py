@@ -348,9 +348,17 @@ def fixture_rows() -> dict[str, list[dict]]:
     }
 
 
-def write_fixture(out: Path) -> Path:
-    """Write the fixture snapshot to ``out`` and return it."""
+EMPTY_TABLES = {
+    "sparse": ("statements", "events", "event_sources"),  # a pipeline that found no more yet
+    "empty": TABLE_NAMES,  # a build of an empty folder
+}
+
+
+def write_fixture(out: Path, variant: str = "full") -> Path:
+    """Write the fixture snapshot (``full``, ``sparse`` or ``empty``) to ``out``; return it."""
     rows = fixture_rows()
+    for name in EMPTY_TABLES.get(variant, ()):
+        rows[name] = []
     tables = {name: to_arrow(name, rows[name]) for name in TABLE_NAMES}
     manifest = {
         "model": "en_core_web_sm",

@@ -263,3 +263,27 @@ def test_articles_follow_the_search(open_page):
     assert list(at.dataframe[0].value["Title"]) == [
         "Ukraine war: China calls for all parties to 'create conditions for peace talks'"
     ]
+
+
+# --- a snapshot with little or nothing in it -------------------------------------------
+
+
+@pytest.mark.parametrize("variant", ["sparse", "empty"])
+@pytest.mark.parametrize("page", list(PAGES))
+def test_pages_explain_what_is_missing(tmp_path, monkeypatch, variant, page):
+    folder = write_fixture(tmp_path / variant, variant)
+    monkeypatch.setenv("READOUT_SNAPSHOT", str(folder))
+    at = AppTest.from_file(APP, default_timeout=60)
+    if page != "overview":
+        at.switch_page(PAGES[page])
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    expected = {
+        "timeline": "No events in this snapshot",
+        "statements": "No statements in this snapshot",
+        "network": "Most central actors" if variant == "sparse" else "No actors",
+        "articles": "The snapshot holds no articles" if variant == "empty" else "Read",
+        "overview": "The snapshot holds no articles" if variant == "empty" else "Articles",
+    }[page]
+    shown = texts(at) + " ".join(s.label for s in at.selectbox) + str(metrics(at))
+    assert expected in shown

@@ -22,7 +22,7 @@ def month(iso: str) -> DateRange:
         ("on Wednesday", "past", day("2025-03-26")),
         ("on Friday", "past", day("2025-03-28")),
         ("on Wednesday", "future", day("2025-04-02")),
-        ("on Friday", "future", day("2025-04-04")),
+        ("on Friday", "future", day("2025-03-28")),  # wire style: the day of publication
         ("on Sunday", "present", day("2025-03-30")),
         ("on Tuesday", "present", day("2025-03-25")),
         ("last Thursday", "future", day("2025-03-27")),

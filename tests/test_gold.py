@@ -13,10 +13,18 @@ from readout.__main__ import main
 from readout.evaluate import evaluate
 
 THRESHOLDS = {
+    # foundation issue
     "titles": 1.0,
     "furniture_removed": 1.0,
     "body_kept": 1.0,
     "actor_links": 0.95,
+    # statements and events issue
+    "quotes_found": 0.95,
+    "quote_speakers": 0.90,
+    "quote_precision": 0.85,
+    "events_found": 0.85,
+    "event_dates_exact": 0.90,
+    "event_precision": 0.75,
 }
 
 

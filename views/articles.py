@@ -13,6 +13,10 @@ from components.text import md_escape
 
 full, snap, filters = page_data()
 st.title("Articles")
+st.caption(
+    "Newest first. Select a row to read the article with its actors highlighted, its "
+    "statements in bold, and what was found in it."
+)
 filter_note(filters)
 articles = snap.articles.sort_values(["published_dt", "title"], ascending=[False, True])
 

@@ -8,9 +8,10 @@ import streamlit as st
 
 from components import compare
 from components.evidence import statement_card
+from components.exports import statements_table
 from components.figures_statements import theme_matrix_figure
 from components.filters import page_data
-from components.layout import chart, empty_state, filter_note, pick_into, url_choice
+from components.layout import chart, download_csv, empty_state, filter_note, pick_into, url_choice
 from components.text import Span, theme_label
 
 full, snap, filters = page_data()
@@ -121,6 +122,9 @@ else:
         if len(groups) == 1:
             st.caption("Only one to show: add another speaker or country to compare.")
         show_columns(groups)
+    download_csv(
+        statements_table(statements), "readout-statements.csv", "Download these statements (CSV)"
+    )
 
     st.subheader("Who talks about what")
     matrix = compare.theme_matrix(statements)
@@ -144,9 +148,9 @@ else:
         speaker_id, theme = picked.split("|", 1)
         rows = statements[
             (statements["speaker_id"] == speaker_id)
-            & statements["themes"].map(
-                lambda ts: theme in ts or (theme == compare.NO_THEME and not len(ts))
-            )
+            & statements["themes"]
+            .map(lambda ts: theme in ts or (theme == compare.NO_THEME and not len(ts)))
+            .astype(bool)
         ]
         for row in rows.sort_values("date_dt").itertuples():
             st.html(statement_card(full, row))

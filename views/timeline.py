@@ -5,11 +5,13 @@ from functools import partial
 import streamlit as st
 
 from components.evidence import show_event
+from components.exports import events_table
 from components.figures_timeline import statements_over_time, timeline_figure
 from components.filters import page_data
 from components.layout import (
     chart,
     choice_state,
+    download_csv,
     empty_state,
     filter_note,
     pick_into,
@@ -64,6 +66,7 @@ else:
     )
     if chosen:
         show_event(full, chosen)
+    download_csv(events_table(events), "readout-events.csv", "Download these events (CSV)")
 
 st.subheader("Statements over time")
 if snap.statements.empty:

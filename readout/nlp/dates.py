@@ -15,10 +15,11 @@ Public API (used by events and by quotes to date statements):
 
 The rules, in one place:
 
-* Weekdays follow the tense: past = the most recent such day on or before publication (an
-  article published on a Tuesday saying "met on Tuesday" means that day); future = the next
-  such day strictly after publication; present = the nearest one (a headline's "heads to
-  Moscow on Monday"). "last Tuesday" is strictly before, "next Tuesday" strictly after.
+* Weekdays follow the tense: past = the most recent such day on or before publication, future
+  = the first such day on or after it (wire style names the day of publication by its weekday:
+  "met on Tuesday" and "will meet on Tuesday" in a Tuesday story both mean that day); present
+  = the nearest one (a headline's "heads to Moscow on Monday"). "last Tuesday" is strictly
+  before, "next Tuesday" strictly after.
 * Dates without a year ("March 31") and bare months ("in February", "in early March") take the
   year that puts them on or before publication (past), on or after it (future), or nearest.
 * "next week"/"last week"/"this week": the day is unknown, so precision ``month`` with the
@@ -183,8 +184,10 @@ def _weekday(text: str, pub: date, tense: str) -> date:
     back = (pub.weekday() - target) % 7
     if words[0] == "last":
         return pub - timedelta(days=back or 7)
-    if words[0] == "next" or tense == "future":
+    if words[0] == "next":
         return pub + timedelta(days=(7 - back) or 7)
+    if tense == "future":
+        return pub + timedelta(days=(7 - back) % 7)
     if tense == "past" or back <= 3:
         return pub - timedelta(days=back)
     return pub + timedelta(days=7 - back)

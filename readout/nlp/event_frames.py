@@ -23,7 +23,7 @@ class Frame:
     place: str | None
     anchors: list[Token] = field(default_factory=list)  # tokens whose dates are this event's
     gov: Token | None = None  # the verb a noun event hangs from
-    gov_prep: str | None = None
+    gov_preps: tuple[str, ...] = ()
     needs_date: bool = False  # a stay ("will be in Russia") is only a visit with its dates
 
 
@@ -47,8 +47,21 @@ class FrameBuilder:
         return [party for head in heads for party in self.p.of_phrase(head)]
 
     def _licensed(self, heads: list[Token]) -> list[Party]:
-        """Unlinked party nouns ("Russian leaders") stand in as partners that stay unnamed."""
-        return [Party(token=h.i) for h in heads if h.lemma_.lower() in self.lex.party_nouns]
+        """Unlinked party nouns of a country ("Russian leaders", "US officials") stand in as
+        partners that stay unnamed; "business leaders" or "troops" do not."""
+        return [
+            Party(token=h.i)
+            for h in heads
+            if h.lemma_.lower() in self.lex.party_nouns and self._country_modified(h)
+        ]
+
+    def _country_modified(self, head: Token) -> bool:
+        """ "Russian officials", "the US delegation", "Biden's national security adviser"."""
+        return any(
+            (c.dep_ in ("amod", "compound", "poss", "nmod") and self.p.kb.country_of_word(c.text))
+            or (c.dep_ == "poss" and self.p.actor_at(c))
+            for c in head.children
+        )
 
     def _partners(self, token: Token, preps: tuple[str, ...] = PARTNER_PREPS) -> list[Party]:
         heads = [
@@ -81,7 +94,10 @@ class FrameBuilder:
     def place_text(self, token: Token) -> str:
         ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
         span = ent if ent is not None else self.p.spans.get(token.i)
-        text = span.text if span is not None else token.text
+        if span is None:
+            return token.text
+        words = [t for t in span if not (t.pos_ in ("ADP", "DET", "PUNCT") and t.i >= token.i)]
+        text = span.doc[words[0].i : words[-1].i + 1].text if words else span.text
         return text[4:] if text.lower().startswith("the ") else text
 
     def _place_in(self, token: Token, hops: int = 3) -> str | None:
@@ -106,15 +122,46 @@ class FrameBuilder:
                         return found
         return None
 
+    def _named_destination(self, verb: Token, preps: tuple[str, ...]) -> str | None:
+        """ "travelled to Vladivostok" when the model missed the city: a capitalised name
+        after the destination preposition that is not a linked person or organisation."""
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps):
+            for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                linked = self.p.actor_at(obj)
+                if obj.text[:1].isupper() and (linked is None or self.p.kind(linked) == "country"):
+                    return self.place_text(obj) if obj.ent_type_ else obj.text
+        return None
+
+    def _carried_place(self, token: Token, preps: tuple[str, ...] = PLACE_PREPS) -> str | None:
+        """A place the parser hung on an object: "met US officials in Vienna", "a meeting
+        with Xi in Moscow", "travelled by train to Vladivostok"."""
+        objects = [c for c in token.children if c.dep_ in ("dobj", "dative")]
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("with", "by"):
+                objects += [o for o in prep.children if o.dep_ == "pobj"]
+        return next((p for o in objects if (p := self._place(o, preps))), None)
+
     def _subject_parties(self, verb: Token) -> list[Party]:
         """The subject, climbing to the next clause when it is not a person: in "Qin said
         China is willing ..., during a meeting" the meeting is Qin's."""
         for _ in range(3):
-            parties = self._phrases(verb_subject(verb))
-            if self._people(parties) or verb.dep_ not in ("ccomp", "conj", "xcomp", "advcl"):
+            subjects = verb_subject(verb)
+            parties = self._phrases(subjects)
+            reported = verb.dep_ == "ccomp" or (not subjects and verb.dep_ in ("conj", "advcl"))
+            if self._people(parties) or not reported:
                 return parties
             verb = verb.head
         return []
+
+    def _is_side(self, party: Party) -> bool:
+        """A person, or a reference to people ("his counterpart", "the two leaders")."""
+        return self.p.is_person(party.actor_id) or bool(party.counterpart_of or party.group_roles)
+
+    def _at_home(self, visitors: list[Party], place: str | None) -> bool:
+        """ "Xi arrived back in Beijing" is a trip home, not a visit."""
+        country = self.p.kb.country_of_word(place) if place else None
+        people = [p.actor_id for p in visitors if self.p.is_person(p.actor_id)]
+        return bool(country and people) and all(self.p.country_of(a) == country for a in people)
 
     def _enough(self, parties: list[Party], kind: str) -> bool:
         """Visits and summits need a person; contacts need two sides, one of them a person
@@ -136,23 +183,31 @@ class FrameBuilder:
         place = self._place(verb)
         if verb.dep_ == "conj" and verb.head.lemma_ == "be":  # "is in Moscow and met"
             place = place or self._place(verb.head)
+        place = place or self._carried_place(verb)
         if kind == "visit":
             dest = next((c for c in verb.children if c.dep_ == "dobj"), None)
-            place = self._place(verb, trigger.preps) or (
-                self._place_in(dest, 0) if dest is not None else None
+            place = (
+                self._place(verb, trigger.preps)
+                or self._named_destination(verb, trigger.preps)
+                or (self._place_in(dest, 0) if dest is not None else None)
+                or self._carried_place(verb, trigger.preps)
+                or self._place(verb, ("in",))  # "visit the UN in New York"
             )
             hosts = self._objects(verb) if place is None else []
             parties = subjects + hosts + self._partners(verb, ("with",))
-            ok = place is not None or bool(hosts)
+            ok = (place is not None or bool(hosts)) and not self._at_home(subjects, place)
             return Frame(trigger, kind, parties, place, [verb]) if ok else None
         partners = self._objects(verb) + self._partners(verb, (*PARTNER_PREPS, *trigger.preps))
+        # "Putin and Xi spoke by phone", "Wang and Lavrov discussed Ukraine": both sides
+        # are the subject
+        pair = sum(p.group_size or 1 for p in subjects if self._is_side(p)) >= 2
         if kind == "call":
             kind = "meeting" if place and not phone_marked(verb, self.lex) else "call"
-            if not any(self.p.is_person(p.actor_id) for p in partners):
+            if not (pair or any(self.p.is_person(p.actor_id) for p in partners)):
                 return None
         elif kind == "talks" and phone_marked(verb, self.lex):
             kind = "call"
-        if kind == "talks" and not self._partners(verb, ("with",)):
+        if kind == "talks" and not (pair or self._partners(verb, ("with",))):
             return None
         parties = subjects + partners
         return Frame(trigger, kind, parties, place, [verb]) if self._enough(parties, kind) else None
@@ -208,6 +263,7 @@ class FrameBuilder:
                     place = self.place_text(child)  # "the Samarkand meeting", "Moscow talks"
                 elif self.p.is_person(self.p.actor_at(child)) or self._is_pair(noun):
                     own += self.p.of_phrase(child)
+        place = place or self._carried_place(noun)
         if kind == "call" and not (phone_marked(noun, self.lex) or explicit):
             return None
         aimed = any(c.dep_ == "prep" and c.lower_ in ("for", "to") for c in noun.children)
@@ -225,15 +281,34 @@ class FrameBuilder:
 
     def _noun_frame(self, trigger: Trigger, own: list[Party], place: str | None) -> Frame | None:
         noun = trigger.token
-        gov, prep = governor(noun)
+        gov, preps = governor(noun)
         parties = list(own)
-        between = any(c.dep_ == "prep" and c.lower_ == "between" for c in noun.children)
-        takes_subject = gov is not None and (prep or gov.lemma_.lower() in self.lex.light_verbs)
-        if takes_subject and not between:
+        # "talks between X and Y", "Xi's visit": the parties are named; no one else joins
+        named = any(c.dep_ == "prep" and c.lower_ == "between" for c in noun.children) or (
+            trigger.type == "visit" and any(c.dep_ == "poss" for c in noun.children)
+        )
+        takes_subject = gov is not None and (
+            bool(preps) or gov.lemma_.lower() in self.lex.light_verbs
+        )
+        if takes_subject and not named:
             parties = self._subject_parties(gov) + parties
+        if noun.dep_ in ("nsubj", "nsubjpass"):  # "the meeting took place in Astana on Monday"
+            gov, takes_subject = noun.head, True
         if gov is not None and place is None and takes_subject:
             place = self._place(gov)
-        frame = Frame(trigger, trigger.type, parties, place, [noun], gov, prep)
+        frame = Frame(trigger, trigger.type, parties, place, [noun], gov, preps)
         if takes_subject:
             frame.anchors.append(gov)
-        return frame if self._enough(parties, trigger.type) else None
+        return (
+            frame if self._enough(parties, trigger.type) or self._mentioned_again(frame) else None
+        )
+
+    def _mentioned_again(self, frame: Frame) -> bool:
+        """ "Qin said during the meeting ... in Samarkand": a definite noun with one person and
+        a place refers back to an event already reported; kept so that merging adds the place."""
+        noun = frame.trigger.token
+        definite = any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children
+        )
+        people = [p for p in frame.parties if self.p.is_person(p.actor_id)]
+        return definite and frame.place is not None and len(people) == 1

@@ -75,8 +75,11 @@ class Parties:
 
     def of_phrase(self, token: Token) -> list[Party]:
         """The parties named by a noun phrase and its conjuncts ("Xi and Putin")."""
+        heads = [token, *token.conjuncts]
+        # "US President Joe Biden and Xi Jinping": the conjunct hangs from the apposition
+        heads += [c for h in heads for a in h.children if a.dep_ == "appos" for c in a.conjuncts]
         found = []
-        for head in [token, *token.conjuncts]:
+        for head in dict.fromkeys(heads):
             found += self._of_head(head)
         return found
 
@@ -105,7 +108,10 @@ class Parties:
         return None
 
     def _group(self, head: Token) -> Party | None:
-        """ "the two leaders", "both foreign ministers" -> a deferred group of role holders."""
+        """ "the two leaders", "both foreign ministers" -> a deferred group of role holders;
+        "the two", "both" alone -> the last two people mentioned."""
+        if head.lower_ in ("two", "both") and head.dep_ in ("nsubj", "nsubjpass", "pobj"):
+            return Party(group_roles=("*",), group_size=2, token=head.i)
         if head.tag_ not in ("NNS", "NNPS"):
             return None
         words = {c.lower_ for c in head.children if c.dep_ in ("nummod", "det", "predet")}
@@ -181,6 +187,8 @@ class Parties:
         return holders if len(holders) == wanted else []
 
     def _holds(self, actor: str, party: Party, on: date | None) -> bool:
+        if party.group_roles == ("*",):
+            return self.is_person(actor)
         return any(r.role in party.group_roles for r in self.kb.roles_of(actor, on))
 
     def _sentence_countries(self, index: int, known: list[str]) -> list[str]:

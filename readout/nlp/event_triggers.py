@@ -20,6 +20,8 @@ MODAL_DEPS = ("aux", "auxpass", "neg", "mark", "det", "advmod")
 # Prepositions by which a noun event belongs to the verb it hangs from: the purpose ("travelled
 # to Moscow for talks"), the venue ("met at the summit"), the frame ("during the visit").
 ABSORBING_PREPS = {"for", "at", "on", "during"}
+RELATIVES = {"who", "which", "that"}
+NEGATIVE = {"no", "nobody", "none", "neither"}
 CALL_EXCLUDED = {"for", "on", "upon", "off", "back", "up", "in", "out"}
 
 
@@ -58,7 +60,7 @@ def _verb_trigger(token: Token, lex: Lexicon) -> Trigger | None:
 
 
 def _not_a_phone_call(token: Token) -> bool:
-    """"called for talks", "called on Russia to", "called it a success", "called back";
+    """ "called for talks", "called on Russia to", "called it a success", "called back";
     but "called Putin on Saturday" is a call."""
     has_object = any(c.dep_ == "dobj" for c in token.children)
     for child in token.children:
@@ -98,27 +100,27 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
 # --- syntax shared by the frames -----------------------------------------------------------
 
 
-def governor(noun: Token) -> tuple[Token | None, str | None]:
-    """The verb a noun event hangs from and the preposition between them: "held talks" ->
-    (held, None); "travelled for talks" -> (travelled, "for"); "two days of meetings" ->
-    (the verb above "days", "after"); "ahead of a visit" -> (the verb, "ahead")."""
+def governor(noun: Token) -> tuple[Token | None, tuple[str, ...]]:
+    """The verb a noun event hangs from and the prepositions on the way, nearest the noun
+    first: "held talks" -> (held, ()); "travelled for talks" -> (travelled, ("for",));
+    "two days of meetings" -> (the verb above "days", ("of", "after")); "ahead of a visit"
+    -> (the verb, ("of", "ahead"))."""
     if noun.dep_ in ("dobj", "attr", "oprd") and noun.head.pos_ in ("VERB", "AUX"):
-        return noun.head, None
-    token, prep = noun, None
+        return noun.head, ()
+    token, preps = noun, ()
     for _ in range(4):
         if token.dep_ != "pobj":
-            return None, None
-        prep_token = token.head
-        prep = prep_token.lower_  # the preposition nearest the verb says how they relate
-        head = prep_token.head
+            return None, ()
+        preps += (token.head.lower_,)
+        head = token.head.head
         if head.pos_ in ("VERB", "AUX"):
-            return head, prep
+            return head, preps
         if head.lower_ == "ahead":
-            return head.head, "ahead"
+            return head.head, (*preps, "ahead")
         if head.pos_ not in ("NOUN", "PROPN", "NUM"):
-            return None, None
+            return None, ()
         token = head
-    return None, None
+    return None, ()
 
 
 def verb_subject(verb: Token) -> list[Token]:
@@ -128,11 +130,11 @@ def verb_subject(verb: Token) -> list[Token]:
         return [c for c in verb.children if c.dep_ == "compound"][-1:]
     for _ in range(4):
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if verb.dep_ in ("relcl", "acl") and all(s.lower_ in RELATIVES for s in subjects):
+            return [verb.head]  # "Wang, who is on a visit", "Lavrov, speaking after talks"
         if subjects:
             return subjects
-        if verb.dep_ == "relcl":
-            return [verb.head]
-        if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acl"):
+        if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acomp"):
             verb = verb.head if verb.dep_ != "pcomp" else verb.head.head
             continue
         return []
@@ -159,7 +161,16 @@ def is_hedged(trigger: Token, lex: Lexicon) -> bool:
         for child in token.children:
             if child.dep_ in MODAL_DEPS and child.lower_ in lex.hypothetical:
                 return True
+            # "no date has been set for a summit", "nobody expects talks"
+            if child.dep_ in ("nsubj", "nsubjpass") and _negative(child):
+                return True
     return False
+
+
+def _negative(subject: Token) -> bool:
+    return subject.lower_ in NEGATIVE or any(
+        c.dep_ == "det" and c.lower_ in NEGATIVE for c in subject.children
+    )
 
 
 def is_planned(trigger: Token, lex: Lexicon) -> bool:

@@ -8,6 +8,7 @@ to Moscow for talks with Lavrov" is one visit), give each frame the date express
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -70,17 +71,37 @@ def _sentence_frames(sent: Span, builder: FrameBuilder, lex: Lexicon, published)
     frames = [f for t in triggers if t.role != "noun" and (f := builder.build(t))]
     by_verb = {f.trigger.token.i: f for f in frames}
     for trigger in (t for t in triggers if t.role == "noun"):
-        gov, prep = governor(trigger.token)
+        gov, preps = governor(trigger.token)
         host = by_verb.get(gov.i) if gov is not None else None
-        if host is not None and prep in ABSORBING_PREPS:
+        if host is not None and ABSORBING_PREPS.intersection(preps):
             host.anchors.append(trigger.token)  # its dates, partners and venue are the host's
             host.parties += builder.partners(trigger.token)
             host.place = host.place or builder.venue(trigger.token)
+            if trigger.type == "call" and host.type in ("meeting", "talks"):
+                host.type = "call"  # "during a phone call, X and Y discussed ..."
         elif frame := builder.build(trigger):
             frames.append(frame)
     mentions = [m for m in find_dates(sent, published) if m.bound in USABLE_BOUNDS]
+    mentions = _outside_quotes(mentions, frames, sent)
     dated = _assign_dates(frames, mentions)
     return [d for d in dated if d.range is not None or not d.frame.needs_date]
+
+
+QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»")
+
+
+def _outside_quotes(mentions: list[DateMention], frames: list[Frame], sent: Span) -> list:
+    """A date inside quotation marks dates what the quote says, not the event the sentence
+    reports around it ("... [reached in March]," Qin said during the meeting)."""
+    quotes = [
+        (sent.start_char + m.start(), sent.start_char + m.end()) for m in QUOTED.finditer(sent.text)
+    ]
+
+    def quote_of(char: int) -> tuple[int, int] | None:
+        return next((q for q in quotes if q[0] <= char < q[1]), None)
+
+    inside = {quote_of(f.trigger.token.idx) for f in frames}
+    return [m for m in mentions if (q := quote_of(m.span.start_char)) is None or q in inside]
 
 
 def _owner(mention: DateMention, anchors: dict[int, Frame]) -> Frame | None:
@@ -204,7 +225,7 @@ def _record(item: Dated, sent: Span, parties: Parties, lex: Lexicon, published):
     frame, span = item.frame, item.range
     on = as_date(span.start if span and span.start else published)
     participants = _participants(frame, parties, on)
-    if not participants or (frame.type != "visit" and len(participants) < 1):
+    if not participants:
         return None
     return EventRecord(
         type=frame.type,
