@@ -32,10 +32,11 @@ def safe_url(url) -> str | None:
 
 def actor_spans(snap: Snapshot, article_id: str, start: int, end: int) -> list[Span]:
     """Linked actor mentions inside [start, end) of an article, coloured by country."""
-    m = snap.mentions
-    inside = m[(m["article_id"] == article_id) & (m["start"] >= start) & (m["end"] <= end)]
-    inside = inside.dropna(subset=["actor_id"])
-    info = snap.actors.set_index("actor_id")
+    m = snap.mentions_by_article.get(article_id)
+    if m is None:
+        return []
+    inside = m[(m["start"] >= start) & (m["end"] <= end)]
+    info = snap.actors_by_id
     colors = snap.colors or country_colors(snap.actors["country"])
     spans = []
     for row in inside.itertuples():
@@ -82,7 +83,7 @@ def sentence_card(
     with_source: bool = True,
 ) -> str:
     """The sentence [start, end) of an article as a card, actors (and extras) highlighted."""
-    articles = snap.articles.set_index("article_id")
+    articles = snap.articles_by_id
     if article_id not in articles.index:
         return card_html(html.escape("(article not in this snapshot)"), {})
     article = articles.loc[article_id]
@@ -127,7 +128,7 @@ def statement_card(
     start = row.sent_start if pd.notna(row.sent_start) else row.start
     end = row.sent_end if pd.notna(row.sent_end) else row.end
     if pd.isna(start) or pd.isna(end):
-        articles = full.articles.set_index("article_id")
+        articles = full.articles_by_id
         article = articles.loc[row.article_id] if row.article_id in articles.index else {}
         return card_html(html.escape(str(row.text)), article, extra)
     quote = (
@@ -142,7 +143,7 @@ def statement_card(
 
 def show_actor(full: Snapshot, view: Snapshot, actor_id: str) -> None:
     """An actor: who they are, their roles, and their statements and events in the view."""
-    actors = full.actors.set_index("actor_id")
+    actors = full.actors_by_id
     if actor_id not in actors.index:
         st.info("This actor is not in the snapshot.")
         return
@@ -179,11 +180,11 @@ def show_actor(full: Snapshot, view: Snapshot, actor_id: str) -> None:
                 for i, n in zip(ev.participants, ev.participant_names, strict=True)
                 if i != actor_id
             )
-            st.markdown(
-                f"- {md_escape(when)}: **{md_escape(ev.type)}** with "
-                f"{md_escape(others or 'unknown')}, {md_escape(_text(ev.place))}"
-                + (" *(planned)*" if ev.status == "planned" else "")
-            )
+            parts = [f"**{md_escape(ev.type)}**" + (f" with {md_escape(others)}" if others else "")]
+            if _text(ev.place, ""):
+                parts.append(f"in {md_escape(ev.place)}")
+            planned = " *(planned)*" if ev.status == "planned" else ""
+            st.markdown(f"- {md_escape(when)}: {' '.join(parts)}{planned}")
         if took_part.empty:
             st.caption("No event with this actor in the current view.")
 
@@ -195,7 +196,7 @@ READER_STYLE = (
 
 def article_html(full: Snapshot, article_id: str) -> str:
     """A whole article, escaped, actors highlighted and statements in bold."""
-    article = full.articles.set_index("article_id").loc[article_id]
+    article = full.articles_by_id.loc[article_id]
     text = str(article["text"])
     spans = actor_spans(full, article_id, 0, len(text))
     said = full.statements[full.statements["article_id"] == article_id].dropna(

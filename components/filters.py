@@ -22,12 +22,15 @@ EARLIEST, LATEST = date(1991, 1, 1), date(2035, 12, 31)  # a shared URL may name
 
 def options(snap: Snapshot) -> dict[str, list[str]]:
     """The choices of every multi-select, from the whole snapshot (so none vanish)."""
-    actors = snap.actors.sort_values(["n_mentions", "name"], ascending=[False, True])
-    actors = actors[(actors["n_mentions"] > 0) | actors["kind"].eq("person")]
+    # Only actors the articles name (a knowledge base lists hundreds that never appear).
+    present = set(snap.statements["speaker_id"].dropna()) | set(snap.statements["addressee_id"])
+    present |= {p for ps in snap.events["participants"] for p in ps}
+    actors = snap.actors[(snap.actors["n_mentions"] > 0) | snap.actors["actor_id"].isin(present)]
+    actors = actors.sort_values(["n_mentions", "name"], ascending=[False, True])
     themes = sorted({t for ts in snap.statements["themes"] for t in ts})
     types = set(snap.events["type"].dropna())
     return {
-        "country": sorted(set(snap.actors["country"].dropna())),
+        "country": sorted(set(actors["country"].dropna())),
         "actor": list(actors["actor_id"]),
         "outlet": sorted(set(snap.articles["outlet"].dropna())),
         "type": [t for t in EVENT_TYPES if t in types] + sorted(types - set(EVENT_TYPES)),

@@ -7,6 +7,7 @@ Pure pandas; no Streamlit. ``prepare`` runs once per snapshot (the result is cac
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 import pandas as pd
 
@@ -37,6 +38,20 @@ class Snapshot:
 
     def with_tables(self, **tables: pd.DataFrame) -> Snapshot:
         return replace(self, **tables)
+
+    # Lookups built once per snapshot object (cards are drawn by the dozen per rerun).
+    @cached_property
+    def articles_by_id(self) -> pd.DataFrame:
+        return self.articles.set_index("article_id")
+
+    @cached_property
+    def actors_by_id(self) -> pd.DataFrame:
+        return self.actors.set_index("actor_id")
+
+    @cached_property
+    def mentions_by_article(self) -> dict[str, pd.DataFrame]:
+        linked = self.mentions.dropna(subset=["actor_id"])
+        return {aid: rows for aid, rows in linked.groupby("article_id")}
 
     def actor_name(self, actor_id: str | None) -> str:
         return actor_names(self.actors).get(actor_id, actor_id or "unknown")

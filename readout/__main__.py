@@ -1,4 +1,4 @@
-"""Command line: ``python -m readout build | evaluate | add | corrections``."""
+"""Command line: ``python -m readout build | evaluate | add | corrections | synth | bench``."""
 
 from __future__ import annotations
 
@@ -8,7 +8,10 @@ import sys
 from pathlib import Path
 
 from readout import PROCESSED_DIR, RAW_DIR
+from readout.cache import CACHE_DIR
 from readout.cli_add import register as register_import_commands
+from readout.corrections import CORRECTIONS_FILE
+from readout.executors import EXECUTORS
 
 
 def _progress(done: int, total: int, message: str) -> None:
@@ -18,7 +21,11 @@ def _progress(done: int, total: int, message: str) -> None:
 def cmd_build(args: argparse.Namespace) -> int:
     from readout.build import build_snapshot
 
-    report = build_snapshot(args.source, args.out, jobs=args.jobs, progress=_progress)
+    report = build_snapshot(
+        args.source, args.out, jobs=args.jobs, executor=args.executor,
+        scheduler=args.scheduler, progress=_progress,
+        cache_dir=None if str(args.cache) == "none" else args.cache, corrections=args.corrections,
+    )  # fmt: skip
     for rejected in report.rejected:
         print(f"skipped {rejected.file}: {rejected.reason}")
     counts = ", ".join(f"{n} {name}" for name, n in report.counts.items())
@@ -47,6 +54,16 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--source", type=Path, default=RAW_DIR, help="articles (default data/raw)")
     build.add_argument("--out", type=Path, default=PROCESSED_DIR, help="snapshot folder")
     build.add_argument("--jobs", type=int, default=1, help="worker processes for the NLP stage")
+    build.add_argument(
+        "--executor", choices=EXECUTORS, default="local",
+        help="run the NLP stage here (local, with --jobs processes) or on dask.distributed",
+    )  # fmt: skip
+    build.add_argument(
+        "--scheduler", metavar="ADDRESS",
+        help="dask scheduler, e.g. tcp://10.0.0.5:8786 (default: a local cluster of --jobs)",
+    )  # fmt: skip
+    build.add_argument("--cache", type=Path, default=CACHE_DIR, help="NLP cache ('none': off)")
+    build.add_argument("--corrections", type=Path, default=CORRECTIONS_FILE, help="corrections")
     build.set_defaults(func=cmd_build)
     ev = sub.add_parser("evaluate", help="precision and recall against a gold file")
     ev.add_argument("--gold", type=Path, required=True, help="gold.json annotations")
@@ -54,7 +71,15 @@ def parser() -> argparse.ArgumentParser:
     ev.add_argument("--json", action="store_true", help="print the figures as JSON")
     ev.set_defaults(func=cmd_evaluate)
     register_import_commands(sub)  # add, corrections: readout/cli_add.py
+    register_scale_commands(sub)  # synth, bench: readout/synth.py, readout/bench.py
     return root
+
+
+def register_scale_commands(sub) -> None:
+    from readout import bench, synth
+
+    synth.register(sub)
+    bench.register(sub)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -7,7 +7,7 @@ any point leaves ``data/raw`` as it was. It works like this, holding a lock on t
 1. every input is read into a staging folder beside ``data/raw`` (``.raw.staging-*``), with
    ``readout.sources`` exactly as a build reads it; a bad input is skipped with its reason;
 2. exact duplicates (same normalised text) and near duplicates (wire copy, see
-   ``readout.merge.find_duplicates``) of the corpus or of each other are skipped;
+   ``readout.dedupe``) of the corpus or of each other are skipped;
 3. the staging folder gets hard links to every file of ``data/raw`` and, when web pages or
    uploads bring metadata, a new ``metadata.csv``, and the snapshot is built from it;
 4. only then a commit plan is written and the new files and ``metadata.csv`` are moved into
@@ -17,16 +17,12 @@ any point leaves ``data/raw`` as it was. It works like this, holding a lock on t
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
-import re
 import shutil
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from readout import PIPELINE_VERSION, PROCESSED_DIR, RAW_DIR, meta
+from readout import PROCESSED_DIR, RAW_DIR, meta
 from readout.add_stage import (
     MAX_UPLOAD,
     Skip,
@@ -41,11 +37,10 @@ from readout.add_stage import (
     unique_name,
     write_collection,
 )
-from readout.build import BuildReport, build_snapshot, source_fingerprint
-from readout.clean import clean_article
+from readout.build import BuildReport, build_snapshot
+from readout.dedupe import Corpus, drop_duplicates
 from readout.fetch import TIMEOUT
-from readout.merge import find_duplicates
-from readout.sources import METADATA, read_file, read_sources
+from readout.sources import METADATA, read_file
 from readout.staging import (
     PLAN,
     commit,
@@ -69,141 +64,6 @@ class AddReport:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (input or row, reason)
     duplicates: list[str] = field(default_factory=list)  # the skipped that were duplicates
     build: BuildReport | None = None
-
-
-# --- the corpus as it is ------------------------------------------------------------------
-
-
-def text_key(text: str) -> str:
-    """Equal for texts that differ only in case, spacing, punctuation or Unicode form."""
-    words = re.findall(r"\w+", unicodedata.normalize("NFKC", text).casefold())
-    return hashlib.sha256(" ".join(words).encode("utf-8")).hexdigest()
-
-
-def body_of(text: str, title: object) -> str:
-    """The cleaned text without the headline that cleaning puts on top."""
-    first, _, rest = text.partition("\n\n")
-    if isinstance(title, str) and rest and text_key(first) == text_key(title):
-        return rest
-    return text
-
-
-@dataclass
-class Corpus:
-    """What is already in the corpus, and what this import has accepted so far."""
-
-    rows: list[dict]  # article_id (the file), text, published: for near duplicates
-    keys: dict[str, str]  # text_key -> file
-    urls: dict[str, str]  # url -> file
-
-    @classmethod
-    def load(cls, raw_dir: Path, out_dir: Path) -> Corpus:
-        rows = _snapshot_rows(raw_dir, out_dir) or _raw_rows(raw_dir)
-        keys = {text_key(r["text"]): r["article_id"] for r in rows}
-        urls = {r["url"]: r["article_id"] for r in rows if r.get("url")}
-        return cls(rows, keys, urls)
-
-
-def _snapshot_rows(raw_dir: Path, out_dir: Path) -> list[dict] | None:
-    """The cleaned texts of the current snapshot, if it was built from this very folder."""
-    from readout.store import read_manifest, read_table
-
-    try:
-        manifest = read_manifest(out_dir)
-        current = manifest.get("fingerprints", {}).get("source") == source_fingerprint(raw_dir)
-        if not current or manifest.get("pipeline_version") != PIPELINE_VERSION:
-            return None
-        table = read_table(out_dir, "articles")
-    except Exception:
-        return None
-    columns = ["file", "text", "title", "published", "url"]
-    return [_row(f, body_of(t, h), p, u) for f, t, h, p, u in table[columns].values]
-
-
-def _raw_rows(raw_dir: Path) -> list[dict]:
-    if not raw_dir.is_dir():
-        return []
-    raws, _ = read_sources(raw_dir)
-    rows = []
-    for raw in raws:
-        with contextlib.suppress(Exception):
-            article = clean_article(raw)
-            text = body_of(article.text, article.title)
-            rows.append(_row(article.file, text, article.published, article.url))
-    return rows
-
-
-def _row(file: str, text: str, published: object, url: object) -> dict:
-    clean = {k: v if isinstance(v, str) else None for k, v in {"p": published, "u": url}.items()}
-    return {"article_id": file, "text": text, "published": clean["p"], "url": clean["u"]}
-
-
-# --- duplicates ----------------------------------------------------------------------------
-
-
-def _cleaned(staged: Staged) -> list[str | None]:
-    texts = []
-    for raw in staged.articles:
-        try:
-            article = clean_article(raw)
-            texts.append(body_of(article.text, article.title).strip() or None)
-        except Exception:
-            texts.append(None)
-    return texts
-
-
-def drop_duplicates(staged: list[Staged], corpus: Corpus, report: AddReport) -> list[Staged]:
-    """Staged inputs without the articles already in the corpus (or earlier in this import)."""
-    texts = {(i, j): t for i, s in enumerate(staged) for j, t in enumerate(_cleaned(s))}
-    new = [
-        {"article_id": f"new:{i}:{j}", "text": t, "published": staged[i].articles[j].published}
-        for (i, j), t in texts.items()
-        if t
-    ]
-    group_of: dict[str, set[str]] = {}
-    for dup, original in find_duplicates(corpus.rows + new).items():
-        group = group_of.setdefault(original, {original})
-        group.add(dup)
-        group_of[dup] = group
-    names = {r["article_id"]: r["article_id"] for r in corpus.rows}  # accepted: id -> name
-    kept_inputs = []
-    for i, item in enumerate(staged):
-        keep = []
-        for j in range(len(item.articles)):
-            key, text = f"new:{i}:{j}", texts[(i, j)]
-            where = f"{item.display}#{j + 1}" if item.rows else item.display
-            reason = _duplicate_reason(text, corpus, group_of.get(key, set()), names)
-            if reason:
-                report.skipped.append((where, reason))
-                report.duplicates += [where] if text else []
-                continue
-            names[key] = where
-            corpus.keys[text_key(text or "")] = where
-            keep.append(j)
-        if keep:
-            item.articles = [item.articles[j] for j in keep]
-            item.rows = [item.rows[j] for j in keep] if item.rows else []
-            kept_inputs.append(item)
-    return kept_inputs
-
-
-def _duplicate_reason(
-    text: str | None, corpus: Corpus, group: set[str], names: dict[str, str]
-) -> str | None:
-    if not text:
-        return "no article text left after removing page furniture"
-    files = {r["article_id"] for r in corpus.rows}
-
-    def where(name: str) -> str:
-        return "already in the corpus" if name in files else "added just before"
-
-    same = corpus.keys.get(text_key(text))
-    if same:
-        return f"duplicate: same text as {same} ({where(same)})"
-    near = sorted(names[m] for m in group if m in names)
-    if near:
-        return f"near duplicate of {near[0]} ({where(near[0])}; the same story, e.g. wire copy)"
-    return None
 
 
 # --- reading the inputs --------------------------------------------------------------------
@@ -359,7 +219,7 @@ def add_inputs(
             corpus = Corpus.load(raw_dir, out_dir)
             opt = _Options(staging / SCRATCH, mapping, max_bytes, timeout, allow_private)
             staged = _stage_all(list(inputs), corpus, opt, report, say)
-            staged = drop_duplicates(staged, corpus, report)
+            staged = drop_duplicates(staged, corpus, report.skipped, report.duplicates)
             if staged:
                 _build_and_commit(staged, staging, raw_dir, out_dir, report, say, build_options)
         finally:

@@ -6,7 +6,6 @@ One broken file never stops a build: it is reported in the manifest and the rest
 from __future__ import annotations
 
 import hashlib
-import multiprocessing as mp
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -15,7 +14,7 @@ from functools import partial
 from pathlib import Path
 
 from readout import KNOWLEDGE_DIR, PIPELINE_VERSION, PROCESSED_DIR, RAW_DIR
-from readout.cache import CACHE_DIR, open_cache
+from readout.cache import CACHE_DIR, open_cache, package_fingerprint
 from readout.clean import clean_article
 from readout.corrections import (
     CORRECTIONS_FILE,
@@ -69,6 +68,7 @@ def fingerprints(
         "source": source_fingerprint(source),
         "knowledge": knowledge_fingerprint(knowledge_dir),
         "pipeline_version": PIPELINE_VERSION,
+        "pipeline_code": package_fingerprint(),
         "schema_version": str(SCHEMA_VERSION),
         "corrections": corrections_fingerprint(corrections),
     }
@@ -89,41 +89,37 @@ def snapshot_is_current(
     return manifest.get("fingerprints") == fingerprints(source, knowledge_dir, corrections)
 
 
-# --- the NLP stage, in this process or in a pool of workers -----------------------------
-
-_WORKER_NLP = None
-
-
-def _init_worker(model: str | None, knowledge_dir: str) -> None:
-    global _WORKER_NLP
-    from readout.nlp.pipeline import build_nlp
-
-    _WORKER_NLP = build_nlp(model, Path(knowledge_dir))
-
-
-def _analyse_in_worker(article: CleanArticle) -> ArticleResult:
-    from readout.nlp.pipeline import analyse
-
-    return analyse(_WORKER_NLP, article)
+# --- the NLP stage: in this process, a pool of workers or a dask cluster (readout.executors)
 
 
 def analyse_all(
-    articles: list[CleanArticle], *, jobs: int, model: str | None, knowledge_dir: Path
+    articles: list[CleanArticle],
+    *,
+    jobs: int,
+    model: str | None,
+    knowledge_dir: Path,
+    executor: str = "local",
+    scheduler: str | None = None,
 ) -> Iterator[ArticleResult]:
-    """Results in input order; ``jobs`` > 1 spreads articles over worker processes."""
-    if jobs <= 1 or len(articles) < 2:
-        _init_worker(model, str(knowledge_dir))
-        yield from (_analyse_in_worker(a) for a in articles)
-        return
-    ctx = mp.get_context("fork")
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(model, str(knowledge_dir))) as pool:
-        yield from pool.imap(_analyse_in_worker, articles, chunksize=4)
+    """Results in input order; ``jobs`` > 1 spreads articles over worker processes (local),
+    ``executor="dask"`` over a dask.distributed cluster (``scheduler``, else a local one)."""
+    from readout.executors import analyse_articles
+
+    yield from analyse_articles(
+        articles, executor=executor, jobs=jobs, model=model, knowledge_dir=knowledge_dir,
+        scheduler=scheduler,
+    )  # fmt: skip
 
 
-def model_manifest(model: str | None) -> dict[str, str]:
+def model_manifest(
+    model: str | None, *, executor: str = "local", knowledge_dir: Path = KNOWLEDGE_DIR
+) -> dict[str, str]:
+    from readout.executors import get_nlp
     from readout.nlp.pipeline import load_model, model_info
 
-    info = model_info(load_model(model))
+    # A local build needs the pipeline here (or in its forked workers) anyway: build it once.
+    nlp = get_nlp(model, knowledge_dir) if executor == "local" else load_model(model)
+    info = model_info(nlp)
     return {"model": info.name, "model_version": info.version, "spacy_version": info.spacy_version}
 
 
@@ -151,6 +147,8 @@ def build_snapshot(
     out: Path = PROCESSED_DIR,
     *,
     jobs: int = 1,
+    executor: str = "local",  # or "dask" (readout.executors)
+    scheduler: str | None = None,  # dask scheduler address; None: a local cluster
     model: str | None = None,
     knowledge_dir: Path = KNOWLEDGE_DIR,
     progress: Progress | None = None,
@@ -160,7 +158,8 @@ def build_snapshot(
     started = time.perf_counter()
     say = progress or (lambda done, total, msg: None)
     say(0, 1, f"Reading articles from {source}")
-    model_meta = model_manifest(model)  # fails early, with a clear message, if none is installed
+    # Fails early, with a clear message, if no model is installed.
+    model_meta = model_manifest(model, executor=executor, knowledge_dir=knowledge_dir)
     prints = fingerprints(Path(source), Path(knowledge_dir), corrections)  # before reading
     raws, rejected = read_sources(Path(source))
     articles = _clean_all(raws, rejected)
@@ -172,7 +171,10 @@ def build_snapshot(
     rows: dict[str, list[dict]] = {"mentions": [], "statements": []}
     reports, new_actors = [], []
     cache = open_cache(cache_dir, model_meta, knowledge_fingerprint(Path(knowledge_dir)))
-    analyse = partial(analyse_all, jobs=jobs, model=model, knowledge_dir=knowledge_dir)
+    analyse = partial(
+        analyse_all, jobs=jobs, model=model, knowledge_dir=knowledge_dir, executor=executor,
+        scheduler=scheduler,
+    )  # fmt: skip
     results = cache.results(articles, analyse)  # only new or changed articles meet spaCy
     for i, (article, (result, reused)) in enumerate(zip(articles, results, strict=True)):
         aid = article_id_for(article.file)

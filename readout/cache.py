@@ -3,7 +3,7 @@
 One JSON file per article result, ``<cache_dir>/<key[:2]>/<key>.json``. The key is a hash of
 everything the result depends on: the cleaned text and publication date of the article, the
 knowledge base, ``readout.PIPELINE_VERSION``, the spaCy model and its version, and the source
-of the extractors themselves (``readout/nlp`` and ``readout/records.py``), so that a changed
+of the extractors themselves (``readout/nlp``, records, knowledge loader), so that a changed
 extractor never serves stale results even when nobody bumped the pipeline version.
 
 Entries are written atomically (temporary file + ``os.replace``); an unreadable entry is a
@@ -39,14 +39,27 @@ log = logging.getLogger(__name__)
 Analyser = Callable[[list[CleanArticle]], Iterable[ArticleResult]]
 
 
-@lru_cache(maxsize=1)
-def code_fingerprint() -> str:
-    """A hash of the extractor source: any edit to readout/nlp or the records invalidates."""
+def _hash_sources(paths: Iterable[Path]) -> str:
     digest = hashlib.sha256()
-    for path in sorted([*(PACKAGE / "nlp").rglob("*.py"), PACKAGE / "records.py"]):
+    for path in sorted(p for p in paths if p.is_file()):
         digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0")
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of the extractor source: an edit to readout/nlp, the records, the knowledge
+    loader or the executors invalidates every entry."""
+    modules = [PACKAGE / name for name in ("records.py", "knowledge.py", "executors.py")]
+    return _hash_sources([*(PACKAGE / "nlp").rglob("*.py"), *modules])
+
+
+@lru_cache(maxsize=1)
+def package_fingerprint() -> str:
+    """A hash of the whole pipeline package: any code change makes a snapshot stale, so the
+    app never shows tables an older pipeline wrote."""
+    return _hash_sources(PACKAGE.rglob("*.py"))
 
 
 def article_key(article: CleanArticle, context: str) -> str:
@@ -150,6 +163,7 @@ class ResultCache:
             self.put(key, result)
             self.analysed += 1
             yield result, False
+        next(fresh, None)  # let the analyser finish (a worker pool shuts down)
 
     @property
     def counts(self) -> dict[str, int]:

@@ -84,7 +84,7 @@ def metadata_text(raw_dir: Path, rows: list[dict]) -> str:
     needed = ["file"] + [f for f in FIELDS[1:] if any(r.get(f) for r in rows)]
     if header and all(f in header for f in needed):
         return (old if old.endswith("\n") else old + "\n") + _serialise(header, rows)
-    columns = header + [f for f in needed if f not in header]
+    columns = header + [f for f in needed if f not in header] if header else list(FIELDS)
     old_rows = [dict(zip(header, r, strict=False)) for r in records[1:]]
     return _serialise(columns, old_rows + rows, header=True)
 

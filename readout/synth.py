@@ -11,10 +11,12 @@ merge step has work to do. Output is deterministic for a seed.
 
 from __future__ import annotations
 
+import argparse
 import csv
 import hashlib
 import random
 import re
+import time
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -32,8 +34,9 @@ from readout.synth_world import END, START, Lexicon, Post, WorldEvent, load_lexi
 
 OUTLETS = (
     ("The Moscow Times", "www.themoscowtimes.com"), ("South China Morning Post", "www.scmp.com"),
-    ("Reuters", "www.reuters.com"), ("AP News", "apnews.com"), ("Al Jazeera", "www.aljazeera.com"),
-    ("France 24", "www.france24.com"), ("DW", "www.dw.com"), ("The Guardian", "www.theguardian.com"),
+    ("Reuters", "www.reuters.com"), ("AP News", "apnews.com"),
+    ("Al Jazeera", "www.aljazeera.com"), ("France 24", "www.france24.com"), ("DW", "www.dw.com"),
+    ("The Guardian", "www.theguardian.com"),
     ("Kyiv Independent", "kyivindependent.com"), ("Global Times", "www.globaltimes.cn"),
     ("TASS", "tass.com"), ("EWN", "ewn.co.za"), ("Nikkei Asia", "asia.nikkei.com"),
     ("Radio Free Europe", "www.rferl.org"), ("The Diplomat", "thediplomat.com"),
@@ -113,6 +116,14 @@ def make_article(i: int, seed: int, lex: Lexicon, world: list[WorldEvent]) -> Sy
     )
 
 
+def wire_copy(original: SynthArticle, other: SynthArticle) -> SynthArticle:
+    """The text of ``original`` under the file, outlet and address of ``other``."""
+    return SynthArticle(
+        other.file, original.title, other.outlet, other.url, original.published,
+        original.agency, original.sentences,
+    )  # fmt: skip
+
+
 def page_text(article: SynthArticle, rng: random.Random, lex: Lexicon) -> str:
     """The article as copied from a browser: furniture, headline, byline, date, paragraphs."""
     day = article.published
@@ -143,6 +154,8 @@ def write_corpus(
     rows = []
     for i in range(n_articles):
         article = make_article(i, seed, lex, world)
+        if i and random.Random(f"{seed}-copy-{i}").random() < 0.05:  # wire copy of the last
+            article = wire_copy(make_article(i - 1, seed, lex, world), article)
         text = page_text(article, random.Random(f"{seed}-page-{i}"), lex)
         (out / article.file).write_text(text, "utf-8")
         rows.append([article.file, article.outlet, article.url, article.published.isoformat()])
@@ -151,3 +164,35 @@ def write_corpus(
         writer.writerow(["file", "outlet", "url", "published"])
         writer.writerows(rows)
     return out
+
+
+# --- command line ------------------------------------------------------------------------------
+
+
+def cmd_synth(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    if args.snapshot:
+        from readout.synth_snapshot import write_synthetic_snapshot
+
+        counts = write_synthetic_snapshot(args.articles, args.out, seed=args.seed)
+        summary = ", ".join(f"{n} {name}" for name, n in counts.items())
+        print(f"wrote snapshot {args.out} in {time.perf_counter() - started:.1f}s: {summary}")
+        return 0
+    write_corpus(args.articles, args.out, seed=args.seed)
+    seconds = time.perf_counter() - started
+    print(f"wrote {args.articles} articles and metadata.csv to {args.out} in {seconds:.1f}s")
+    return 0
+
+
+def register(sub) -> None:
+    """The ``synth`` subcommand (see ``readout.__main__``)."""
+    p = sub.add_parser("synth", help="write a synthetic corpus, or snapshot, for scale tests")
+    p.add_argument("--articles", type=int, default=1000, help="how many articles (default 1000)")
+    p.add_argument("--out", type=Path, required=True, help="folder to write")
+    p.add_argument("--seed", type=int, default=0, help="same seed, same output (default 0)")
+    p.add_argument(
+        "--snapshot",
+        action="store_true",
+        help="write the tables of a built snapshot directly (no NLP), for testing the app",
+    )
+    p.set_defaults(func=cmd_synth)

@@ -48,11 +48,10 @@ BACKGROUND = (
     "Energy exports from {c1} to {c2} have grown steadily, with pipeline gas and crude oil "
     "making up the largest share of the trade.",
 )
-MONTHS = ("January February March April May June July August September October November "
-          "December").split()  # fmt: skip
+MONTHS = [date(2001, m, 1).strftime("%B") for m in range(1, 13)]
 SIDES = ("China", "Russia", "United States", "Ukraine", "NATO", "European Union", "India")
 THE = {"Netherlands", "Vatican", "European Union", "European Commission", "European Council"}
-WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+WEEKDAYS = [date(2001, 1, d).strftime("%A") for d in range(1, 8)]  # 2001-01-01 was a Monday
 
 
 @dataclass
@@ -65,6 +64,8 @@ class Sentence:
     event: int | None = None  # index of the world event the sentence reports
 
     def add(self, text: str) -> Sentence:
+        if text[:1] == "." and self.text.endswith(","):  # "..., Sergei Lavrov," + "."
+            self.text = self.text[:-1]
         self.text += text
         return self
 
@@ -97,7 +98,8 @@ class Context:
 
 
 def _cap(words: str) -> str:
-    return " ".join(w if w.isupper() or w in ("of", "the") else w.capitalize() for w in words.split())
+    keep = ("of", "the")
+    return " ".join(w if w.isupper() or w in keep else w.capitalize() for w in words.split())
 
 
 def country(s: Sentence, ctx: Context, name: str, form: str | None = None) -> Sentence:
@@ -191,8 +193,10 @@ def event_sentence(ctx: Context, ev: WorldEvent) -> Sentence:
 def _verb_phrase(ctx: Context, kind: str, ahead: bool) -> str:
     rng = ctx.rng
     if kind == "meeting":
-        return rng.choice(("will meet", "will meet with")) if ahead else rng.choice(
-            ("met", "met with", "received")
+        return (
+            rng.choice(("will meet", "will meet with"))
+            if ahead
+            else rng.choice(("met", "met with", "received"))
         )
     if kind == "talks":
         noun = rng.choice([n for n in ctx.lex.trigger_nouns("talks") if n != "dialogue"])

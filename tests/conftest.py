@@ -24,8 +24,9 @@ def sample_snapshot(tmp_path_factory) -> Path:
     """The bundled sample articles built into a fresh snapshot."""
     from readout.build import build_snapshot
 
-    out = tmp_path_factory.mktemp("sample") / "snapshot"
-    build_snapshot(RAW_DIR, out)
+    base = tmp_path_factory.mktemp("sample")
+    out = base / "snapshot"
+    build_snapshot(RAW_DIR, out, cache_dir=None, corrections=None)
     return out
 
 

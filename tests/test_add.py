@@ -33,12 +33,12 @@ OTHER = (
     "state media reported, and both called for a political settlement of the crisis.\n"
 )
 UPLOAD_HTML = (
-    "<html><head><title>Envoy Li Hui in Kyiv</title></head><body><article>"
-    "<h1>Envoy Li Hui in Kyiv</h1><p>China's special envoy Li Hui arrived in Kyiv on Monday for "
-    "a two-day visit and is expected to meet Ukraine's foreign minister, officials said.</p>"
-    "<p>He will then travel to Warsaw, Paris and Berlin before ending his tour in Moscow.</p>"
-    "</article></body></html>"
-).encode()
+    b"<html><head><title>Envoy Li Hui in Kyiv</title></head><body><article>"
+    b"<h1>Envoy Li Hui in Kyiv</h1><p>China's special envoy Li Hui arrived in Kyiv on Monday for "
+    b"a two-day visit and is expected to meet Ukraine's foreign minister, officials said.</p>"
+    b"<p>He will then travel to Warsaw, Paris and Berlin before ending his tour in Moscow.</p>"
+    b"</article></body></html>"
+)
 
 
 @pytest.fixture(scope="module")
@@ -131,7 +131,7 @@ def test_good_inputs_are_added_and_bad_ones_named_with_their_reason(tmp_path, si
         "huge.txt": "over the 0.3 MB limit",
         "scripts.html": "no article text",
         f"{inbox / 'rows.csv'}#2": "row 2 is malformed CSV (a double quote opens a cell",
-        str(inbox / "wrong.csv"): "no column 'body' to use as 'text'; columns are: headline, content",
+        str(inbox / "wrong.csv"): "no column 'body' to use as 'text'; columns are: headline",
         str(inbox / "notes.docx"): "not an article file (.docx)",
         str(inbox / "missing.txt"): "file not found",
         f"{site}/gone": "404 Not Found",
@@ -178,7 +178,8 @@ def test_good_inputs_are_added_and_bad_ones_named_with_their_reason(tmp_path, si
 def test_exact_and_near_duplicates_are_reported_not_added(tmp_path):
     raw, out = corpus(tmp_path, sample=False)
     wire = OTHER.replace("state media reported", "Chinese state media reported on Friday")
-    twin = NEW.upper().replace("\n\n", "\n\n\n")  # the same words, other case and spacing
+    body = NEW.split("\n\n", 1)[1]  # the same story under another headline, spaced otherwise
+    twin = "Top diplomats meet\r\n\r\n" + body.replace(" ", "  ").replace("\n", "\r\n")
     fresh = "Envoy visits Kyiv\n\nChinese envoy Li Hui arrived in Kyiv on Monday for talks.\n"
     report = add_inputs(
         [
@@ -265,11 +266,15 @@ def test_an_import_killed_during_the_build_changes_nothing(tmp_path):
     for path in sorted(RAW_DIR.glob("*.txt")):
         shutil.copy(path, inbox / path.name)
     proc = run_cli(*map(str, sorted(inbox.iterdir())), *cli_paths(tmp_path, raw, out))
+    building = False
     for line in proc.stderr:  # kill once spaCy is at work on the new articles
         if "] Analysed" in line:
+            building = True
             break
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=30)
+    assert building
+    assert [name for name in leftovers(tmp_path) if ".staging-" in name]  # killed mid-import
     assert state(raw) == before_raw
     assert read_snapshot(out)["articles"]["article_id"].tolist() == before_ids
     add_inputs([], raw_dir=raw, out_dir=out, **options(tmp_path))  # clears what was left

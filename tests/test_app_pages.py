@@ -221,6 +221,13 @@ def test_statements_side_by_side_with_shared_wording(open_page):
     assert "shared wording with Guo Jiakun" in shown
 
 
+def test_the_compared_speakers_come_from_the_url(open_page):
+    at = open_page("statements", cmp_speakers=["Qin Gang", "Jake Sullivan"])
+    shown = texts(at)
+    assert "**Qin Gang** · 1 statement(s)" in shown
+    assert "**Jake Sullivan** · 1 statement(s)" in shown
+
+
 def test_compare_countries_and_periods(open_page):
     at = open_page("statements", compare="Countries")
     assert at.multiselect(key="cmp_countries").value == ["China", "Russia"]
@@ -287,3 +294,49 @@ def test_pages_explain_what_is_missing(tmp_path, monkeypatch, variant, page):
     }[page]
     shown = texts(at) + " ".join(s.label for s in at.selectbox) + str(metrics(at))
     assert expected in shown
+
+
+# --- every filter changes every page it applies to ------------------------------------
+
+FILTERS = {
+    "dates": ["2025-01-01", "2025-04-02"],
+    "country": "United States",
+    "actor": "Qin Gang",
+    "type": "meeting",
+    "theme": "Sovereignty",
+    "outlet": "Morning Star",
+    "q": "Moscow",
+}
+NOT_APPLICABLE = {  # event types say nothing about statements or articles; themes about articles
+    ("statements", "type"),
+    ("articles", "type"),
+    ("articles", "theme"),
+}
+
+
+def content(at: AppTest) -> str:
+    """What a page shows: its text, its figures and its tables."""
+    tables = [d.value.to_csv() for d in at.dataframe]
+    return texts(at) + json.dumps(figures(at), sort_keys=True) + "".join(tables)
+
+
+@pytest.fixture(scope="module")
+def unfiltered(snapshot_dir):
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("READOUT_SNAPSHOT", str(snapshot_dir))
+        shown = {}
+        for page, path in PAGES.items():
+            at = AppTest.from_file(APP, default_timeout=60)
+            if page != "overview":
+                at.switch_page(path)
+            shown[page] = content(at.run())
+    return shown
+
+
+@pytest.mark.parametrize(
+    ("page", "param"),
+    [(page, param) for page in PAGES for param in FILTERS if (page, param) not in NOT_APPLICABLE],
+)
+def test_each_filter_changes_each_page(open_page, unfiltered, page, param):
+    at = open_page(page, **{param: FILTERS[param]})
+    assert content(at) != unfiltered[page]

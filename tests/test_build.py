@@ -40,7 +40,7 @@ def messy_folder(tmp_path) -> Path:
 
 def test_bad_input_is_reported_with_reasons_and_the_rest_is_built(messy_folder, tmp_path):
     out = tmp_path / "snap"
-    report = build_snapshot(messy_folder, out)
+    report = build_snapshot(messy_folder, out, cache_dir=None, corrections=None)
     reasons = {r.file: r.reason for r in report.rejected}
     assert set(reasons) == {"empty.txt", "binary.txt", "huge.txt", "notext.csv"}
     assert "empty" in reasons["empty.txt"]
@@ -68,22 +68,23 @@ def test_snapshot_is_current_until_raw_data_changes(tmp_path):
     source.mkdir()
     (source / "one.txt").write_text(GOOD, "utf-8")
     out = tmp_path / "snap"
-    build_snapshot(source, out)
-    assert snapshot_is_current(source, out)
+    build_snapshot(source, out, cache_dir=None, corrections=None)
+    assert snapshot_is_current(source, out, corrections=None)
     (source / "two.txt").write_text(GOOD.replace("Geneva", "Vienna"), "utf-8")
-    assert not snapshot_is_current(source, out)
+    assert not snapshot_is_current(source, out, corrections=None)
 
 
 def test_build_killed_midway_leaves_previous_snapshot_readable(tmp_path):
     source = tmp_path / "raw"
     shutil.copytree(RAW_DIR, source)
     out = tmp_path / "snap"
-    build_snapshot(source, out)
+    build_snapshot(source, out, cache_dir=None, corrections=None)
     before = read_snapshot(out)["articles"]["article_id"].tolist()
     for i in range(30):  # enough text that the NLP stage is still running when killed
         (source / f"extra{i}.txt").write_text((RAW_DIR / "000_c29a4013283529cf.txt").read_text())
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     cmd = [sys.executable, "-m", "readout", "build", "--source", str(source), "--out", str(out)]
+    cmd += ["--cache", "none"]  # every article meets spaCy, so the build is still running
     proc = subprocess.Popen(cmd, env=env, stderr=subprocess.PIPE, text=True)
     for line in proc.stderr:  # kill as soon as the NLP stage has started
         if line.startswith("[1/"):
@@ -97,7 +98,7 @@ def test_build_killed_midway_leaves_previous_snapshot_readable(tmp_path):
 
 def test_parallel_build_gives_the_same_tables(sample_snapshot, tmp_path):
     out = tmp_path / "parallel"
-    build_snapshot(RAW_DIR, out, jobs=2)
+    build_snapshot(RAW_DIR, out, jobs=2, cache_dir=None, corrections=None)
     one, two = read_snapshot(sample_snapshot), read_snapshot(out)
     for name in one:
         assert one[name].astype(str).equals(two[name].astype(str)), name

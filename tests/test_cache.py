@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-import readout.nlp.pipeline
+import readout.build
 from readout.build import build_snapshot
 from readout.cache import ResultCache, article_key, result_from_json, result_to_json
 from readout.records import (
@@ -99,15 +99,15 @@ def test_without_a_folder_everything_is_analysed():
 
 @pytest.fixture
 def counted(monkeypatch) -> list[str]:
-    """Every call of the spaCy pipeline on an article, by file name."""
+    """Every article handed to the NLP stage (spaCy), by file name."""
     calls: list[str] = []
-    real = readout.nlp.pipeline.analyse
+    real = readout.build.analyse_all
 
-    def counting(nlp, art):
-        calls.append(art.file)
-        return real(nlp, art)
+    def counting(articles, **kwargs):
+        calls.extend(a.file for a in articles)
+        return real(articles, **kwargs)
 
-    monkeypatch.setattr(readout.nlp.pipeline, "analyse", counting)
+    monkeypatch.setattr(readout.build, "analyse_all", counting)
     return calls
 
 
@@ -157,3 +157,20 @@ def test_an_edited_article_is_analysed_again(tmp_path, counted):
     assert counted == ["one.txt"] and report.analysed == 1
     shutil.rmtree(cache)
     assert build(source, tmp_path / "snap", cache).analysed == 1  # a lost cache costs time only
+
+
+def test_a_parallel_build_reuses_the_cache_and_gives_the_same_tables(tmp_path, counted):
+    source, cache = tmp_path / "raw", tmp_path / "cache"
+    source.mkdir()
+    (source / "one.txt").write_text(ONE, "utf-8")
+    build(source, tmp_path / "serial", cache)
+    (source / "two.txt").write_text(TWO, "utf-8")
+    (source / "three.txt").write_text(THREE, "utf-8")
+    build(source, tmp_path / "serial", None)
+    counted.clear()
+    report = build_snapshot(source, tmp_path / "parallel", jobs=2, cache_dir=cache,
+                            corrections=None)  # fmt: skip
+    assert sorted(counted) == ["three.txt", "two.txt"] and report.reused == 1
+    serial, parallel = read_snapshot(tmp_path / "serial"), read_snapshot(tmp_path / "parallel")
+    for name in serial:
+        assert serial[name].astype(str).equals(parallel[name].astype(str)), name

@@ -34,7 +34,7 @@ table = articles.assign(
     Published=articles["published_dt"].dt.date,
     Copy=articles["duplicate_of"].notna(),
 )[["title", "outlet", "Published", "n_statements", "n_events", "n_mentions", "Copy"]]
-small = {"width": "small"}
+TITLE_WIDTH = 340
 st.dataframe(
     table.rename(
         columns={
@@ -53,12 +53,14 @@ st.dataframe(
         pick_row_into, "articles_table", list(articles["article_id"]), "article_pick"
     ),
     column_config={
-        "Title": st.column_config.TextColumn(width="large"),
-        "Published": st.column_config.DateColumn(format="D MMM YYYY", **small),
-        "Statements": st.column_config.NumberColumn("Stmts", help="Statements", **small),
-        "Events": st.column_config.NumberColumn(**small),
-        "Mentions": st.column_config.NumberColumn(help="Actor mentions", **small),
-        "Copy": st.column_config.CheckboxColumn(help="Near-duplicate of another article", **small),
+        # Fixed widths for the short columns keep the table inside 1280 px; titles get the rest.
+        "Title": st.column_config.TextColumn(width=TITLE_WIDTH),
+        "Outlet": st.column_config.TextColumn(width=140),
+        "Published": st.column_config.DateColumn(format="D MMM YYYY", width=95),
+        "Statements": st.column_config.NumberColumn("Stmts", help="Statements", width=52),
+        "Events": st.column_config.NumberColumn(width=52),
+        "Mentions": st.column_config.NumberColumn("Actors", help="Actor mentions", width=52),
+        "Copy": st.column_config.CheckboxColumn(help="Near-duplicate of another article", width=46),
     },
 )
 labels = {
@@ -70,7 +72,7 @@ chosen = url_choice(
 if not chosen:
     st.stop()
 
-article = full.articles.set_index("article_id").loc[chosen]
+article = full.articles_by_id.loc[chosen]
 st.header(md_escape(article["title"]), anchor=False)
 url = safe_url(article["url"])
 meta = [
@@ -84,7 +86,7 @@ if url:
     meta.append(f"[original]({url.replace(')', '%29').replace(' ', '%20')})")
 st.markdown(" · ".join(meta))
 
-names = full.articles.set_index("article_id")["title"]
+names = full.articles_by_id["title"]
 if pd.notna(article["duplicate_of"]):
     st.info(
         f"Near-duplicate of **{md_escape(names.get(article['duplicate_of'], '?'))}** "

@@ -28,6 +28,28 @@ also_in = copies.apply(lambda outlets: ", ".join(sorted(set(outlets)))).to_dict(
 names = dict(zip(full.actors["actor_id"], full.actors["name"], strict=True))
 
 
+def period_groups(speakers: list[str]) -> list[compare.Group]:
+    """One speaker, split at a date (by default halfway between their first and last)."""
+    left, right = st.columns([2, 1])
+    speaker = left.selectbox(
+        "Speaker",
+        speakers,
+        key="cmp_speaker",
+        bind="query-params",
+        format_func=lambda a: names.get(a, a),
+    )
+    dated = statements.loc[statements["speaker_id"] == speaker, "date_dt"].dropna()
+    first, last = (dated.min(), dated.max()) if len(dated) else (pd.Timestamp(date.today()),) * 2
+    middle = first + (last - first) / 2 + pd.Timedelta(days=1 if first == last else 0)
+    split = right.date_input("Split at", value=middle.date(), key="cmp_split", bind="query-params")
+    if first == last:
+        st.caption(
+            f"All statements by {names.get(speaker, speaker)} here date from "
+            f"{first:%-d %b %Y}: there is no second period to compare."
+        )
+    return compare.by_period(statements, speaker, split, names.get(speaker, speaker))
+
+
 def choose_groups() -> list[compare.Group]:
     mode = (
         st.segmented_control(
@@ -48,29 +70,18 @@ def choose_groups() -> list[compare.Group]:
             options,
             default=options[:2],
             key="cmp_countries",
+            bind="query-params",
             max_selections=4,
         )
         return compare.by_country(statements, chosen)
     if mode == "periods":
-        speaker = st.selectbox(
-            "Speaker",
-            counts.index.tolist(),
-            key="cmp_speaker",
-            format_func=lambda a: names.get(a, a),
-        )
-        dated = statements.loc[statements["speaker_id"] == speaker, "date_dt"].dropna()
-        middle = (
-            (dated.min() + (dated.max() - dated.min()) / 2)
-            if len(dated)
-            else pd.Timestamp(date.today())
-        )
-        split = st.date_input("Split at", value=middle.date(), key="cmp_split")
-        return compare.by_period(statements, speaker, split, names.get(speaker, speaker))
+        return period_groups(counts.index.tolist())
     chosen = st.multiselect(
         "Speakers to compare",
         counts.index.tolist(),
         default=counts.index.tolist()[:2],
         key="cmp_speakers",
+        bind="query-params",
         max_selections=4,
         format_func=lambda a: names.get(a, a),
     )

@@ -149,11 +149,3 @@ def page(browser):
     tab.on("pageerror", lambda exc: tab.console.errors.append(f"page error: {exc}"))
     yield tab
     context.close()
-
-
-def wait_idle(tab, timeout: float = 60_000) -> None:
-    """Until the script has run: the main area is there and no rerun is in flight."""
-    tab.wait_for_selector('[data-testid="stMain"] h1', timeout=timeout)
-    tab.wait_for_timeout(500)
-    tab.wait_for_selector('[data-test-script-state="notRunning"]', timeout=timeout)
-    tab.wait_for_timeout(300)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import wait_idle
+from tests.browser.support import wait_idle
 
 PAGES = {
     "": "Readout",

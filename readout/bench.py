@@ -1,0 +1,174 @@
+"""``python -m readout bench``: how fast the build is, against bare spaCy on the same texts.
+
+A synthetic corpus (``readout.synth``) is built four ways, each in a fresh process
+(``readout.bench_child``): the full Readout build (sources, clean, NLP, merge, store) and
+bare ``nlp.pipe`` of the same model over the same cleaned texts, once in one process and once
+on all cores (``--jobs N`` against ``n_process=N``). Throughput is in words per second,
+counted as in ``articles.n_words``; memory is the peak resident set of the process tree.
+
+Targets: Readout/bare >= 0.8, and N processes >= 0.8 * N times one process. Wall-clock figures
+depend on what else runs on the machine: the load average is recorded with them, and the CPU
+time of each run is reported as well.
+
+``--pages`` also times the app's pages on synthetic snapshots (``readout.bench_pages``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+TARGET_RATIO = 0.8
+
+
+def bare_model_name(configured: str | None = None) -> str:
+    """The model name Readout loads (``readout.nlp.pipeline.load_model``), for spacy.load."""
+    import importlib.util
+
+    from readout.nlp.pipeline import MODEL_CANDIDATES
+
+    env = os.environ.get("READOUT_MODEL")
+    for name in [n for n in (configured, env, *MODEL_CANDIDATES) if n]:
+        if importlib.util.find_spec(name) is not None or Path(name).exists():
+            return name
+    raise RuntimeError("no spaCy model installed")
+
+
+def cleaned_texts(source: Path) -> list[str]:
+    """The texts the build analyses: read and cleaned exactly as ``build_snapshot`` does."""
+    from readout.build import _clean_all
+    from readout.sources import read_sources
+
+    raws, rejected = read_sources(source)
+    return [article.text for article in _clean_all(raws, rejected)]
+
+
+def measure(args: list[str]) -> dict:
+    """Run ``readout.bench_child`` with ``args``; its JSON plus the tree's peak RSS."""
+    import psutil
+
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [_root(), _pythonpath()]))}
+    cmd = [sys.executable, "-m", "readout.bench_child", *args]
+    proc = psutil.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
+    peak = 0
+    while proc.poll() is None:
+        peak = max(peak, _tree_rss(proc))
+        time.sleep(0.1)
+    out = proc.stdout.read().decode() if proc.stdout else ""
+    if proc.returncode:
+        raise RuntimeError(f"{' '.join(args)} failed with exit code {proc.returncode}")
+    result = json.loads(out.strip().splitlines()[-1])
+    result["peak_rss_tree_mb"] = round(peak / 2**20, 1)
+    return result
+
+
+def _tree_rss(proc) -> int:
+    import psutil
+
+    total = 0
+    try:
+        for p in [proc, *proc.children(recursive=True)]:
+            total += p.memory_info().rss
+    except psutil.Error:  # a child that just ended
+        pass
+    return total
+
+
+def _root() -> str:
+    return str(Path(__file__).resolve().parent.parent)
+
+
+def _pythonpath() -> str:
+    return os.environ.get("PYTHONPATH", "")
+
+
+def _wps(words: int, run: dict) -> dict:
+    return {
+        "wall": round(words / run["seconds"], 1),
+        "cpu": round(words / run["cpu_seconds"], 1) if run.get("cpu_seconds") else None,
+    }
+
+
+def bench_build(
+    n_articles: int = 200, *, seed: int = 0, jobs: int | None = None, workdir: Path | None = None
+) -> dict:
+    """Build throughput of Readout against bare spaCy, one process and ``jobs`` processes."""
+    from readout.synth import write_corpus
+
+    jobs = jobs or os.cpu_count() or 1
+    with tempfile.TemporaryDirectory(dir=workdir) as tmp:
+        corpus = write_corpus(n_articles, Path(tmp) / "corpus", seed=seed)
+        texts = cleaned_texts(corpus)
+        texts_file = Path(tmp) / "texts.json"
+        texts_file.write_text(json.dumps(texts), "utf-8")
+        model = bare_model_name()
+        load = os.getloadavg()
+        runs = {}
+        for n in dict.fromkeys((1, jobs)):  # interleaved, so both feel the same machine load
+            runs[f"bare_{n}"] = measure(["bare", str(texts_file), model, str(n)])
+            runs[f"readout_{n}"] = measure(["readout", str(corpus), f"{tmp}/snap{n}", str(n)])
+    return summarise(runs, n_articles, seed, jobs, model, load)
+
+
+def summarise(runs: dict, n_articles: int, seed: int, jobs: int, model: str, load) -> dict:
+    words = runs["readout_1"]["words"]
+    wps = {name: _wps(words, run) for name, run in runs.items()}
+    ratio = {
+        f"{n}": round(wps[f"readout_{n}"]["wall"] / wps[f"bare_{n}"]["wall"], 3)
+        for n in dict.fromkeys((1, jobs))
+    }
+    scaling = {
+        kind: round(wps[f"{kind}_{jobs}"]["wall"] / wps[f"{kind}_1"]["wall"], 3)
+        for kind in ("readout", "bare")
+    }
+    memory = {name: {"tree_peak": run["peak_rss_tree_mb"], **run["max_rss_mb"]}
+              for name, run in runs.items()}  # fmt: skip
+    return {
+        "machine": {"cpus": os.cpu_count(), "jobs": jobs, "python": platform.python_version(),
+                    "loadavg_before": [round(x, 2) for x in load],
+                    "loadavg_after": [round(x, 2) for x in os.getloadavg()]},
+        "corpus": {"articles": n_articles, "words": words, "seed": seed, "model": model},
+        "seconds": {name: round(run["seconds"], 2) for name, run in runs.items()},
+        "words_per_second": wps,
+        "ratio_readout_vs_bare": {**ratio, "target": TARGET_RATIO},
+        "scaling": {**scaling, "processes": jobs, "target": round(TARGET_RATIO * jobs, 2)},
+        "peak_memory_mb": memory,
+    }  # fmt: skip
+
+
+# --- command line ------------------------------------------------------------------------------
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    result = {"build": bench_build(args.articles, seed=args.seed, jobs=args.jobs)}
+    if args.pages:
+        from readout.bench_pages import bench_pages
+
+        result["pages"] = bench_pages(sizes=args.page_sizes, seed=args.seed)
+    text = json.dumps(result, indent=2)
+    print(text)
+    if args.out:
+        Path(args.out).write_text(text + "\n", "utf-8")
+    return 0
+
+
+def register(sub) -> None:
+    """The ``bench`` subcommand (see ``readout.__main__``)."""
+    p = sub.add_parser("bench", help="build throughput against bare spaCy (JSON)")
+    p.add_argument("--articles", type=int, default=200, help="synthetic articles (default 200)")
+    p.add_argument("--seed", type=int, default=0, help="corpus seed (default 0)")
+    p.add_argument("--jobs", type=int, default=None, help="processes (default: all cores)")
+    p.add_argument("--out", type=Path, help="also write the JSON to this file")
+    p.add_argument("--pages", action="store_true", help="also time the app's pages")
+    p.add_argument(
+        "--page-sizes", type=int, nargs="+", default=[1000, 10000, 100000],
+        help="snapshot sizes for --pages (default 1000 10000 100000)",
+    )  # fmt: skip
+    p.set_defaults(func=cmd_bench)

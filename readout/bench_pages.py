@@ -1,0 +1,139 @@
+"""Page rerun timings of the app on synthetic snapshots (``python -m readout bench --pages``).
+
+For each size, ``readout.synth_snapshot`` writes a snapshot and a fresh process times every
+page listed in ``app.py`` through Streamlit's ``AppTest``: a first run, then a warm rerun
+(what a reader waits for after a click, with the snapshot already cached), against a floor
+page that draws one empty chart (``tests/bench_floor_page.py``). The process's memory is
+reported with them. Pages slower than ``slow_seconds`` on a warm rerun are profiled with
+cProfile (the script runs in AppTest's own thread, which the profiler follows).
+
+This is a development tool: it imports Streamlit, the pipeline itself never does.
+
+    python -m readout.bench_pages SNAPSHOT [SLOW_SECONDS]   # one size, JSON on stdout
+"""
+
+from __future__ import annotations
+
+import cProfile
+import io
+import json
+import os
+import pstats
+import re
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from readout import ROOT
+
+APP = ROOT / "app.py"
+FLOOR_PAGE = ROOT / "tests" / "bench_floor_page.py"
+SIZES = (1000, 10000, 100000)
+
+
+def pages_of(app: Path = APP) -> list[str]:
+    """The page scripts listed in ``st.navigation`` of ``app.py``, in order."""
+    return re.findall(r"st\.Page\(\s*[\"']([^\"']+)[\"']", app.read_text("utf-8"))
+
+
+def _run(at, profile: cProfile.Profile | None = None) -> float:
+    """Seconds for one ``at.run()``; the script thread is profiled when asked."""
+    if profile is not None:
+        threading.setprofile(lambda *_: (threading.setprofile(None), profile.enable()))
+    started = time.perf_counter()
+    try:
+        at.run()
+    finally:
+        threading.setprofile(None)
+    return time.perf_counter() - started
+
+
+def time_page(script: Path, page: str | None, slow_seconds: float | None = None) -> dict:
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(script), default_timeout=1800)
+    if page:
+        at.switch_page(page)
+    first = _run(at)
+    warm = _run(at)
+    result = {"first": round(first, 3), "warm": round(warm, 3)}
+    errors = [e.message for e in at.exception]
+    if errors:
+        result["exceptions"] = errors[:3]
+    if slow_seconds is not None and warm > slow_seconds:
+        profile = cProfile.Profile()
+        _run(at, profile)
+        result["profile"] = profile_summary(profile)
+    return result
+
+
+def profile_summary(profile: cProfile.Profile, lines: int = 14) -> list[str]:
+    """The heaviest functions by cumulative time: Readout's own code first, then any."""
+    stream = io.StringIO()
+    stats = pstats.Stats(profile, stream=stream).sort_stats("cumulative")
+    ours = []
+    for (file, line, name), (_, calls, _, cum, _) in stats.stats.items():
+        if str(ROOT) in file and "site-packages" not in file:
+            ours.append(
+                (cum, f"{cum:8.3f}s {calls:7d}x {Path(file).relative_to(ROOT)}:{line} {name}")
+            )
+    heavy = sorted(stats.stats.items(), key=lambda kv: kv[1][2], reverse=True)[:6]
+    own = [f"{tt:8.3f}s self {Path(f).name}:{ln} {n}" for (f, ln, n), (_, _, tt, _, _) in heavy]
+    return [text for _, text in sorted(ours, reverse=True)[:lines]] + own
+
+
+def rss_mb() -> dict[str, float]:
+    import resource
+
+    import psutil
+
+    now = psutil.Process().memory_info().rss / 2**20
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"rss": round(now, 1), "peak": round(peak, 1)}
+
+
+def time_pages(snapshot: Path, slow_seconds: float = 1.0) -> dict:
+    """Every page of the app against ``snapshot``, in this process."""
+    os.environ["READOUT_SNAPSHOT"] = str(snapshot)
+    before = rss_mb()
+    floor = time_page(FLOOR_PAGE, None)
+    pages = {page: time_page(APP, page, slow_seconds) for page in pages_of()}
+    for timing in pages.values():
+        timing["warm_over_floor"] = round(timing["warm"] / max(floor["warm"], 1e-3), 1)
+    return {"floor": floor, "pages": pages, "memory_mb": {"start": before, "end": rss_mb()}}
+
+
+def bench_pages(
+    sizes: list[int] | tuple[int, ...] = SIZES,
+    *,
+    seed: int = 0,
+    slow_seconds: float = 1.0,
+    workdir: Path | None = None,
+) -> dict:
+    """Page timings per snapshot size, each size in a fresh process (see the module doc)."""
+    import subprocess
+
+    from readout.synth_snapshot import write_synthetic_snapshot
+
+    results = {}
+    with tempfile.TemporaryDirectory(dir=workdir) as tmp:
+        for n in sizes:
+            snapshot = Path(tmp) / f"snapshot-{n}"
+            started = time.perf_counter()
+            write_synthetic_snapshot(n, snapshot, seed=seed)
+            written = time.perf_counter() - started
+            cmd = [sys.executable, "-m", "readout.bench_pages", str(snapshot), str(slow_seconds)]
+            done = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, check=False)
+            if done.returncode:
+                results[str(n)] = {"error": done.stderr.strip().splitlines()[-5:]}
+                continue
+            results[str(n)] = json.loads(done.stdout.strip().splitlines()[-1])
+            results[str(n)]["snapshot_seconds"] = round(written, 1)
+    return results
+
+
+if __name__ == "__main__":
+    slow = float(sys.argv[2]) if len(sys.argv) > 2 else 1.0
+    print(json.dumps(time_pages(Path(sys.argv[1]), slow)))
