@@ -31,6 +31,11 @@ from readout.records import CleanArticle, RawArticle
 BULLET = re.compile(r"^\s*[•●▪■◦‣∙·*–—-]\s+")
 READER = re.compile(r"\b(?:you|your|you'?re|we|we'?re|us|our)\b", re.I)
 QUOTED = re.compile(r"[\"“”«»]|\b(?:said|says|told|tells|added|according to)\b", re.I)
+CREDIT_PARENS = re.compile(
+    r"[.!?]\s*\((?:[\w.&'-]+\s+){0,3}(?:photo|photograph|image|picture|video)s?"
+    r"(?:\s*/\s*[^()]{1,60})?\)$",
+    re.I,
+)
 SHORT = 8  # words: lines this short and without closing punctuation are labels, not prose
 
 
@@ -154,6 +159,8 @@ def is_caption(text: str, rules: Rules) -> bool:
         re.I,
     )
     if match and len(words(match.group("who"))) <= 8:
+        return True
+    if CREDIT_PARENS.search(text):  # "... in Anchorage. (AP Photo/Jane Roe)"
         return True
     tail = re.split(r"(?<=[.!?])\s+", text)[-1]
     if tail == text or is_sentence(tail) or len(words(tail)) > 8:

@@ -50,10 +50,17 @@ DATE_LINE_WORDS = re.compile(
     r"wednesday|thursday|tuesday|saturday)\b",
     re.I,
 )
-TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|[+-]\d{2}:?\d{2}\b", re.I)
+TIME = re.compile(
+    r"\b(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?\b|"  # "GMT+8", "UTC-05:00"
+    r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|[+-]\d{2}:?\d{2}\b",
+    re.I,
+)
+ZONE = re.compile(r"\b(?:[A-Z]{1,4}T|MSK)\b")  # time zone abbreviations: IST, JST, AEST, MSK
 BYLINE = re.compile(r"^by\s+(?P<who>[^.!?]{2,120})$", re.I)
 _NAME = r"[A-Z][\w'’-]+(?: [A-Z][\w'’.-]+){1,3}"
-NAME_IN_PLACE = re.compile(rf"^(?P<who>{_NAME}(?: and {_NAME})?) in [A-Z][\w'’-]+(?: [A-Z]\w+)?$")
+_IN_PLACE = rf"{_NAME}(?:(?:,|,? and) {_NAME}){{0,3}} in [A-Z][\w'’-]+(?: [A-Z]\w+)?"
+# "Jane Doe in Beijing", "Tom Ashby in Moscow and Amy Lau in Taipei"
+NAME_IN_PLACE = re.compile(rf"^(?P<who>{_IN_PLACE}(?:(?:,| and|, and) {_IN_PLACE})*)$")
 CREDIT_LEAD = re.compile(r"^(?:with|(?:additional\s+)?reporting\s+by|source)\s*:?\s*", re.I)
 AGO = re.compile(r"\b\d+\s+(?:min(?:ute)?s?|hours?|days?|weeks?)\s+ago\b", re.I)
 DATELINE = re.compile(
@@ -121,7 +128,7 @@ def date_line(line: str) -> str | None:
         return None
     rest = line[: match.start()] + " " + re.sub(r"^T(?=\d)", "", line[match.end() :])
     rest = re.sub(r"(?<=[A-Z])(?=[A-Z][a-z])", " ", AGO.sub(" ", rest))  # "GMTUpdated"
-    rest = DATE_LINE_WORDS.sub(" ", TIME.sub(" ", rest))
+    rest = DATE_LINE_WORDS.sub(" ", ZONE.sub(" ", TIME.sub(" ", rest)))
     return iso if not re.search(r"[A-Za-z0-9]", rest) else None
 
 
@@ -153,7 +160,12 @@ def byline(line: str) -> tuple[str, str | None] | None:
 def agency_credit(line: str) -> str | None:
     """Agency of a bare credit line: '— AFP', '(Reuters)', 'With AFP', 'Reporting by AP'."""
     text = CREDIT_LEAD.sub("", line.strip(" -–—()"))
-    return canonical_agency(text.strip(" ()")) if len(text) < 40 else None
+    if len(text) >= 40:
+        return None
+    outlet_with = re.match(r"^[A-Z][\w .'’-]{1,30}?\s+(?:with|and|/|&)\s+(?P<agency>.+)$", text)
+    if outlet_with and canonical_agency(outlet_with.group("agency").strip(" ()")):
+        return canonical_agency(outlet_with.group("agency").strip(" ()"))  # "Daily Sabah with AA"
+    return canonical_agency(text.strip(" ()"))
 
 
 def dateline(line: str) -> tuple[str, str | None] | None:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import spacy
 from conftest import analyse_text
+from spacy.tokens import Doc, Span
 
+from readout.nlp.actor_link import _relabel_people
 from readout.nlp.extensions import actor_spans
 
 
@@ -87,3 +90,26 @@ def test_title_then_comma_then_name_is_the_name(nlp):
     doc = analyse_text(nlp, text, "2025-03-31")
     assert all(span.label_ != "TITLE" for span in actor_spans(doc))
     assert ("Guo Jiakun", "guo-jiakun") in links(doc)
+
+
+def test_name_described_as_a_fellow_in_apposition_is_a_new_person(nlp):
+    text = (
+        "For Henrike Olsson, a senior fellow at the Baltic Institute for Policy, a thinktank "
+        "in Riga, the visit changed little. Olsson said so on Monday."
+    )
+    doc = analyse_text(nlp, text)
+    assert ("Henrike Olsson", "henrike-olsson") in links(doc)
+    assert all(s.label_ == "PERSON" for s in actor_spans(doc) if "Olsson" in s.text)
+
+
+def test_name_after_a_role_noun_is_a_person():
+    vocab = spacy.blank("en").vocab
+    doc = Doc(vocab, words=["said", "economist", "Tarja", "Hollo", "."])
+    assert _relabel_people([Span(doc, 2, 4, label="ORG")])[0].label_ == "PERSON"
+    bank = Doc(vocab, words=["the", "Tarja", "Hollo", "bank", "said"])
+    assert _relabel_people([Span(bank, 1, 3, label="ORG")])[0].label_ == "ORG"
+
+
+def test_possessive_phrase_is_not_a_new_person(nlp):
+    doc = analyse_text(nlp, "Trump’s Frustration with Both Leaders\n\nTrump spoke on Sunday.")
+    assert all("Frustration" not in a.name for a in doc._.new_actors)

@@ -25,6 +25,12 @@ def default_dirs(tmp_path, monkeypatch):
     monkeypatch.setattr(readout, "RAW_DIR", raw)
     monkeypatch.setattr(readout, "PROCESSED_DIR", processed)
     monkeypatch.setattr(data, "PROCESSED_DIR", processed)
+    real_build = readout.build.build_snapshot  # the same build, without the shared cache
+
+    def build_uncached(*args, **kwargs):
+        return real_build(*args, **{**kwargs, "cache_dir": None})
+
+    monkeypatch.setattr(readout.build, "build_snapshot", build_uncached)
     return raw, processed
 
 

@@ -113,7 +113,26 @@ FURNITURE = {
         "March 28, 2025",
         "Published: 28 March 2025, 10:04 GMT",
         "Updated 2024-11-02T08:30",
+        "June 3, 2023 9:41 AM GMT+9 Updated 2 days ago",
+        "Updated 11:02 PM GMT-5, October 9, 2024",
+        "Updated on: Sep 12, 2024 08:15 AM JST",
+        "Karl Brenner in Berlin and Lena Moss in Kyiv",
+        "Paula Grant, Ivo Kerr in Warsaw",
     ],
+    "agency boilerplate": [
+        "The Daily Ledger is an independent news organization founded in 1921 and dedicated to "
+        "accurate reporting for readers across the region.",
+        "Morning Post with AFP",
+        "Staff and agencies",
+    ],
+    "reader appeals and teasers": [
+        "We have reported from the front line since the first day. Help us keep going.",
+        "Catch all the Latest World News and Updates on Our Site.",
+        "Get Latest updates on the summit here.",
+        "Editor's note: This story has been updated with the ministry's response.",
+        "Gaza war at a glance: what we know on day 100",
+    ],
+    "share buttons": ["Bluesky", "Flipboard", "Pinterest", "Threads", "Copy"],
     "captions": [
         "The minister at the airport on Monday. EPA / TASS",
         "Officials shake hands in the capital. Photo: EPA-EFE",
@@ -156,6 +175,9 @@ def test_furniture_lines_are_recognised_alone():
         "Officials said 71 people were detained after the protest on Saturday.",
         "By contrast, Beijing has declined to condemn the invasion, diplomats said.",
         "Beijing said it would donate humanitarian aid to Ukraine, a spokesman told reporters.",
+        "Xinhua is the official state news agency of China and reports to the cabinet.",
+        "The minister met officials in Beijing and agencies in Shanghai on Monday.",
+        "Ukraine asked its allies to help us rebuild the grid, the minister told parliament.",
     ],
 )
 def test_real_sentences_with_furniture_words_survive(sentence):
@@ -206,6 +228,13 @@ def test_video_running_time_and_its_repeated_title_are_removed():
     cleaned = clean("\n\n".join([BODY[0], *video, BODY[1], BODY[2]]))
     assert paragraphs(cleaned.text) == BODY
     assert cleaned.removed.count("Leaders meet in Beijing amid trade row") == 2
+
+
+def test_read_also_and_the_related_headline_after_it_are_removed():
+    text = "\n\n".join([BODY[0], "Read also", "Minister Opens Border Crossing", BODY[1], BODY[2]])
+    cleaned = clean(text)
+    assert_body_kept(cleaned)
+    assert "Minister Opens Border Crossing" not in cleaned.text
 
 
 def test_next_and_previous_post_teasers_are_removed():

@@ -132,3 +132,15 @@ def test_date_for_a_reporting_verb(nlp):
     resume = next(t for t in doc if t.text == "resume")
     assert date_for(told, FRIDAY) == day("2025-03-26")
     assert date_for(resume, FRIDAY) == month("2025-04-01")
+
+
+def test_day_anaphora_offsets():
+    from readout.nlp.date_anaphora import PATTERN, _offset
+
+    cases = {
+        "on the same day": 0, "earlier in the day": 0, "later that day": 0,
+        "the next day": 1, "the following day": 1, "the day before": -1, "a day later": 1,
+    }  # fmt: skip
+    for phrase, offset in cases.items():
+        assert PATTERN.fullmatch(phrase), phrase
+        assert _offset(phrase) == offset, phrase

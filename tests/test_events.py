@@ -376,3 +376,67 @@ def test_status(nlp, text, status):
 )
 def test_non_events(nlp, text):
     assert events(nlp, text) == []
+
+
+# --- dates attached to the right event (general syntax rules) ------------------------------
+
+
+def _dated(found, kind: str) -> list[tuple[str | None, str | None]]:
+    return [(e.date, e.place) for e in found if e.type == kind]
+
+
+def test_date_inside_a_since_clause_does_not_date_the_trip(nlp):
+    text = (
+        "Lavrov, on his first trip since being appointed to a new post on May 30, "
+        "travelled to Beijing."
+    )
+    assert all(e.date != "2025-05-30" for e in events(nlp, text))
+
+
+def test_visit_begun_as_someone_spoke_takes_the_date_of_the_speech(nlp):
+    text = (
+        "Xi told Putin on Monday that ties were strong, as the Russian leader began a "
+        "two-day visit to China."
+    )
+    assert ("2025-06-09", "China") in _dated(events(nlp, text), "visit")
+
+
+def test_passive_welcome_is_a_meeting_with_the_host(nlp):
+    found = events(nlp, "On Monday, Putin was welcomed by Xi outside the hall in Beijing.")
+    assert [sorted(e.participants) for e in found] == [["vladimir-putin", "xi-jinping"]]
+
+
+def test_passive_receive_gives_the_counterpart(nlp):
+    text = "Wang Yi arrived on Monday. Later, Wang was received by Putin in Moscow."
+    meetings = [e for e in events(nlp, text) if e.type == "meeting"]
+    assert meetings and sorted(meetings[0].participants) == ["vladimir-putin", "wang-yi"]
+
+
+def test_meeting_as_the_purpose_of_a_dated_trip(nlp):
+    text = "Zelensky said he would travel to Washington on Monday to meet Trump."
+    found = events(nlp, text)
+    assert ("2025-06-16", "Washington") in _dated(found, "meeting")
+
+
+def test_the_same_day_refers_to_the_day_named_before(nlp):
+    text = (
+        "Lavrov spoke to reporters on Monday. On the same day, Wang Yi made a visit to Paris, "
+        "where he met Barrot."
+    )
+    found = events(nlp, text)
+    assert ("2025-06-09", "Paris") in _dated(found, "visit")
+
+
+def test_talks_named_as_a_time_reference_do_not_take_the_trip_dates(nlp):
+    text = (
+        "Before the talks in Moscow, Wang Yi paid a two-day visit to Kyiv on June 2-3, "
+        "where he held talks with Zelensky."
+    )
+    visits = [e for e in events(nlp, text) if e.type == "visit"]
+    assert visits and visits[0].date == "2025-06-02"
+
+
+def test_the_chinese_diplomat_is_the_chinese_person_named_before(nlp):
+    text = "Wang Yi arrived in Moscow. Later, the Chinese diplomat was received by Putin."
+    meetings = [e for e in events(nlp, text) if e.type == "meeting"]
+    assert meetings and sorted(meetings[0].participants) == ["vladimir-putin", "wang-yi"]

@@ -183,3 +183,57 @@ def get_cues_default():
     from readout import KNOWLEDGE_DIR
 
     return get_cues(str(KNOWLEDGE_DIR))
+
+
+def test_the_ministry_refers_back_to_the_ministry_named_before():
+    text = (
+        "Wang Yi met Sergei Lavrov, China's Foreign Ministry said. "
+        '"The talks were frank," the ministry said in a statement.'
+    )
+    actors = {**BOTH, "China's Foreign Ministry": "chinese-foreign-ministry"}
+    assert ("direct", "chinese-foreign-ministry") in speakers(text, actors)
+
+
+def test_the_statement_speaks_for_whoever_issued_it_before():
+    text = (
+        "Lavrov spoke to Wang Yi, the Kremlin said in a statement on Friday. "
+        'According to the statement, Lavrov listed "the main obstacles to talks".'
+    )
+    actors = {**BOTH, "the Kremlin": "kremlin"}
+    found = direct(statements(text, actors)[1])
+    assert [r.speaker_id for r in found] == ["kremlin"]
+
+
+def test_speech_verb_coordinated_inside_the_reported_clause_keeps_the_speaker():
+    text = (
+        'Lavrov said the meeting had gone "in a calm atmosphere" and warned '
+        'others not to "spoil the progress".'
+    )
+    assert [r.speaker_id for r in direct(statements(text, LAVROV)[1])] == [
+        "sergei-lavrov",
+        "sergei-lavrov",
+    ]
+
+
+def test_subordinate_verb_after_a_quote_is_not_its_attribution():
+    text = (
+        "Wang Yi says the two sides are building 'a new kind of ties', "
+        "as the Kremlin calls the plan a basis for talks."
+    )
+    found = direct(statements(text, {**WANG, "the Kremlin": "kremlin"})[1])
+    assert [r.speaker_id for r in found] == ["wang-yi"]
+
+
+def test_she_does_not_refer_to_a_man_already_called_he():
+    text = (
+        "Sergei Lavrov met Mao Ning on Monday. He said the talks were useful. "
+        "Later, Lavrov criticised the plan. “It is a fair plan,” she said."
+    )
+    actors = {**LAVROV, "Mao Ning": "mao-ning"}
+    assert [r.speaker_id for r in direct(statements(text, actors)[1])] == ["mao-ning"]
+
+
+def test_honorific_gives_the_gender():
+    text = "Ms Mao greeted Lavrov on Monday. Mr Lavrov thanked her. “We agree,” she said."
+    actors = {**LAVROV, "Mr Lavrov": "sergei-lavrov", "Ms Mao": "mao-ning"}
+    assert [r.speaker_id for r in direct(statements(text, actors)[1])] == ["mao-ning"]

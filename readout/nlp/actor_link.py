@@ -23,6 +23,18 @@ HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "madam", "si
 # Name order puts the family name first in these countries ("Wang Yi" -> "Wang").
 FAMILY_NAME_FIRST = {"China", "North Korea", "South Korea", "Taiwan", "Vietnam"}
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+# Nouns that describe a person: a capitalised name right after one ("analyst Jane Roe") or
+# described by one in apposition ("Jane Roe, a senior fellow at ...") is a person, whatever
+# the model's label.
+PERSON_NOUNS = {
+    "analyst", "researcher", "fellow", "professor", "director", "expert", "scholar",
+    "economist", "lecturer", "adviser", "advisor", "specialist", "historian", "commentator",
+    "journalist", "correspondent", "associate", "founder", "author", "editor", "strategist",
+    "consultant", "scientist", "dean", "chairman", "chairwoman", "chair", "lawmaker",
+    "senator", "ambassador", "diplomat", "spokesperson", "spokesman", "spokeswoman",
+    "colonel", "general", "officer", "veteran", "activist", "observer", "student", "head",
+}  # fmt: skip
+APPOSITION_SPAN = 8  # tokens after ", a" searched for a person noun
 
 
 def surname_of(name: str, country: str | None) -> str:
@@ -121,11 +133,44 @@ def _link_known(art: _Article, ents: list[Span]) -> list[Span]:
     return pending
 
 
+def _name_shaped(span: Span) -> bool:
+    words = [t for t in span if t.is_alpha]
+    return 2 <= len(words) <= 3 and len(words) == len(span) and all(t.is_title for t in words)
+
+
+def _described_as_person(span: Span) -> bool:
+    """'analyst Jane Roe', 'Jane Roe, a senior fellow at ...', 'Jane Roe, an economist'."""
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].lower_ in PERSON_NOUNS:
+        return True
+    end = span.end
+    if end + 2 > len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in {"a", "an"}:
+        return False
+    for token in doc[end + 2 : min(len(doc), end + 2 + APPOSITION_SPAN)]:
+        if token.lower_ in PERSON_NOUNS:
+            return True
+        if token.is_punct:
+            return False
+    return False
+
+
+def _relabel_people(pending: list[Span]) -> list[Span]:
+    """Names the model tagged ORG or GPE that the context describes as a person."""
+    out = []
+    for span in pending:
+        if span.label_ != "PERSON" and _name_shaped(span) and _described_as_person(span):
+            span = Span(span.doc, span.start, span.end, label="PERSON")
+        out.append(span)
+    return out
+
+
 def _register_new_people(art: _Article, pending: list[Span]) -> None:
     """Multi-word person names the knowledge base lacks become new actors."""
     for span in pending:
         words = [t for t in span if t.is_alpha]
         if span.label_ != "PERSON" or len(words) < 2 or not all(t.is_title for t in words):
+            continue
+        if any(t.text in {"'s", "’s"} for t in span):  # "Trump's Frustration": a subhead
             continue
         name = span.text
         actor_id = slugify(name)
@@ -170,7 +215,7 @@ def link_mentions(doc: Doc, *, kb: KnowledgeBase) -> tuple[list[Span], list[NewA
     """All actor mentions of a document, linked where possible, and the new actors found."""
     art = _Article(doc=doc, kb=kb)
     ents = [e for e in doc.ents if e.label_ in ACTOR_LABELS]
-    pending = _link_known(art, ents)
+    pending = _relabel_people(_link_known(art, ents))
     _register_new_people(art, pending)
     _link_person_like(art, pending, _kb_surnames(kb))
     _link_missed_surnames(art)

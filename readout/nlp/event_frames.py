@@ -13,6 +13,8 @@ from readout.nlp.event_triggers import Trigger, governor, phone_marked, verb_sub
 PARTNER_PREPS = ("with", "between", "from", "and")
 PLACE_PREPS = ("in", "at", "on")  # "on the sidelines of a forum in Astana"
 PLACE_HOPS = ("of", "in", "at")  # "at the G20 gathering in New Delhi", "sidelines of"
+# a noun event these introduce is a time reference ("before the talks"), not dated here
+TIME_REFERENCE = {"before", "after", "since", "following", "ahead"}
 
 
 @dataclass
@@ -86,6 +88,12 @@ class FrameBuilder:
 
     def _objects(self, verb: Token) -> list[Party]:
         heads = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+        return self._phrases(heads) or self._licensed(heads)
+
+    def _agents(self, verb: Token) -> list[Party]:
+        """The doer of a passive: "was received by Galuzin", "was welcomed by Xi"."""
+        agents = [c for c in verb.children if c.dep_ == "agent"]
+        heads = [o for a in agents for o in a.children if o.dep_ == "pobj"]
         return self._phrases(heads) or self._licensed(heads)
 
     def _people(self, parties: list[Party]) -> list[Party]:
@@ -198,6 +206,7 @@ class FrameBuilder:
             ok = (place is not None or bool(hosts)) and not self._at_home(subjects, place)
             return Frame(trigger, kind, parties, place, [verb]) if ok else None
         partners = self._objects(verb) + self._partners(verb, (*PARTNER_PREPS, *trigger.preps))
+        partners += self._agents(verb) if kind == "meeting" else []
         # "Putin and Xi spoke by phone", "Wang and Lavrov discussed Ukraine": both sides
         # are the subject
         pair = sum(p.group_size or 1 for p in subjects if self._is_side(p)) >= 2
@@ -215,11 +224,13 @@ class FrameBuilder:
     def _host(self, trigger: Trigger) -> Frame | None:
         """ "China hosted Shoigu": a visit by Shoigu to China; "Putin hosted Xi": a meeting."""
         verb = trigger.token
-        guests = self._objects(verb)
+        guests, hosts = self._objects(verb), verb_subject(verb)
+        host_parties = self._phrases(hosts)
+        if any(c.dep_ == "agent" for c in verb.children):  # "was welcomed by Xi"
+            guests, host_parties = host_parties, self._agents(verb)
+            hosts = []
         if not any(self.p.is_person(p.actor_id) for p in guests):
             return None
-        hosts = verb_subject(verb)
-        host_parties = self._phrases(hosts)
         if hosts and self.p.is_place(hosts[0]):
             return Frame(trigger, "visit", guests, self.place_text(hosts[0]), [verb])
         parties = host_parties + guests
@@ -297,8 +308,8 @@ class FrameBuilder:
         if gov is not None and place is None and takes_subject:
             place = self._place(gov)
         frame = Frame(trigger, trigger.type, parties, place, [noun], gov, preps)
-        if takes_subject:
-            frame.anchors.append(gov)
+        if takes_subject and not TIME_REFERENCE.intersection(preps):
+            frame.anchors.append(gov)  # not "before the talks": that date is another event's
         return (
             frame if self._enough(parties, trigger.type) or self._mentioned_again(frame) else None
         )

@@ -96,8 +96,24 @@ class Parties:
         if head.lemma_.lower() == "counterpart":
             country = self._country_modifier(head)
             return [Party(counterpart_of=country, token=head.i)] if country else []
-        group = self._group(head)
+        group = self._group(head) or self._described(head)
         return [group] if group else []
+
+    def _described(self, head: Token) -> Party | None:
+        """ "the Chinese diplomat", "the Russian leader": the last person of that country
+        mentioned in the sentences before."""
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children)
+        if head.tag_ != "NN" or not definite or head.lemma_.lower() not in self.lex.party_nouns:
+            return None
+        country = self._country_modifier(head)
+        if country is None:
+            return None
+        sent_starts = [s.start for s in self.doc.sents if s.start <= head.i][-4:]
+        for i in range(head.i - 1, (sent_starts[0] if sent_starts else 0) - 1, -1):
+            actor = self.actor_at(self.doc[i])
+            if self.is_person(actor) and self.country_of(actor or "") == country:
+                return Party(actor, token=head.i)
+        return None
 
     def _country_modifier(self, head: Token) -> str | None:
         for child in head.children:

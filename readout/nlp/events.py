@@ -16,7 +16,8 @@ from spacy.tokens import Doc, Span, Token
 
 from readout import KNOWLEDGE_DIR
 from readout.knowledge import KnowledgeBase
-from readout.nlp.dates import DateMention, DateRange, as_date, find_dates, tense_of
+from readout.nlp.date_anaphora import anaphoric_dates, last_day_in
+from readout.nlp.dates import DateMention, DateRange, as_date, clause_verb, find_dates, tense_of
 from readout.nlp.event_frames import Frame, FrameBuilder
 from readout.nlp.event_lexicon import Lexicon, load_lexicon
 from readout.nlp.event_parties import Parties
@@ -36,6 +37,8 @@ from readout.records import EventRecord
 USABLE_BOUNDS = (None, "until", "through", "till")
 AFTER_WORDS = {"after", "following", "before"}
 LATER_WORDS = {"after", "later", "afterwards", "afterward", "subsequently"}
+BOUNDING_WORDS = {"since", "after", "before", "following"}
+SIMULTANEOUS = {"as", "while", "when"}  # "told X on Thursday, as Y began a visit"
 NON_PARTICIPANT_KINDS = {"media"}
 
 
@@ -53,8 +56,10 @@ def extract_events(
     builder = FrameBuilder(parties, lex)
     published = doc._.published
     records: list[EventRecord] = []
+    last_day = None  # the last day named so far, for "the same day", "earlier in the day"
     for sent in doc.sents:
-        dated = _sentence_frames(sent, builder, lex, published)
+        dated = _sentence_frames(sent, builder, lex, published, last_day)
+        last_day = last_day_in(sent, published, last_day)
         for item in dated:
             _inherit(item, dated, records)
             record = _record(item, sent, parties, lex, published)
@@ -66,7 +71,9 @@ def extract_events(
 # --- frames of one sentence ----------------------------------------------------------------
 
 
-def _sentence_frames(sent: Span, builder: FrameBuilder, lex: Lexicon, published) -> list[Dated]:
+def _sentence_frames(
+    sent: Span, builder: FrameBuilder, lex: Lexicon, published, last_day=None
+) -> list[Dated]:
     triggers = [t for t in find_triggers(sent, lex) if not is_hedged(t.token, lex)]
     frames = [f for t in triggers if t.role != "noun" and (f := builder.build(t))]
     by_verb = {f.trigger.token.i: f for f in frames}
@@ -82,6 +89,7 @@ def _sentence_frames(sent: Span, builder: FrameBuilder, lex: Lexicon, published)
         elif frame := builder.build(trigger):
             frames.append(frame)
     mentions = [m for m in find_dates(sent, published) if m.bound in USABLE_BOUNDS]
+    mentions += anaphoric_dates(sent, last_day) if frames else []
     mentions = _outside_quotes(mentions, frames, sent)
     dated = _assign_dates(frames, mentions)
     return [d for d in dated if d.range is not None or not d.frame.needs_date]
@@ -104,12 +112,23 @@ def _outside_quotes(mentions: list[DateMention], frames: list[Frame], sent: Span
     return [m for m in mentions if (q := quote_of(m.span.start_char)) is None or q in inside]
 
 
-def _owner(mention: DateMention, anchors: dict[int, Frame]) -> Frame | None:
+def _owner(mention: DateMention, anchors: dict[int, Frame]) -> Frame | None | bool:
+    """The frame whose anchor governs the date; False when the date sits in a clause that
+    bounds the event ("his first trip since being sworn in on May 7")."""
     root = mention.span.root
     for token in [root, *root.ancestors]:
         if token.i in anchors and not (mention.span.start <= token.i < mention.span.end):
             return anchors[token.i]
+        if token.i not in range(mention.span.start, mention.span.end) and _bounding(token):
+            return False
     return None
+
+
+def _bounding(token: Token) -> bool:
+    """ "since ...", "after ..." opening a clause or phrase between a date and an event."""
+    if token.lower_ in BOUNDING_WORDS and token.dep_ in ("prep", "mark"):
+        return True
+    return any(c.dep_ == "mark" and c.lower_ in BOUNDING_WORDS for c in token.children)
 
 
 def _distance(a: Token, b: Token) -> int:
@@ -142,15 +161,20 @@ def _assign_dates(frames: list[Frame], mentions: list[DateMention]) -> list[Date
     floating: list[tuple[Token, DateMention]] = []
     for mention in mentions:
         owner = _owner(mention, anchors)
+        if owner is False:
+            continue
         if owner is not None:
             owned[id(owner)].append(mention)
-        elif mention.span.root.head.lemma_.lower() not in REPORTING:
-            floating.append((mention.span.root.head, mention))
+        elif (verb := clause_verb(mention.span.root.head)).lemma_.lower() not in REPORTING:
+            floating.append((verb, mention))
+        else:
+            floating += [(c, mention) for c in verb.subtree if _simultaneous(c)]
     dated = []
     for frame in frames:
         best, spare = _combine(frame, owned[id(frame)])
         dated.append(Dated(frame, best))
         floating += [(frame.trigger.token, m) for m in spare]
+    _purposes(dated)
     # A date its own verb does not need goes to an undated event below that verb:
     # "travelled today ... after two days of meetings ... over the weekend".
     for item in dated:
@@ -162,6 +186,26 @@ def _assign_dates(frames: list[Frame], mentions: list[DateMention]) -> list[Date
                 floating.remove((above, mention))
                 break
     return dated
+
+
+def _purposes(dated: list[Dated]) -> None:
+    """ "will travel to Washington on Monday to meet Trump": the meeting is the trip's
+    purpose, on its date and at its destination."""
+    trips = {d.frame.trigger.token.i: d for d in dated if d.frame.type == "visit"}
+    for item in dated:
+        token = item.frame.trigger.token
+        trip = trips.get(token.head.i)
+        if item.range is not None or trip is None or token.dep_ not in ("advcl", "xcomp"):
+            continue
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            item.range = trip.range
+            item.frame.place = item.frame.place or trip.frame.place
+
+
+def _simultaneous(clause: Token) -> bool:
+    return clause.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in SIMULTANEOUS for c in clause.children
+    )
 
 
 def _inherit(item: Dated, siblings: list[Dated], previous: list[EventRecord]) -> None:

@@ -20,6 +20,9 @@ from readout.nlp.quote_context import COLLECTIVE, PERSON, SUBJECT_DEPS, DocConte
 from readout.nlp.quote_cues import Cues
 
 LOOK_BACK = 4  # sentences searched before the one holding the pronoun or role noun
+GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "mrs": "f", "mrs.": "f", "ms": "f",
+                    "ms.": "f", "madam": "f", "miss": "f"}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -39,11 +42,19 @@ class Antecedents:
     def __init__(self, ctx: DocContext, cues: Cues, day: date | None) -> None:
         self.ctx, self.cues, self.day = ctx, cues, day
         self._memo: dict[int, str | None] = {}  # pronoun token -> actor, for chains
+        self._gender: dict[str, str] = self._honorific_genders()  # actor -> "m" | "f"
+        self._cursor = 0  # pronouns before this token have given their gender evidence
 
     def pronoun(self, token: Token) -> str | None:
         lower = token.lower_
         if lower in self.cues.person_pronouns:
-            return self.person(token, lambda c: True)
+            gender = GENDER.get(lower)
+            if gender is None:
+                return self.person(token, lambda c: True)
+            self._learn_genders(token.i)
+            return self.person(
+                token, lambda c: self._gender.get(c.actor_id or "") in (None, gender)
+            )
         if lower in self.cues.thing_pronouns:
             return self.collective(token)
         return None
@@ -51,9 +62,48 @@ class Antecedents:
     def person(self, token: Token, accept: Accept) -> str | None:
         return self._search(token, accept, PERSON)
 
+    def _honorific_genders(self) -> dict[str, str]:
+        """'Mr Wang' is a man, 'Ms Lindqvist' a woman."""
+        found: dict[str, str] = {}
+        for mention in self.ctx.mentions:
+            start = mention.span.start
+            for token in self.ctx.doc[max(0, start - 1) : start + 1]:
+                gender = HONORIFIC_GENDER.get(token.lower_)
+                if gender and mention.actor_id and mention.kind in PERSON:
+                    found.setdefault(mention.actor_id, gender)
+        return found
+
+    def _learn_genders(self, upto: int) -> None:
+        """Resolve the pronouns before ``upto`` in order: whoever 'he' referred to is a man."""
+        doc = self.ctx.doc
+        while self._cursor < upto:
+            token = doc[self._cursor]
+            self._cursor += 1
+            gender = GENDER.get(token.lower_)
+            if gender is None or token.lower_ not in self.cues.person_pronouns:
+                continue
+            if token.i in self.ctx.quoted or token.dep_ not in SUBJECT_DEPS:
+                continue
+            actor = self.pronoun(token)
+            if actor is not None:
+                self._gender.setdefault(actor, gender)
+
     def collective(self, token: Token) -> str | None:
         """'it', 'a spokesperson': the country or organisation in focus."""
         return self._search(token, lambda c: c.actor_id is not None, COLLECTIVE)
+
+    def named_with(self, token: Token) -> str | None:
+        """'the ministry', 'the agency': the organisation named before whose name holds the
+        noun ("the Russian Foreign Ministry said ... the ministry said")."""
+        word = fold(token.lemma_ or token.text)
+
+        def accept(candidate: Candidate) -> bool:
+            mention = candidate.mention
+            if mention is None or mention.kind == "country" or candidate.actor_id is None:
+                return False
+            return word in fold(mention.span.text).split()
+
+        return self._search(token, accept, COLLECTIVE)
 
     def role(self, token: Token, words: tuple[str, ...], country: str | None) -> str | None:
         """A person whose role (by date) or description contains one of ``words``."""

@@ -141,7 +141,11 @@ class Attributor:
 
     def _cues_in(self, indices: range, span: Span) -> set[int]:
         inside = [i for i in indices if span.start <= i < span.end and i not in self.quoted]
-        return {i for i in inside if self.cues.is_cue_verb(self.doc[i])}
+        return {
+            i
+            for i in inside
+            if self.cues.is_cue_verb(self.doc[i]) and not _subordinate(self.doc[i])
+        }
 
     def _by_according(self, span: Span) -> Speaker | None:
         outside = [t for t in span if t.i not in self.quoted]
@@ -192,6 +196,12 @@ class Attributor:
             if speaker is not None and speaker.actor_id:
                 return speaker, head, "frame"
         return None, None, "none"
+
+
+def _subordinate(verb: Token) -> bool:
+    """A verb opening its own clause ("..., as Kremlin calls ...", "while Wang said"): not
+    the attribution of the quote beside it."""
+    return any(c.dep_ == "mark" for c in verb.children)
 
 
 def _rank(verb: Token, roots: list[Token], tokens: list[Token]) -> tuple[int, int]:

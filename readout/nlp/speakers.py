@@ -56,7 +56,7 @@ class SpeakerResolver:
     def subject_of(self, verb: Token) -> Token | None:
         """The subject of ``verb``, inherited from the governing verb for participles and
         coordinated verbs ("... and says", "..., adding that")."""
-        token = verb
+        token = self._lifted_conjunct(verb)
         for _ in range(SUBJECT_HOPS):
             # a passive subject is spoken to or about ("Wang was told", "is said to"), never
             # the speaker; the agent is ("was criticised by NATO officials")
@@ -74,6 +74,19 @@ class SpeakerResolver:
                 return None
             token = token.head if token.dep_ != "pcomp" else token.head.head
         return None
+
+    def _lifted_conjunct(self, verb: Token) -> Token:
+        """A speech verb the parser coordinated inside the reported clause belongs to the
+        reporting verb above it: in "X said the talks had gone well and warned Y", "warned"
+        hangs on "gone", but X warned, not the talks."""
+        head = verb.head
+        if verb.dep_ != "conj" or head.dep_ != "ccomp" or not self.cues.is_speech_verb(verb):
+            return verb
+        if any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+            return verb
+        if self.cues.is_speech_verb(head) or not self.cues.is_speech_verb(head.head):
+            return verb
+        return head.head
 
     def _subject_child(self, verb: Token, dep: str) -> Token | None:
         """The child of ``verb`` with ``dep``; of two subjects the parser split apart
@@ -155,11 +168,15 @@ class SpeakerResolver:
         if named is not None and named.actor_id:
             return named.actor_id
         if lemma in self.cues.speech_nouns or lower in self.cues.speech_nouns:
-            return self.institutions.owner(tokens, head)
+            owner = self.institutions.owner(tokens, head)
+            return owner or (self._earlier_statement(head) if definite(head) else None)
         role = self._role_phrase(head, tokens)
         spokes = lower in self.cues.spokespeople or lemma in self.cues.spokespeople
         if role is None and not spokes:
-            return self.institutions.collective(tokens, head)
+            found = self.institutions.collective(tokens, head)
+            if found is None and definite(head) and head.pos_ == "NOUN":
+                return self.antecedents.named_with(head)  # "the ministry"
+            return found
         if definite(head):
             found = self._same_noun(head) or self._role_antecedent(head, tokens, role)
             if found is not None:
@@ -200,6 +217,24 @@ class SpeakerResolver:
                 continue
             if ctx.is_subject(token):
                 return self._actor_for(token, np_tokens(token, ctx.quoted))
+        return None
+
+    def _earlier_statement(self, head: Token) -> str | None:
+        """'according to the statement' after 'the ministry said in a statement': whoever
+        issued the statement mentioned before."""
+        ctx = self.ctx
+        first = ctx.sents[max(0, ctx.sent_index[head.i] - 3)].start
+        for i in range(head.i - 1, first - 1, -1):
+            token = ctx.doc[i]
+            if token.lemma_ != head.lemma_ or token.i in ctx.quoted:
+                continue
+            owner = self.institutions.owner(np_tokens(token, ctx.quoted), token)
+            verb = token.head.head if token.head.dep_ == "prep" else token.head
+            if owner is None and self.cues.is_speech_verb(verb):  # "said in a statement"
+                speaker = self.speaker_of(verb)
+                owner = speaker.actor_id if speaker is not None else None
+            if owner is not None:
+                return owner
         return None
 
     def _role_antecedent(self, head: Token, tokens: list[Token], role: str | None):

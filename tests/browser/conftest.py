@@ -32,14 +32,12 @@ CHROMIUM_ARGS = [
 
 
 def chromium_path() -> str | None:
-    for candidate in (
-        os.environ.get("READOUT_CHROMIUM"),
-        os.environ.get("BROWSER_PATH"),
-        "/usr/bin/chromium",
-    ):
-        if candidate and Path(candidate).exists():
-            return candidate
-    return None
+    """$READOUT_CHROMIUM if set (and nothing else), else $BROWSER_PATH or /usr/bin/chromium."""
+    if os.environ.get("READOUT_CHROMIUM"):
+        candidates = [os.environ["READOUT_CHROMIUM"]]
+    else:
+        candidates = [os.environ.get("BROWSER_PATH") or "", "/usr/bin/chromium"]
+    return next((c for c in candidates if c and Path(c).exists()), None)
 
 
 def pytest_collection_modifyitems(config, items):

@@ -41,12 +41,14 @@ def test_every_page_opens_cleanly_without_horizontal_scrolling(page, app_url, pa
     assert widths[0] <= widths[1], f"horizontal scrolling on /{path}: {widths}"
 
 
-def test_navigation_between_pages(page, app_url):
-    open_app(page, app_url)
+def test_navigation_keeps_the_filters(page, app_url):
+    open_app(page, f"{app_url}/?outlet=EWN")
     page.get_by_role("link", name="Timeline").first.click()
-    page.wait_for_url("**/timeline**")
+    page.wait_for_url("**/timeline**", timeout=60_000)
     wait_idle(page)
+    assert "outlet=EWN" in page.url
     assert page.locator("h1").first.inner_text().strip() == "Timeline"
+    assert "Filtered view" in page.locator('[data-testid="stMain"]').inner_text()
     assert_clean(page)
 
 
