@@ -146,8 +146,9 @@ def byline(line: str) -> tuple[str, str | None] | None:
     """('By Jane Doe, Reuters') -> ('Jane Doe, Reuters', 'Reuters'); None if not a byline."""
     text = line.strip()
     named = NAME_IN_PLACE.match(text)  # "Jane Doe in Beijing"
-    if named:
-        return named.group("who"), None
+    if named:  # the names without their places: "Tom Ashby and Amy Lau"
+        places = r" in [A-Z][\w'’-]+(?: [A-Z]\w+)?(?=$|,| and)"
+        return re.sub(places, "", named.group("who")), None
     match = BYLINE.match(text)
     if not match or len(match.group("who").split()) > 14:
         return None

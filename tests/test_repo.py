@@ -38,3 +38,9 @@ def test_every_requirement_is_pinned():
 def test_pipeline_package_never_imports_streamlit():
     for path in (ROOT / "readout").rglob("*.py"):
         assert "import streamlit" not in path.read_text("utf-8"), path
+
+
+def test_no_pages_folder_beside_the_entrypoint():
+    # Streamlit 1.67 routes deep links to files in pages/ without running app.py.
+    assert not (ROOT / "pages").exists()
+    assert "views/" in (ROOT / "app.py").read_text("utf-8")

@@ -399,3 +399,10 @@ def test_headline_skips_furniture_and_stops_at_the_body():
         "Li Hui arrived in Kyiv on Monday for talks, officials said.",
     ]
     assert meta.infer_title(tagline_first, is_furniture) == "Envoy arrives in Kyiv"
+
+
+def test_several_names_in_places_byline():
+    assert meta.byline("Karl Brenner in Berlin and Lena Moss in Kyiv") == (
+        "Karl Brenner and Lena Moss",
+        None,
+    )
