@@ -440,3 +440,23 @@ def test_the_chinese_diplomat_is_the_chinese_person_named_before(nlp):
     text = "Wang Yi arrived in Moscow. Later, the Chinese diplomat was received by Putin."
     meetings = [e for e in events(nlp, text) if e.type == "meeting"]
     assert meetings and sorted(meetings[0].participants) == ["vladimir-putin", "wang-yi"]
+
+
+# --- durations -----------------------------------------------------------------------------
+
+
+def test_an_n_day_visit_gets_its_last_day(nlp):
+    text = "Xi Jinping began a three-day state visit to Russia on Monday, the Kremlin said."
+    event = one(nlp, text)
+    assert (event.date, event.end_date) == ("2025-06-09", "2025-06-11")
+
+
+def test_for_n_days_after_the_trigger_gets_its_last_day(nlp):
+    text = "Wang Yi arrived in Paris on Monday for two days of talks."
+    found = [e for e in events(nlp, text) if e.type == "visit"]
+    assert [(e.date, e.end_date) for e in found] == [("2025-06-09", "2025-06-10")]
+
+
+def test_a_range_is_not_stretched_by_a_duration(nlp):
+    text = "Wang Yi will pay a two-day visit to France from June 16 to June 18, an aide said."
+    assert one(nlp, text).end_date == "2025-06-18"

@@ -18,6 +18,7 @@ from readout import KNOWLEDGE_DIR
 from readout.knowledge import KnowledgeBase
 from readout.nlp.date_anaphora import anaphoric_dates, last_day_in
 from readout.nlp.dates import DateMention, DateRange, as_date, clause_verb, find_dates, tense_of
+from readout.nlp.event_duration import with_duration
 from readout.nlp.event_frames import Frame, FrameBuilder
 from readout.nlp.event_lexicon import Lexicon, load_lexicon
 from readout.nlp.event_parties import Parties
@@ -266,7 +267,8 @@ def _status(frame: Frame, span: DateRange | None, lex: Lexicon, published) -> st
 
 
 def _record(item: Dated, sent: Span, parties: Parties, lex: Lexicon, published):
-    frame, span = item.frame, item.range
+    frame = item.frame
+    span = with_duration(item.range, frame.trigger.token, sent)
     on = as_date(span.start if span and span.start else published)
     participants = _participants(frame, parties, on)
     if not participants:
