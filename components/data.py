@@ -20,6 +20,9 @@ from components.network import edge_rows, spring_positions
 from readout import PROCESSED_DIR
 
 ENV_SNAPSHOT = "READOUT_SNAPSHOT"
+ENV_RAW = "READOUT_RAW"  # the article folder behind the snapshot (imports write here)
+ENV_CORRECTIONS = "READOUT_CORRECTIONS"
+ENV_CACHE = "READOUT_CACHE"  # the NLP cache of incremental builds ("none": off)
 
 
 def snapshot_dir() -> Path:
@@ -30,6 +33,38 @@ def snapshot_dir() -> Path:
 
 def uses_default_snapshot() -> bool:
     return not os.environ.get(ENV_SNAPSHOT)
+
+
+def raw_dir() -> Path:
+    """The articles the snapshot is built from: ``$READOUT_RAW``, else ``data/raw``."""
+    import readout  # read at call time: tests point readout.RAW_DIR elsewhere
+
+    env = os.environ.get(ENV_RAW)
+    return Path(env) if env else readout.RAW_DIR
+
+
+def corrections_file() -> Path:
+    """``$READOUT_CORRECTIONS``, else ``data/corrections.jsonl``."""
+    from readout.corrections import CORRECTIONS_FILE
+
+    env = os.environ.get(ENV_CORRECTIONS)
+    return Path(env) if env else CORRECTIONS_FILE
+
+
+def cache_dir() -> Path | None:
+    """``$READOUT_CACHE`` (``none``: no cache), else ``data/cache``."""
+    from readout.cache import CACHE_DIR
+
+    env = os.environ.get(ENV_CACHE)
+    if env and env.lower() == "none":
+        return None
+    return Path(env) if env else CACHE_DIR
+
+
+def can_edit() -> bool:
+    """Imports and corrections rebuild the snapshot from its articles: only possible when
+    the app knows them (the default folders, or ``$READOUT_RAW`` set)."""
+    return uses_default_snapshot() or bool(os.environ.get(ENV_RAW))
 
 
 def snapshot_key(folder: Path) -> str:
@@ -92,6 +127,8 @@ def network_layout(
 
 
 def clear_caches() -> None:
+    """Forget every cached table and figure input: after an import or a correction, every
+    view reads the new snapshot on its next run."""
     _load.clear()
     _filtered.clear()
     _edges.clear()

@@ -20,6 +20,10 @@ CARD_STYLE = (
     "line-height:1.6;font-size:1.02rem;overflow-wrap:anywhere"
 )
 META_STYLE = "color:#555;font-size:0.88rem;margin-top:0.35rem"
+CORRECTED_BADGE = (
+    '<span title="corrected by a person" style="background:#fdf0e0;color:#8a4b00;'
+    'border-radius:4px;padding:0 0.35rem;font-size:0.8rem;white-space:nowrap">✎ corrected</span>'
+)
 
 
 def _text(value, default: str = "not reported") -> str:
@@ -47,13 +51,16 @@ def actor_spans(snap: Snapshot, article_id: str, start: int, end: int) -> list[S
     return spans
 
 
-def card_html(body: str, article: pd.Series | dict | None, extra: str = "") -> str:
+def card_html(
+    body: str, article: pd.Series | dict | None, extra: str = "", corrected: bool = False
+) -> str:
     """A bordered card: highlighted ``body`` (already escaped HTML), then outlet · date · link.
 
-    Without an ``article`` only ``extra`` goes under the body.
+    Without an ``article`` only ``extra`` goes under the body; ``corrected`` adds a badge.
     """
     if article is None:
-        meta = html.escape(extra)
+        parts = [html.escape(extra), CORRECTED_BADGE if corrected else ""]
+        meta = " · ".join(part for part in parts if part)
         return f'<div style="{CARD_STYLE}">{body}<div style="{META_STYLE}">{meta}</div></div>'
     title = html.escape(str(article.get("title") or "untitled"))
     url = safe_url(article.get("url"))
@@ -69,6 +76,7 @@ def card_html(body: str, article: pd.Series | dict | None, extra: str = "") -> s
             link,
         ]
         + ([html.escape(extra)] if extra else [])
+        + ([CORRECTED_BADGE] if corrected else [])
     )
     return f'<div style="{CARD_STYLE}">{body}<div style="{META_STYLE}">{meta}</div></div>'
 
@@ -81,6 +89,7 @@ def sentence_card(
     extra_spans: list[Span] | None = None,
     extra: str = "",
     with_source: bool = True,
+    corrected: bool = False,
 ) -> str:
     """The sentence [start, end) of an article as a card, actors (and extras) highlighted."""
     articles = snap.articles_by_id
@@ -89,9 +98,8 @@ def sentence_card(
     article = articles.loc[article_id]
     text = str(article["text"])[start:end]
     spans = actor_spans(snap, article_id, start, end) + (extra_spans or [])
-    return card_html(
-        highlight_html(text, spans, offset=start), article if with_source else None, extra
-    )
+    body = highlight_html(text, spans, offset=start)
+    return card_html(body, article if with_source else None, extra, corrected)
 
 
 def show_event(full: Snapshot, event_id: str) -> None:
@@ -103,7 +111,8 @@ def show_event(full: Snapshot, event_id: str) -> None:
     ev = events.loc[event_id]
     when = precision_label(ev["start"], ev["end"], ev["date_precision"])
     status = "planned" if ev["status"] == "planned" else "held"
-    st.markdown(f"#### {md_escape(str(ev['type']).capitalize())} · {md_escape(when)}")
+    badge = " :orange-badge[:material/edit_note: corrected]" if ev.get("corrected") else ""
+    st.markdown(f"#### {md_escape(str(ev['type']).capitalize())} · {md_escape(when)}{badge}")
     people = ", ".join(
         f"{md_escape(n)} ({md_escape(c)})"
         for n, c in zip(ev["participant_names"], ev["participant_countries"], strict=True)
@@ -124,20 +133,22 @@ def statement_card(
     """A statement: its sentence in context, the quoted words in bold, actors highlighted."""
     themes = ", ".join(theme_label(t) for t in row.themes)
     extra = " · ".join(x for x in (f"{row.speaker}", f"{row.kind} speech", themes, note) if x)
+    fixed = bool(getattr(row, "corrected", False))
     has_quote = pd.notna(row.start) and pd.notna(row.end)
     start = row.sent_start if pd.notna(row.sent_start) else row.start
     end = row.sent_end if pd.notna(row.sent_end) else row.end
     if pd.isna(start) or pd.isna(end):
         articles = full.articles_by_id
         article = articles.loc[row.article_id] if row.article_id in articles.index else {}
-        return card_html(html.escape(str(row.text)), article, extra)
+        return card_html(html.escape(str(row.text)), article, extra, fixed)
     quote = (
         [Span(int(row.start), int(row.end), kind="quote", title="the statement")]
         if has_quote
         else []
     )
+    spans = quote + (shared or [])
     return sentence_card(
-        full, row.article_id, int(start), int(end), quote + (shared or []), extra, with_source
+        full, row.article_id, int(start), int(end), spans, extra, with_source, fixed
     )
 
 
@@ -148,7 +159,8 @@ def show_actor(full: Snapshot, view: Snapshot, actor_id: str) -> None:
         st.info("This actor is not in the snapshot.")
         return
     actor = actors.loc[actor_id]
-    st.markdown(f"#### {md_escape(actor['name'])}")
+    badge = " :orange-badge[:material/edit_note: corrected]" if actor.get("corrected") else ""
+    st.markdown(f"#### {md_escape(actor['name'])}{badge}")
     aliases = ", ".join(
         md_escape(a) for a in (actor["aliases"] if actor["aliases"] is not None else [])
     )

@@ -7,7 +7,15 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.data import build_lock, load_snapshot, snapshot_dir, uses_default_snapshot
+from components.data import (
+    build_lock,
+    cache_dir,
+    can_edit,
+    corrections_file,
+    load_snapshot,
+    raw_dir,
+    snapshot_dir,
+)
 from components.model import Snapshot
 
 BUILD_HINT = "Build it with `python -m readout build` (or set `READOUT_SNAPSHOT` to a snapshot)."
@@ -17,7 +25,7 @@ def _is_model_missing(exc: BaseException) -> bool:
     return type(exc).__name__ == "ModelNotFound"
 
 
-def _build(build_snapshot, raw, out) -> None:
+def _build(build_snapshot, raw, out, corrections) -> None:
     with st.status("Building the sample snapshot from the bundled articles…", expanded=True) as box:
         bar = st.progress(0.0, text="Starting")
 
@@ -25,7 +33,9 @@ def _build(build_snapshot, raw, out) -> None:
             bar.progress(min(done / max(total, 1), 1.0), text=f"{done}/{total} · {message}")
 
         try:
-            report = build_snapshot(raw, out, progress=progress)
+            report = build_snapshot(
+                raw, out, progress=progress, corrections=corrections, cache_dir=cache_dir()
+            )
         except Exception as exc:  # shown to the user; the old snapshot (if any) is untouched
             box.update(label="The sample snapshot could not be built", state="error")
             if _is_model_missing(exc):
@@ -42,11 +52,11 @@ def _build(build_snapshot, raw, out) -> None:
 
 
 def ensure_default_snapshot() -> None:
-    """Build ``data/processed`` from ``data/raw`` unless it is current (default folder only)."""
-    if not uses_default_snapshot():
+    """Build the snapshot from its articles unless it is current: ``data/processed`` from
+    ``data/raw``, or ``$READOUT_SNAPSHOT`` from ``$READOUT_RAW`` when both are set."""
+    if not can_edit():
         return
     try:
-        from readout import PROCESSED_DIR, RAW_DIR
         from readout.build import build_snapshot, snapshot_is_current
     except Exception as exc:  # the pipeline itself is broken or incomplete
         st.warning(
@@ -54,11 +64,12 @@ def ensure_default_snapshot() -> None:
             "showing the existing snapshot, if any."
         )
         return
-    if snapshot_is_current(RAW_DIR, PROCESSED_DIR):
+    raw, out, fixes = raw_dir(), snapshot_dir(), corrections_file()
+    if snapshot_is_current(raw, out, corrections=fixes):
         return
     with build_lock():
-        if not snapshot_is_current(RAW_DIR, PROCESSED_DIR):  # another session may have built it
-            _build(build_snapshot, RAW_DIR, PROCESSED_DIR)
+        if not snapshot_is_current(raw, out, corrections=fixes):  # another session built it?
+            _build(build_snapshot, raw, out, fixes)
 
 
 def load_or_stop() -> Snapshot:

@@ -97,24 +97,35 @@ def _wps(words: int, run: dict) -> dict:
 
 
 def bench_build(
-    n_articles: int = 200, *, seed: int = 0, jobs: int | None = None, workdir: Path | None = None
+    n_articles: int = 200,
+    *,
+    seed: int = 0,
+    jobs: int | None = None,
+    repeat: int = 1,
+    workdir: Path | None = None,
 ) -> dict:
-    """Build throughput of Readout against bare spaCy, one process and ``jobs`` processes."""
+    """Build throughput of Readout against bare spaCy, one process and ``jobs`` processes;
+    each of the four runs ``repeat`` times, interleaved, keeping the fastest."""
     from readout.synth import write_corpus
 
     jobs = jobs or os.cpu_count() or 1
+    tries: dict[str, list[dict]] = {}
     with tempfile.TemporaryDirectory(dir=workdir) as tmp:
         corpus = write_corpus(n_articles, Path(tmp) / "corpus", seed=seed)
-        texts = cleaned_texts(corpus)
         texts_file = Path(tmp) / "texts.json"
-        texts_file.write_text(json.dumps(texts), "utf-8")
+        texts_file.write_text(json.dumps(cleaned_texts(corpus)), "utf-8")
         model = bare_model_name()
         load = os.getloadavg()
-        runs = {}
-        for n in dict.fromkeys((1, jobs)):  # interleaved, so both feel the same machine load
-            runs[f"bare_{n}"] = measure(["bare", str(texts_file), model, str(n)])
-            runs[f"readout_{n}"] = measure(["readout", str(corpus), f"{tmp}/snap{n}", str(n)])
-    return summarise(runs, n_articles, seed, jobs, model, load)
+        for _ in range(max(repeat, 1)):
+            for n in dict.fromkeys((1, jobs)):  # interleaved: all feel the same machine load
+                args = {"bare": ["bare", str(texts_file), model, str(n)],
+                        "readout": ["readout", str(corpus), f"{tmp}/snap{n}", str(n)]}  # fmt: skip
+                for kind, argv in args.items():
+                    tries.setdefault(f"{kind}_{n}", []).append(measure(argv))
+    runs = {name: min(found, key=lambda r: r["seconds"]) for name, found in tries.items()}
+    report = summarise(runs, n_articles, seed, jobs, model, load)
+    report["all_seconds"] = {k: [round(r["seconds"], 2) for r in v] for k, v in tries.items()}
+    return report
 
 
 def summarise(runs: dict, n_articles: int, seed: int, jobs: int, model: str, load) -> dict:
@@ -124,6 +135,7 @@ def summarise(runs: dict, n_articles: int, seed: int, jobs: int, model: str, loa
         f"{n}": round(wps[f"readout_{n}"]["wall"] / wps[f"bare_{n}"]["wall"], 3)
         for n in dict.fromkeys((1, jobs))
     }
+    ratio["1_cpu"] = round(wps["readout_1"]["cpu"] / wps["bare_1"]["cpu"], 3)
     scaling = {
         kind: round(wps[f"{kind}_{jobs}"]["wall"] / wps[f"{kind}_1"]["wall"], 3)
         for kind in ("readout", "bare")
@@ -136,6 +148,7 @@ def summarise(runs: dict, n_articles: int, seed: int, jobs: int, model: str, loa
                     "loadavg_after": [round(x, 2) for x in os.getloadavg()]},
         "corpus": {"articles": n_articles, "words": words, "seed": seed, "model": model},
         "seconds": {name: round(run["seconds"], 2) for name, run in runs.items()},
+        "cpu_seconds": {name: round(run["cpu_seconds"], 2) for name, run in runs.items()},
         "words_per_second": wps,
         "ratio_readout_vs_bare": {**ratio, "target": TARGET_RATIO},
         "scaling": {**scaling, "processes": jobs, "target": round(TARGET_RATIO * jobs, 2)},
@@ -147,11 +160,17 @@ def summarise(runs: dict, n_articles: int, seed: int, jobs: int, model: str, loa
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    result = {"build": bench_build(args.articles, seed=args.seed, jobs=args.jobs)}
-    if args.pages:
+    result = {}
+    if not args.pages_only:
+        result["build"] = bench_build(
+            args.articles, seed=args.seed, jobs=args.jobs, repeat=args.repeat
+        )
+    if args.pages or args.pages_only:
         from readout.bench_pages import bench_pages
 
-        result["pages"] = bench_pages(sizes=args.page_sizes, seed=args.seed)
+        result["pages"] = bench_pages(
+            sizes=args.page_sizes, seed=args.seed, timeout=args.page_timeout
+        )
     text = json.dumps(result, indent=2)
     print(text)
     if args.out:
@@ -165,8 +184,13 @@ def register(sub) -> None:
     p.add_argument("--articles", type=int, default=200, help="synthetic articles (default 200)")
     p.add_argument("--seed", type=int, default=0, help="corpus seed (default 0)")
     p.add_argument("--jobs", type=int, default=None, help="processes (default: all cores)")
+    p.add_argument("--repeat", type=int, default=1, help="runs of each kind; the fastest counts")
     p.add_argument("--out", type=Path, help="also write the JSON to this file")
     p.add_argument("--pages", action="store_true", help="also time the app's pages")
+    p.add_argument("--pages-only", action="store_true", help="only time the app's pages")
+    p.add_argument(
+        "--page-timeout", type=float, default=900, help="seconds before a page is stopped"
+    )
     p.add_argument(
         "--page-sizes", type=int, nargs="+", default=[1000, 10000, 100000],
         help="snapshot sizes for --pages (default 1000 10000 100000)",

@@ -3,13 +3,14 @@
 For each size, ``readout.synth_snapshot`` writes a snapshot and a fresh process times every
 page listed in ``app.py`` through Streamlit's ``AppTest``: a first run, then a warm rerun
 (what a reader waits for after a click, with the snapshot already cached), against a floor
-page that draws one empty chart (``tests/bench_floor_page.py``). The process's memory is
-reported with them. Pages slower than ``slow_seconds`` on a warm rerun are profiled with
-cProfile (the script runs in AppTest's own thread, which the profiler follows).
+page that draws one empty chart (``tests/bench_floor_page.py``). Each page runs in its own
+process, so its first run includes reading and preparing the snapshot, its memory is its own
+and a page that takes too long is stopped. Slow pages are profiled with cProfile (the script
+runs in AppTest's own thread, which the profiler follows).
 
 This is a development tool: it imports Streamlit, the pipeline itself never does.
 
-    python -m readout.bench_pages SNAPSHOT [SLOW_SECONDS]   # one size, JSON on stdout
+    python -m readout.bench_pages SNAPSHOT PAGE SLOW_SECONDS PROFILE_FIRST   # one page, JSON
 """
 
 from __future__ import annotations
@@ -50,14 +51,18 @@ def _run(at, profile: cProfile.Profile | None = None) -> float:
     return time.perf_counter() - started
 
 
-def time_page(script: Path, page: str | None, slow_seconds: float | None = None) -> dict:
+def time_page(
+    script: Path, page: str | None, slow_seconds: float | None = None, profile_first: float = 0
+) -> dict:
+    """First run and warm rerun of one page; profiles of the slow ones (see the module doc)."""
     from streamlit.testing.v1 import AppTest
 
-    at = AppTest.from_file(str(script), default_timeout=1800)
-    if page:
-        at.switch_page(page)
-    first = _run(at)
-    warm = _run(at)
+    def fresh() -> AppTest:
+        at = AppTest.from_file(str(script), default_timeout=36000)
+        return at.switch_page(page) if page else at
+
+    at = fresh()
+    first, warm = _run(at), _run(at)
     result = {"first": round(first, 3), "warm": round(warm, 3)}
     errors = [e.message for e in at.exception]
     if errors:
@@ -66,6 +71,14 @@ def time_page(script: Path, page: str | None, slow_seconds: float | None = None)
         profile = cProfile.Profile()
         _run(at, profile)
         result["profile"] = profile_summary(profile)
+    if slow_seconds is not None and slow_seconds < first <= profile_first:
+        from streamlit import cache_data, cache_resource
+
+        cache_data.clear()
+        cache_resource.clear()
+        profile = cProfile.Profile()
+        _run(fresh(), profile)
+        result["first_profile"] = profile_summary(profile)
     return result
 
 
@@ -110,30 +123,60 @@ def bench_pages(
     *,
     seed: int = 0,
     slow_seconds: float = 1.0,
+    timeout: float = 900,
+    profile_first: float = 120,
     workdir: Path | None = None,
 ) -> dict:
-    """Page timings per snapshot size, each size in a fresh process (see the module doc)."""
-    import subprocess
-
+    """Page timings per snapshot size, each page in a fresh process stopped after ``timeout``
+    seconds; first runs of at most ``profile_first`` seconds that exceed ``slow_seconds`` are
+    profiled too (a second, profiled first run, so it costs two to three times as long)."""
     from readout.synth_snapshot import write_synthetic_snapshot
 
-    results = {}
+    results: dict[str, dict] = {}
     with tempfile.TemporaryDirectory(dir=workdir) as tmp:
         for n in sizes:
             snapshot = Path(tmp) / f"snapshot-{n}"
             started = time.perf_counter()
             write_synthetic_snapshot(n, snapshot, seed=seed)
-            written = time.perf_counter() - started
-            cmd = [sys.executable, "-m", "readout.bench_pages", str(snapshot), str(slow_seconds)]
-            done = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, check=False)
-            if done.returncode:
-                results[str(n)] = {"error": done.stderr.strip().splitlines()[-5:]}
-                continue
-            results[str(n)] = json.loads(done.stdout.strip().splitlines()[-1])
-            results[str(n)]["snapshot_seconds"] = round(written, 1)
+            size = {"snapshot_seconds": round(time.perf_counter() - started, 1)}
+            size["floor"] = _child(snapshot, "-", slow_seconds, 0, timeout)
+            pages = {page: _child(snapshot, page, slow_seconds, profile_first, timeout)
+                     for page in pages_of()}  # fmt: skip
+            floor = size["floor"].get("warm") or 1e-3
+            for timing in pages.values():
+                if "warm" in timing:
+                    timing["warm_over_floor"] = round(timing["warm"] / max(floor, 1e-3), 1)
+            results[str(n)] = {**size, "pages": pages}
     return results
 
 
+def _child(snapshot: Path, page: str, slow: float, profile_first: float, timeout: float) -> dict:
+    import subprocess
+
+    cmd = [sys.executable, "-m", "readout.bench_pages", str(snapshot), page, str(slow),
+           str(profile_first)]  # fmt: skip
+    env = {**os.environ, "READOUT_SNAPSHOT": str(snapshot)}
+    try:
+        done = subprocess.run(
+            cmd, capture_output=True, text=True, cwd=ROOT, env=env, timeout=timeout, check=False
+        )
+    except subprocess.TimeoutExpired:
+        return {"timeout": timeout}
+    if done.returncode:
+        return {"error": done.stderr.strip().splitlines()[-5:]}
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main(argv: list[str]) -> int:
+    """One page (``-``: the floor page) against one snapshot, as JSON on stdout."""
+    snapshot, page, slow, profile_first = argv
+    os.environ["READOUT_SNAPSHOT"] = snapshot
+    script, name = (FLOOR_PAGE, None) if page == "-" else (APP, page)
+    result = time_page(script, name, float(slow), float(profile_first))
+    result["memory_mb"] = rss_mb()
+    print(json.dumps(result))
+    return 0
+
+
 if __name__ == "__main__":
-    slow = float(sys.argv[2]) if len(sys.argv) > 2 else 1.0
-    print(json.dumps(time_pages(Path(sys.argv[1]), slow)))
+    sys.exit(main(sys.argv[1:]))

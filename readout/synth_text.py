@@ -144,22 +144,25 @@ def _side_id(ctx: Context, name: str) -> str:
 
 
 def when(ctx: Context, day: date, days: int = 1) -> tuple[str, bool]:
-    """A date phrase relative to publication, and whether the event is still ahead."""
-    delta = (day - ctx.published).days
+    """A date phrase relative to publication, and whether the event is still ahead:
+    "on Tuesday" within six days, "next week", "last month", else the date itself."""
+    published = ctx.published
+    delta = (day - published).days
     full = f"{MONTHS[day.month - 1]} {day.day}"
-    if ctx.absolute_dates or delta < -60:
+    if ctx.absolute_dates or delta < -6 and day.year != published.year:
         return f"on {full}, {day.year}", delta > 0
-    if delta < -30:
-        return "last month", False
-    if delta < -6 or delta > 13:
-        if days > 1 and delta > 0:
-            end = day.toordinal() + days - 1
-            last = date.fromordinal(end)
-            return f"from {full} to {MONTHS[last.month - 1]} {last.day}", True
-        return f"on {full}", delta > 0
-    if delta > 6:
+    if -6 <= delta <= 6:
+        return f"on {WEEKDAYS[day.weekday()]}", delta > 0
+    next_monday = published.toordinal() - published.weekday() + 7
+    if next_monday <= day.toordinal() < next_monday + 7 and days == 1:
         return "next week", True
-    return f"on {WEEKDAYS[day.weekday()]}", delta > 0
+    previous_month = date.fromordinal(published.replace(day=1).toordinal() - 1)
+    if delta < 0 and (previous_month.year, previous_month.month) == (day.year, day.month):
+        return "last month", False
+    if days > 1 and delta > 0:
+        last = date.fromordinal(day.toordinal() + days - 1)
+        return f"from {full} to {MONTHS[last.month - 1]} {last.day}", True
+    return f"on {full}", delta > 0
 
 
 def event_sentence(ctx: Context, ev: WorldEvent) -> Sentence:

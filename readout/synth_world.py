@@ -237,6 +237,8 @@ def pick_pair(rng: random.Random, lex: Lexicon, day: date) -> tuple[Post, Post]:
 def make_event(rng: random.Random, lex: Lexicon, index: int, day: date) -> WorldEvent:
     kind = rng.choices(("visit", "meeting", "talks", "call", "summit"), (3, 3, 2, 2, 1))[0]
     a, b = pick_pair(rng, lex, day)
+    if kind == "visit" and b.of not in lex.countries:  # nobody travels "to NATO"
+        kind = "meeting"
     summit, place, days = None, None, 1
     if kind == "visit":
         place, days = lex.capital(b.of), rng.choice((1, 2, 3, 3, 4))

@@ -23,7 +23,7 @@ def test_summary_ratios_and_scaling():
             "bare_2": run(0.5, 1.0), "readout_2": run(1.25, 2.5)}  # fmt: skip
     report = summarise(runs, 10, 0, 2, "en_core_web_sm", (0.0, 0.0, 0.0))
     assert report["words_per_second"]["readout_1"] == {"wall": 500.0, "cpu": 500.0}
-    assert report["ratio_readout_vs_bare"] == {"1": 0.5, "2": 0.4, "target": 0.8}
+    assert report["ratio_readout_vs_bare"] == {"1": 0.5, "2": 0.4, "1_cpu": 0.5, "target": 0.8}
     assert report["scaling"] == {"readout": 1.6, "bare": 2.0, "processes": 2, "target": 1.6}
     assert report["peak_memory_mb"]["readout_2"]["tree_peak"] == 120.0
 

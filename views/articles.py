@@ -5,6 +5,7 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
+from components.correct_ui import article_form, flash, speaker_form
 from components.evidence import article_html, safe_url, statement_card
 from components.filters import page_data
 from components.layout import empty_state, filter_note, fmt_date, pick_row_into, url_choice
@@ -84,7 +85,11 @@ if article.get("agency"):
     meta.append(f"via {md_escape(article['agency'])}")
 if url:
     meta.append(f"[original]({url.replace(')', '%29').replace(' ', '%20')})")
+if article.get("corrected"):
+    meta.append(":orange-badge[:material/edit_note: corrected]")
 st.markdown(" · ".join(meta))
+flash()
+article_form(full, chosen)
 
 names = full.articles_by_id["title"]
 if pd.notna(article["duplicate_of"]):
@@ -111,6 +116,7 @@ with found:
     st.markdown(f"**Statements ({len(said)})**")
     for row in said.itertuples():
         st.html(statement_card(full, row, with_source=False))
+        speaker_form(full, row)
     events = full.events[has_any(full.events["article_ids"], chosen)]
     st.markdown(f"**Events ({len(events)})**")
     for ev in events.sort_values("start").itertuples():

@@ -4,13 +4,14 @@ from functools import partial
 
 import streamlit as st
 
+from components.correct_ui_graph import actor_forms
 from components.data import network_edges, network_layout
 from components.evidence import show_actor
+from components.export_ui import articles_of, chart
 from components.figures_network import network_figure
 from components.filtering import date_bounds
 from components.filters import page_data
 from components.layout import (
-    chart,
     choice_state,
     empty_state,
     filter_note,
@@ -95,9 +96,14 @@ else:
         full.colors,
         choice_state("node", node_labels),
     )
+    behind = edges[edges["source"].isin(visible) & edges["target"].isin(visible)]
     chart(
         fig,
         key="network_chart",
+        name="network",
+        articles=articles_of(full.articles, behind["article_id"].dropna()),
+        filters=filters,
+        names=names,
         on_select=partial(pick_into, "network_chart", "node_pick"),
         selection_mode="points",
     )
@@ -110,6 +116,7 @@ chosen = url_choice(
 )
 if chosen:
     show_actor(full, snap, chosen)
+    actor_forms(full, chosen)
 
 st.subheader("Most central actors")
 table = centrality(shown, full.actors)

@@ -3,9 +3,11 @@
 import pandas as pd
 import streamlit as st
 
+from components.export_ui import chart
 from components.figures import articles_per_month, articles_per_outlet, top_actors
 from components.filters import page_data
-from components.layout import chart, empty_state, filter_note, fmt_date
+from components.layout import empty_state, filter_note, fmt_date
+from components.model import actor_names
 
 full, snap, filters = page_data()
 st.title("Readout")
@@ -46,11 +48,13 @@ if full.articles.empty:
 elif snap.articles.empty:
     empty_state("No article matches the filters.", "Widen the dates or clear a filter.")
 
+# Every chart here counts the filtered articles: they are its sources.
+cite = {"articles": snap.articles, "filters": filters, "names": actor_names(full.actors)}
 left, right = st.columns(2)
 with left:
-    chart(articles_per_outlet(snap.articles), key="overview_outlets")
+    chart(articles_per_outlet(snap.articles), key="overview_outlets", name="outlets", **cite)
 with right:
-    chart(articles_per_month(snap.articles), key="overview_months")
+    chart(articles_per_month(snap.articles), key="overview_months", name="months", **cite)
 people = full.actors[full.actors["kind"] == "person"]
 others = full.actors[full.actors["kind"] != "person"]
 left, right = st.columns(2)
@@ -58,10 +62,13 @@ with left:
     chart(
         top_actors(people, snap.mentions, colors=full.colors, title="Most-mentioned people"),
         key="overview_people",
+        name="people",
+        **cite,
     )
 with right:
     title = "Most-mentioned countries and organisations"
-    chart(top_actors(others, snap.mentions, colors=full.colors, title=title), key="overview_orgs")
+    figure = top_actors(others, snap.mentions, colors=full.colors, title=title)
+    chart(figure, key="overview_orgs", name="organisations", **cite)
 
 manifest = snap.manifest
 rejected = manifest.get("rejected") or []

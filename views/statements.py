@@ -8,10 +8,11 @@ import streamlit as st
 
 from components import compare
 from components.evidence import statement_card
+from components.export_ui import articles_of, chart
 from components.exports import statements_table
 from components.figures_statements import theme_matrix_figure
 from components.filters import page_data
-from components.layout import chart, download_csv, empty_state, filter_note, pick_into, url_choice
+from components.layout import download_csv, empty_state, filter_note, pick_into, url_choice
 from components.text import Span, theme_label
 
 full, snap, filters = page_data()
@@ -142,6 +143,10 @@ else:
     chart(
         theme_matrix_figure(matrix),
         key="matrix_chart",
+        name="themes-by-speaker",
+        articles=articles_of(full.articles, statements["article_id"]),
+        filters=filters,
+        names=names,
         on_select=partial(pick_into, "matrix_chart", "cell_pick"),
         selection_mode="points",
     )

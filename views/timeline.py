@@ -4,12 +4,14 @@ from functools import partial
 
 import streamlit as st
 
+from components.correct_ui import flash
+from components.correct_ui_graph import event_forms
 from components.evidence import show_event
+from components.export_ui import articles_of, chart
 from components.exports import events_table
 from components.figures_timeline import statements_over_time, timeline_figure
 from components.filters import page_data
 from components.layout import (
-    chart,
     choice_state,
     download_csv,
     empty_state,
@@ -17,7 +19,7 @@ from components.layout import (
     pick_into,
     url_choice,
 )
-from components.model import precision_label
+from components.model import actor_names, precision_label
 
 full, snap, filters = page_data()
 colors = full.colors
@@ -27,6 +29,7 @@ st.caption(
     "when; click a mark for the sentences that report it."
 )
 filter_note(filters)
+flash()  # the outcome of a correction made below (a deleted event is no longer there)
 
 events = snap.events
 if full.events.empty:
@@ -55,6 +58,10 @@ else:
     chart(
         figure,
         key="timeline_chart",
+        name="timeline",
+        articles=articles_of(full.articles, {a for ids in events["article_ids"] for a in ids}),
+        filters=filters,
+        names=actor_names(full.actors),
         selection_mode="points",
         on_select=partial(pick_into, "timeline_chart", "event_pick"),
     )
@@ -66,6 +73,7 @@ else:
     )
     if chosen:
         show_event(full, chosen)
+        event_forms(full, chosen)
     download_csv(events_table(events), "readout-events.csv", "Download these events (CSV)")
 
 st.subheader("Statements over time")
@@ -75,4 +83,11 @@ if snap.statements.empty:
     )
 else:
     originals = snap.statements[snap.statements["copy_of"].isna()]  # wire copies count once
-    chart(statements_over_time(originals, colors), key="timeline_statements")
+    chart(
+        statements_over_time(originals, colors),
+        key="timeline_statements",
+        name="statements-per-month",
+        articles=articles_of(full.articles, originals["article_id"]),
+        filters=filters,
+        names=actor_names(full.actors),
+    )

@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -78,19 +79,20 @@ def _wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 90) -> None
     raise RuntimeError(f"streamlit did not answer at {url} within {timeout} s")
 
 
-@pytest.fixture(scope="session")
-def app_url(chromium, tmp_path_factory):
-    """`streamlit run app.py` on a free port, reading the fixture snapshot."""
-    snapshot = write_fixture(tmp_path_factory.mktemp("browser") / "snapshot")
+APP_FILE = "app.py"
+
+
+@contextmanager
+def serve_app(env: dict[str, str], log_dir: Path):
+    """`streamlit run app.py` on a free port of 127.0.0.1 with ``env`` added; yields its URL."""
     port = _free_port()
-    env = {**os.environ, "READOUT_SNAPSHOT": str(snapshot)}
-    log = open(tmp_path_factory.mktemp("log") / "streamlit.log", "w")  # noqa: SIM115
+    log = open(log_dir / "streamlit.log", "w")  # noqa: SIM115
     command = [
         sys.executable,
         "-m",
         "streamlit",
         "run",
-        "app.py",
+        APP_FILE,
         "--server.headless",
         "true",
         "--server.port",
@@ -102,6 +104,7 @@ def app_url(chromium, tmp_path_factory):
         "--server.fileWatcherType",
         "none",
     ]
+    env = {**os.environ, **env}
     proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
@@ -114,6 +117,23 @@ def app_url(chromium, tmp_path_factory):
         except subprocess.TimeoutExpired:
             proc.kill()
         log.close()
+
+
+@pytest.fixture(scope="session")
+def briefings_dir(tmp_path_factory) -> Path:
+    """Where the served app keeps its briefings (never the repository's data/briefings)."""
+    return tmp_path_factory.mktemp("briefings")
+
+
+@pytest.fixture(scope="session")
+def app_url(chromium, tmp_path_factory, briefings_dir):
+    """The app reading the fixture snapshot (read-only: no articles folder behind it)."""
+    snapshot = write_fixture(tmp_path_factory.mktemp("browser") / "snapshot")
+    env = {"READOUT_SNAPSHOT": str(snapshot), "READOUT_BRIEFINGS": str(briefings_dir)}
+    for name in ("READOUT_RAW", "READOUT_CORRECTIONS", "READOUT_CACHE"):
+        env[name] = ""
+    with serve_app(env, tmp_path_factory.mktemp("log")) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

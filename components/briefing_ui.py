@@ -1,0 +1,199 @@
+"""Briefing mode in the app: the ``mode=briefing`` switch, the presenter's bar, and "Add this
+view to briefing".
+
+Presenting a briefing is URL state too: ``?mode=briefing&briefing=<id>&slide=<n>`` on the
+view's own page with the view's parameters. Stepping to another view sets the URL-bound
+widgets' values in session state (a bound query parameter cannot be set directly) and
+switches page with the rest of the view's parameters; the widgets write theirs back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import streamlit as st
+
+from components import briefings
+from components.briefings import Briefing, View
+from components.data import load_snapshot
+from components.filtering import date_bounds
+from components.presentation import BRIEFING_CSS
+from components.url_state import (
+    CONTROL_KEYS,
+    FILTER_KEYS,
+    PAGE_FILES,
+    PAGE_TITLES,
+    PICK_KEYS,
+    WIDGET_KINDS,
+    view_params,
+    widget_value,
+)
+
+GOTO = "_readout_goto"
+
+
+def is_briefing() -> bool:
+    return st.query_params.get("mode") == "briefing"
+
+
+def current_params() -> dict[str, list[str]]:
+    return view_params({k: st.query_params.get_all(k) for k in st.query_params})
+
+
+def _reset_value(key: str):
+    if key == "dates":
+        return date_bounds(load_snapshot())
+    return "" if key == "q" else []
+
+
+def _set_widgets(view: View) -> None:
+    """Session state as the view's URL would set it (runs in a button callback)."""
+    state = st.session_state
+    for key in WIDGET_KINDS:
+        if key in view.params:
+            state[key] = widget_value(key, view.params[key])
+        elif key in FILTER_KEYS:
+            value = _reset_value(key)
+            if value is not None:
+                state[key] = value
+        else:
+            state.pop(key, None)
+    for key in PICK_KEYS:
+        state[f"{key}_pick"] = (view.params.get(key) or [None])[0]
+
+
+def goto(briefing: Briefing, slide: int) -> None:
+    """Button callback: present view ``slide`` (1-based) of ``briefing``."""
+    if not briefing.views:
+        return
+    slide = max(1, min(len(briefing.views), slide))
+    view = briefing.views[slide - 1]
+    _set_widgets(view)
+    params = {k: v for k, v in view.params.items() if k not in WIDGET_KINDS}
+    params |= {"mode": "briefing", "briefing": briefing.id, "slide": str(slide)}
+    st.session_state[GOTO] = (PAGE_FILES.get(view.page, PAGE_FILES[""]), params)
+
+
+def follow_goto() -> None:
+    """In app.py before the navigation: switch to the view a button asked for."""
+    target = st.session_state.pop(GOTO, None)
+    if target:
+        st.switch_page(target[0], query_params=target[1])
+
+
+def _exit() -> None:
+    for key in CONTROL_KEYS:
+        if key in st.query_params:
+            del st.query_params[key]
+
+
+def _enter() -> None:
+    st.query_params["mode"] = "briefing"
+
+
+def presenting() -> tuple[Briefing, int] | None:
+    """The briefing being presented and the slide number, from the URL."""
+    ident = st.query_params.get("briefing")
+    if not is_briefing() or not ident:
+        return None
+    briefing = briefings.load_all().get(ident)
+    if briefing is None or not briefing.views:
+        return None
+    try:
+        slide = int(st.query_params.get("slide", "1"))
+    except ValueError:
+        slide = 1
+    return briefing, max(1, min(len(briefing.views), slide))
+
+
+def presenter_bar() -> None:
+    """Briefing mode's top bar: previous / next (also ← →), "3 / 7", the title and the note."""
+    if not is_briefing():
+        return
+    st.html(BRIEFING_CSS)
+    shown = presenting()
+    with st.container(horizontal=True, vertical_alignment="center", key="presenter_bar"):
+        if shown:
+            briefing, slide = shown
+            total = len(briefing.views)
+            view = briefing.views[slide - 1]
+            st.button(
+                "Previous",
+                icon=":material/arrow_back:",
+                on_click=goto,
+                args=(briefing, slide - 1),
+                disabled=slide <= 1,
+                shortcut="Left",
+                key="briefing_prev",
+            )
+            st.markdown(f"**{slide} / {total}**")
+            st.button(
+                "Next",
+                icon=":material/arrow_forward:",
+                on_click=goto,
+                args=(briefing, slide + 1),
+                disabled=slide >= total,
+                shortcut="Right",
+                key="briefing_next",
+            )
+            st.markdown(f"**{view.title or PAGE_TITLES.get(view.page, '')}**")
+            show_note = st.toggle("Speaker note", key="briefing_note") if view.note else False
+        st.space("stretch")
+        st.button("Exit briefing mode", icon=":material/close:", on_click=_exit, key="exit_mode")
+    if shown and show_note:
+        st.info(shown[0].views[shown[1] - 1].note, icon=":material/speaker_notes:")
+
+
+def _add(page: str, params: dict[str, list[str]]) -> None:
+    state = st.session_state
+    existing = briefings.load_all()
+    choice = state.get("add_to")
+    title = (state.get("add_new_title") or "").strip()
+    if choice in existing:
+        target = existing[choice]
+    else:
+        title = title or "Untitled briefing"
+        target = Briefing(briefings.free_id(title, existing), title)
+    view = View(page, params, (state.get("add_title") or "").strip(), state.get("add_note") or "")
+    briefings.save(replace(target, views=(*target.views, view)))
+    state["add_done"] = f"Added to “{target.title}” as view {len(target.views) + 1}."
+
+
+@st.dialog("Add this view to a briefing")
+def _add_dialog(page: str, params: dict[str, list[str]]) -> None:
+    existing = briefings.load_all()
+    options = [*existing, "_new"]
+    choice = st.selectbox(
+        "Briefing",
+        options,
+        key="add_to",
+        format_func=lambda b: "New briefing…" if b == "_new" else existing[b].title,
+    )
+    if choice == "_new":
+        st.text_input("New briefing's title", key="add_new_title")
+    st.text_input("View title", key="add_title", placeholder=PAGE_TITLES.get(page, ""))
+    st.text_area("Speaker note", key="add_note", height=90)
+    if st.button("Add", type="primary"):
+        _add(page, params)
+        st.rerun()
+
+
+def sidebar_tools(page: str) -> None:
+    """In normal mode: switch to briefing mode, and add the current view to a briefing."""
+    if is_briefing():
+        return
+    with st.sidebar:
+        st.divider()
+        st.button(
+            "Briefing mode",
+            icon=":material/slideshow:",
+            on_click=_enter,
+            width="stretch",
+            help="Large text for a shared screen; the sidebar hides, the filters stay",
+        )
+        if page in PAGE_FILES and st.button(
+            "Add this view to briefing", icon=":material/playlist_add:", width="stretch"
+        ):
+            _add_dialog(page, current_params())
+        if done := st.session_state.pop("add_done", None):
+            st.success(done, icon=":material/check:")

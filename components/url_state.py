@@ -1,0 +1,109 @@
+"""A view's URL state (page + query parameters) as plain data. Pure: no Streamlit.
+
+The app's URL is the view: the page's path and its query parameters, several values per key
+(``?outlet=EWN&outlet=TASS``). Widgets bound with ``bind="query-params"`` write their values
+there as strings; this module turns those strings back into typed widget values and into the
+``Filters`` they stand for, so a saved view can be replayed in the app (briefings) and rebuilt
+without Streamlit (the briefing pack).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from components.filtering import Filters
+
+Params = dict[str, list[str]]
+
+# Page url path -> script, as listed in app.py's navigation ("" is the default page).
+PAGE_FILES = {
+    "": "views/overview.py",
+    "timeline": "views/timeline.py",
+    "network": "views/network.py",
+    "statements": "views/statements.py",
+    "articles": "views/articles.py",
+}
+PAGE_TITLES = {
+    "": "Overview",
+    "timeline": "Timeline",
+    "network": "Actor network",
+    "statements": "Statements",
+    "articles": "Articles",
+}
+
+# Widgets bound to the URL, by key, with the kind of value they hold.
+WIDGET_KINDS = {
+    "q": "str",
+    "dates": "dates",
+    "country": "list",
+    "actor": "list",
+    "outlet": "list",
+    "type": "list",
+    "theme": "list",
+    "lanes": "str",
+    "links": "list",
+    "window": "dates",
+    "people": "bool",
+    "compare": "str",
+    "cmp_speaker": "str",
+    "cmp_split": "date",
+    "cmp_speakers": "list",
+    "cmp_countries": "list",
+}
+FILTER_KEYS = ("q", "dates", "country", "actor", "outlet", "type", "theme")
+# Choices mirrored in the URL by ``layout.url_choice`` (state in ``<key>_pick``).
+PICK_KEYS = ("event", "node", "focus", "cell", "article")
+# Presentation state: never part of a saved view.
+CONTROL_KEYS = ("mode", "briefing", "slide")
+
+
+def parse_date(text: str) -> date | None:
+    try:
+        return date.fromisoformat(str(text)[:10])
+    except ValueError:
+        return None
+
+
+def widget_value(key: str, values: list[str]):
+    """The typed value of widget ``key`` from its URL strings."""
+    kind = WIDGET_KINDS[key]
+    if kind == "list":
+        return list(values)
+    if kind == "dates":
+        return tuple(d for d in (parse_date(v) for v in values) if d)
+    first = values[0] if values else ""
+    if kind == "date":
+        return parse_date(first)
+    if kind == "bool":
+        return first.lower() in ("true", "1", "yes")
+    return first
+
+
+def view_params(params: Params) -> Params:
+    """The parameters that make up a view: everything but the presentation controls."""
+    return {k: list(v) for k, v in params.items() if k not in CONTROL_KEYS and v}
+
+
+def filters_from_params(params: Params, bounds: tuple[date, date] | None = None) -> Filters:
+    """The ``Filters`` a URL stands for (as ``filters.current_filters`` reads the widgets)."""
+    dates = widget_value("dates", params.get("dates", []))
+    start = dates[0] if len(dates) > 0 else None
+    end = dates[1] if len(dates) > 1 else None
+    if bounds:
+        start = start if start and start > bounds[0] else None
+        end = end if end and end < bounds[1] else None
+    return Filters(
+        start=start,
+        end=end,
+        actors=tuple(params.get("actor", ())),
+        countries=tuple(params.get("country", ())),
+        event_types=tuple(params.get("type", ())),
+        themes=tuple(params.get("theme", ())),
+        outlets=tuple(params.get("outlet", ())),
+        text=(params.get("q") or [""])[0].strip(),
+    )
+
+
+def first(params: Params, key: str, default: str | None = None) -> str | None:
+    values = params.get(key) or []
+    return values[0] if values else default

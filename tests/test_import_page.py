@@ -1,0 +1,196 @@
+"""The Import page: its pure helpers, and uploads through AppTest into a temporary corpus."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from components.importing import (
+    column_map,
+    detect_columns,
+    mapping_problems,
+    outcome,
+    parse_urls,
+    size_problem,
+    suggest_mapping,
+    unused_columns,
+)
+from readout import ROOT
+from readout.add import AddReport
+from readout.build import BuildReport
+from readout.store import read_snapshot
+from tests.app_corpus import BINARY, GOOD_TXT, copy_corpus, corpus_env, make_corpus
+from tests.fixtures_snapshot import write_fixture
+
+APP = str(ROOT / "app.py")
+CSV = (
+    b"headline,body,date,section\n"
+    b"Xi and Putin speak,Chinese President Xi Jinping spoke with Russian President Vladimir "
+    b"Putin by phone on Friday and both called for a political settlement.,2025-03-07,World\n"
+)
+
+def plain(markdown: str) -> str:
+    """Markdown as read: escapes removed."""
+    return re.sub(r"\\(.)", r"\1", markdown)
+
+
+# --- helpers -------------------------------------------------------------------------------
+
+
+def test_columns_are_detected_in_csv_and_jsonl():
+    assert detect_columns("a.csv", CSV) == ["headline", "body", "date", "section"]
+    lines = [{"Body": "x", "Headline": "y"}, {"body": "z", "link": "u"}, "not an object"]
+    data = "\n".join(json.dumps(line) for line in lines).encode() + b"\n{broken"
+    assert detect_columns("a.jsonl", data) == ["body", "headline", "link"]
+    assert detect_columns("a.csv", b"") == []
+
+
+def test_a_mapping_is_suggested_and_unused_columns_are_reported():
+    columns = ["headline", "body", "date", "section"]
+    guess = suggest_mapping(columns)
+    assert guess == {
+        "text": "body",
+        "title": "headline",
+        "outlet": None,
+        "url": None,
+        "published": "date",
+        "agency": None,
+    }
+    assert column_map(guess) == {"text": "body", "title": "headline", "published": "date"}
+    assert unused_columns(columns, guess) == ["section"]
+    assert column_map(suggest_mapping(["text", "title"])) == {}  # same names: nothing to map
+
+
+def test_mapping_problems_are_explained():
+    assert mapping_problems({"text": "body"}) == []
+    assert "article text" in mapping_problems({"text": None, "title": "t"})[0]
+    assert "one field only: body" in mapping_problems({"text": "body", "title": "body"})[0]
+
+
+def test_urls_one_per_line():
+    urls, bad = parse_urls("https://a.org/x\n\n  http://b.org/y  \nwww.c.org\nhttps://a.org/x\n")
+    assert urls == ["https://a.org/x", "http://b.org/y"]
+    assert bad == ["www.c.org"]
+
+
+def test_sizes_are_checked():
+    assert size_problem(10) is None
+    assert "over the 10 MB limit" in size_problem(12_500_000)
+
+
+def test_the_report_is_sorted_into_added_duplicates_and_skipped(tmp_path):
+    report = AddReport(
+        added=["new.txt"],
+        skipped=[
+            ("copy.txt", "duplicate: same text as ewn.txt (already in the corpus)"),
+            ("wire.txt", "near duplicate of afp.txt (already in the corpus; ...)"),
+            ("scan.txt", "binary file, not text"),
+        ],
+        duplicates=["copy.txt"],
+        build=BuildReport(tmp_path, {}),
+    )
+    result = outcome(report, [("huge.txt", "the file is 12 MB")])
+    assert result.added == ["new.txt"] and result.built
+    assert [d[0] for d in result.duplicates] == ["copy.txt", "wire.txt"]
+    assert result.skipped == [
+        ("huge.txt", "the file is 12 MB"),
+        ("scan.txt", "binary file, not text"),
+    ]
+
+
+# --- the page ------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    return make_corpus(tmp_path_factory.mktemp("import-corpus"))
+
+
+@pytest.fixture
+def corpus(built, tmp_path, monkeypatch):
+    paths = copy_corpus(built, tmp_path)
+    for name, value in corpus_env(paths).items():
+        monkeypatch.setenv(name, value)
+    return paths
+
+
+def open_import() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    at.switch_page("views/import_articles.py").run()  # after a first run: custom url_path
+    assert not at.exception, [e.message for e in at.exception]
+    assert at.title[0].value == "Import"
+    return at
+
+
+def snapshot_titles(paths) -> list[str]:
+    return list(read_snapshot(paths["snapshot"])["articles"]["title"])
+
+
+def test_uploads_are_imported_and_bad_ones_named(corpus):
+    before = {p.name: p.read_bytes() for p in corpus["raw"].iterdir()}
+    at = open_import()
+    at.file_uploader[0].set_value(
+        [
+            ("talks.txt", GOOD_TXT.encode(), "text/plain"),
+            ("scan.txt", BINARY, "text/plain"),
+            ("rows.csv", CSV, "text/csv"),
+        ]
+    ).run()
+    shown = "\n".join(m.value for m in at.markdown)
+    assert "rows\\.csv" in shown and "`headline`" in shown  # the detected columns
+    assert at.selectbox(key="map_text").value == "body"
+    assert any("section" in c.value for c in at.caption)  # the column no field reads
+    at.button[0].click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert "Added 2 article(s)" in at.success[0].value
+    errors = [plain(e.value) for e in at.error]
+    assert len(errors) == 1 and "scan.txt" in errors[0] and "binary file" in errors[0]
+    titles = snapshot_titles(corpus)
+    assert "Lavrov and Wang hold talks in Beijing" in titles
+    assert "Xi and Putin speak" in titles
+    for name, data in before.items():  # nothing already in the corpus changed
+        assert (corpus["raw"] / name).read_bytes() == data
+    assert len(at.file_uploader) == 1 and not at.file_uploader[0].value  # a fresh uploader
+
+
+def test_a_duplicate_names_the_article_it_copies(corpus):
+    at = open_import()
+    at.file_uploader[0].set_value(("first.txt", GOOD_TXT.encode(), "text/plain")).run()
+    at.button[0].click().run()
+    at.file_uploader[0].set_value(("again.txt", GOOD_TXT.encode(), "text/plain")).run()
+    at.button[0].click().run()
+    infos = [plain(i.value) for i in at.info]
+    assert any("again.txt" in i and "first.txt" in i for i in infos), infos
+    assert any("unchanged" in c.value for c in at.caption)
+
+
+def test_an_oversized_file_is_refused_with_its_size(corpus):
+    at = open_import()
+    at.file_uploader[0].set_value(("huge.txt", b"a " * 5_500_000, "text/plain")).run()
+    assert "huge.txt" in plain(at.error[0].value) and "11.0 MB" in at.error[0].value
+    at.button[0].click().run()
+    assert "huge.txt" in plain(at.error[0].value) and "limit" in at.error[0].value
+    assert "huge.txt" not in {p.name for p in corpus["raw"].iterdir()}
+
+
+def test_a_read_only_snapshot_says_how_to_import(tmp_path, monkeypatch):
+    for name in ("READOUT_RAW", "READOUT_CORRECTIONS", "READOUT_CACHE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("READOUT_SNAPSHOT", str(write_fixture(tmp_path / "snap")))
+    at = open_import()
+    assert "read-only" in at.info[0].value and "READOUT_RAW" in at.info[0].value
+    assert not at.file_uploader
+
+
+def test_the_corrections_are_listed_and_exported(corpus):
+    from readout.corrections import record_correction
+
+    record_correction("add_alias", path=corpus["corrections"], actor_id="wang-yi", alias="FM Wang")
+    at = open_import()
+    table = at.dataframe[0].value
+    assert list(table["Correction"]) == ["add_alias"]
+    assert "FM Wang" in table["Details"][0]
+    assert at.get("download_button")
