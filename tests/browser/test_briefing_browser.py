@@ -93,6 +93,7 @@ def test_arrow_keys_and_buttons_step_through_a_briefing(page, app_url, saved):
     open_app(page, f"{app_url}/?mode=briefing&briefing=browser&slide=1")
     main = page.locator('[data-testid="stMain"]')
     assert "1 / 3" in main.inner_text()
+    page.locator("h1").first.click()  # the page, not a widget, has the keyboard focus
     page.keyboard.press("ArrowRight")
     page.wait_for_url("**/timeline?**slide=2**", timeout=30_000)
     wait_idle(page)
@@ -117,3 +118,20 @@ def test_a_malformed_briefing_upload_is_refused_with_a_message(page, app_url, tm
     page.wait_for_selector('[data-testid="stAlertContentError"]', timeout=30_000)
     message = page.locator('[data-testid="stAlertContentError"]').inner_text()
     assert "bad.json was not imported" in message and "no title" in message
+
+
+def test_add_this_view_to_a_new_briefing(page, app_url, briefings_dir):
+    open_app(page, f"{app_url}/timeline?outlet=EWN&lanes=Country")
+    page.get_by_role("button", name="Add this view to briefing").click()
+    dialog = page.get_by_role("dialog")
+    dialog.locator('[data-testid="stSelectbox"]').click()
+    page.get_by_role("option", name="New briefing…").click()
+    dialog.get_by_role("textbox", name="New briefing's title").fill("From the browser")
+    dialog.get_by_role("textbox", name="View title").fill("EWN lanes")
+    dialog.get_by_role("button", name="Add", exact=True).click()
+    page.wait_for_selector('[data-testid="stSidebar"] [data-testid="stAlertContentSuccess"]')
+    saved = json.loads((briefings_dir / "from-the-browser.json").read_text(encoding="utf-8"))
+    view = saved["views"][0]
+    assert view["page"] == "timeline" and view["title"] == "EWN lanes"
+    assert view["params"]["outlet"] == ["EWN"] and view["params"]["lanes"] == ["Country"]
+    assert page.console.errors == []
