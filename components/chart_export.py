@@ -53,11 +53,20 @@ def sources_text(articles: pd.DataFrame, limit: int = 8) -> str:
     """ "Sources: EWN 1 Apr 2025; The Moscow Times 28 Mar 2025; … and 3 more"."""
     if articles is None or articles.empty:
         return "Sources: none"
-    rows = articles.sort_values("published", na_position="last")
-    items = [f"{r.outlet or 'Unknown outlet'} {_day(r.published)}" for r in rows.itertuples()]
-    unique = list(dict.fromkeys(items))
-    more = len(unique) - limit
-    return "Sources: " + "; ".join(unique[:limit]) + (f"; … and {more} more" if more > 0 else "")
+    # Distinct (outlet, day) pairs first: a large snapshot has far fewer than articles.
+    pairs = pd.DataFrame(
+        {
+            "outlet": articles["outlet"].fillna("Unknown outlet").replace("", "Unknown outlet"),
+            "day": articles["published"],
+        }
+    ).drop_duplicates()
+    pairs["day"] = pd.to_datetime(pairs["day"], errors="coerce", format="mixed")
+    pairs = pairs.drop_duplicates().sort_values(
+        ["day", "outlet"], na_position="last", kind="stable"
+    )
+    items = [f"{outlet} {_day(day)}" for outlet, day in pairs.head(limit).itertuples(index=False)]
+    more = len(pairs) - limit
+    return "Sources: " + "; ".join(items) + (f"; … and {more} more" if more > 0 else "")
 
 
 def filters_text(filters: Filters, names: dict[str, str] | None = None) -> str:
@@ -81,7 +90,12 @@ def filters_text(filters: Filters, names: dict[str, str] | None = None) -> str:
 
 
 def caption(articles: pd.DataFrame, filters: Filters, names: dict[str, str] | None = None) -> str:
-    return f"{sources_text(articles)}. {filters_text(filters, names)}. Readout."
+    return cited(sources_text(articles), filters, names)
+
+
+def cited(sources: str, filters: Filters, names: dict[str, str] | None = None) -> str:
+    """The caption of an exported chart: its sources, the filters, and the tool."""
+    return f"{sources}. {filters_text(filters, names)}. Readout."
 
 
 def with_caption(fig: go.Figure, text: str, width: int = WIDTH) -> go.Figure:

@@ -26,6 +26,9 @@ CORRECTED_BADGE = (
 )
 
 
+MAX_CARDS = 20  # evidence cards drawn at once: a page stays quick with any corpus
+
+
 def _text(value, default: str = "not reported") -> str:
     return default if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
 
@@ -36,9 +39,7 @@ def safe_url(url) -> str | None:
 
 def actor_spans(snap: Snapshot, article_id: str, start: int, end: int) -> list[Span]:
     """Linked actor mentions inside [start, end) of an article, coloured by country."""
-    m = snap.mentions_by_article.get(article_id)
-    if m is None:
-        return []
+    m = snap.mentions_of(article_id)
     inside = m[(m["start"] >= start) & (m["end"] <= end)]
     info = snap.actors_by_id
     colors = snap.colors or country_colors(snap.actors["country"])
@@ -96,7 +97,7 @@ def sentence_card(
     if article_id not in articles.index:
         return card_html(html.escape("(article not in this snapshot)"), {})
     article = articles.loc[article_id]
-    text = str(article["text"])[start:end]
+    text = snap.text_of(article_id)[start:end]
     spans = actor_spans(snap, article_id, start, end) + (extra_spans or [])
     body = highlight_html(text, spans, offset=start)
     return card_html(body, article if with_source else None, extra, corrected)
@@ -122,9 +123,15 @@ def show_event(full: Snapshot, event_id: str) -> None:
         f"  \n**Status:** {status} · **date precision:** {md_escape(ev['date_precision'])}"
     )
     sources = full.event_sources[full.event_sources["event_id"] == event_id]
-    st.caption(f"Reported in {len(sources)} sentence{'s' if len(sources) != 1 else ''}:")
-    for row in sources.itertuples():
-        st.html(sentence_card(full, row.article_id, int(row.start), int(row.end)))
+    st.caption(
+        f"Reported in {len(sources)} sentence{'s' if len(sources) != 1 else ''}"
+        + (f" (the first {MAX_CARDS} shown):" if len(sources) > MAX_CARDS else ":")
+    )
+    cards = [
+        sentence_card(full, row.article_id, int(row.start), int(row.end))
+        for row in sources.head(MAX_CARDS).itertuples()
+    ]
+    st.html("".join(cards))  # one element: an event reported a hundred times stays light
 
 
 def statement_card(
@@ -150,6 +157,10 @@ def statement_card(
     return sentence_card(
         full, row.article_id, int(start), int(end), spans, extra, with_source, fixed
     )
+
+
+def _latest_note(n: int) -> str:
+    return f" · the latest {MAX_CARDS} shown" if n > MAX_CARDS else ""
 
 
 def show_actor(full: Snapshot, view: Snapshot, actor_id: str) -> None:
@@ -178,14 +189,14 @@ def show_actor(full: Snapshot, view: Snapshot, actor_id: str) -> None:
     took_part = view.events[has_any(view.events["participants"], actor_id)]
     left, right = st.columns(2)
     with left:
-        st.markdown(f"**Statements ({len(said)})**")
-        for row in said.itertuples():
-            st.html(statement_card(full, row))
+        st.markdown(f"**Statements ({len(said)})**" + _latest_note(len(said)))
+        if len(said):
+            st.html("".join(statement_card(full, row) for row in said.tail(MAX_CARDS).itertuples()))
         if said.empty:
             st.caption("No statement by this actor in the current view.")
     with right:
-        st.markdown(f"**Events ({len(took_part)})**")
-        for ev in took_part.sort_values("start").itertuples():
+        st.markdown(f"**Events ({len(took_part)})**" + _latest_note(len(took_part)))
+        for ev in took_part.sort_values("start").tail(MAX_CARDS).itertuples():
             when = precision_label(ev.start, ev.end, ev.date_precision)
             others = ", ".join(
                 n
@@ -208,8 +219,7 @@ READER_STYLE = (
 
 def article_html(full: Snapshot, article_id: str) -> str:
     """A whole article, escaped, actors highlighted and statements in bold."""
-    article = full.articles_by_id.loc[article_id]
-    text = str(article["text"])
+    text = full.text_of(article_id)
     spans = actor_spans(full, article_id, 0, len(text))
     said = full.statements[full.statements["article_id"] == article_id].dropna(
         subset=["start", "end"]

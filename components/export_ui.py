@@ -72,20 +72,24 @@ def chart(
     *,
     key: str,
     name: str,
-    articles: pd.DataFrame,
+    articles: pd.DataFrame | None = None,
     filters: Filters,
     names: dict[str, str] | None = None,
+    sources: str | None = None,
     **kwargs,
 ):
     """The chart at full width, restyled in briefing mode, with export buttons otherwise.
 
-    ``articles`` are the articles behind the chart; they and ``filters`` make its caption.
+    ``articles`` are the articles behind the chart (or ``sources``, their citation already
+    written by ``chart_export.sources_text``); with ``filters`` they make its caption.
     """
     briefing = is_briefing()
     shown = for_briefing(fig) if briefing else fig
     event = st.plotly_chart(shown, width="stretch", config=plotly_config(name), key=key, **kwargs)
     if not briefing:
-        text = chart_export.caption(articles, filters, names)
+        if sources is None:
+            sources = chart_export.sources_text(articles)
+        text = chart_export.cited(sources, filters, names)
         export_buttons(fig, name, text, key)
     return event
 

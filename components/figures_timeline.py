@@ -29,8 +29,12 @@ RANGE_BUTTONS = {
 }
 
 
-def marker_size(n_sources: int) -> float:
-    return min(12 + 5 * (max(int(n_sources), 1) - 1), 32)
+def marker_size(n_sources: int, most: int = 5) -> float:
+    """12 px for one report, 32 px for the most-reported event in view (or five reports):
+    relative, so that a large corpus, where the events drawn all have dozens of reports,
+    still shows which have the most."""
+    share = (max(int(n_sources), 1) - 1) / max(int(most) - 1, 1)
+    return 12 + 20 * min(share, 1.0) ** 0.5
 
 
 def _symbol(precision: str, status: str) -> str:
@@ -139,7 +143,7 @@ def _country_traces(rows: pd.DataFrame, country: str, color: str, countries) -> 
                 textfont={"color": color, "size": 12},
                 marker={
                     "symbol": _symbol(precision, status),
-                    "size": part["n_sources"].map(marker_size),
+                    "size": part["size"],
                     "color": color,
                     "opacity": 1,
                     "line": {"color": color, "width": 2.5},
@@ -223,7 +227,7 @@ def _selected_trace(rows: pd.DataFrame, selected: str) -> go.Scatter:
             "symbol": "circle-open",
             "color": "#000000",
             "opacity": 1,
-            "size": part["n_sources"].map(marker_size) + 14,
+            "size": part["size"] + 14,
             "line": {"width": 3, "color": "#000000"},
         },
     )
@@ -241,6 +245,8 @@ def timeline_figure(
         return empty_figure("No dated events match the filters")
     colors = colors or country_colors(rows["colour_country"])
     rows["group"] = legend_groups(rows["colour_country"], colors)
+    most = max(5, int(rows["n_sources"].max()))
+    rows["size"] = rows["n_sources"].map(lambda n: marker_size(n, most))
     participant_country = {
         pid: c
         for ev in events.itertuples()

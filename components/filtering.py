@@ -36,6 +36,13 @@ class Filters:
         return self != Filters()
 
 
+def narrowed(frame: pd.DataFrame, keep: pd.Series) -> pd.DataFrame:
+    """``frame[keep]``, or ``frame`` itself when every row is kept: a filter that does not
+    touch a table (an event type, for the statements) copies none of its rows."""
+    keep = keep.astype(bool)
+    return frame if keep.all() else frame[keep]
+
+
 def _contains(series: pd.Series, text: str) -> pd.Series:
     return series.fillna("").str.contains(text, case=False, regex=False)
 
@@ -65,11 +72,13 @@ def filter_articles(snap: Snapshot, f: Filters, ids: set[str] | None) -> pd.Data
     if f.outlets:
         keep &= art["outlet"].isin(f.outlets)
     if f.text:
-        keep &= _contains(art["title"], f.text) | _contains(art["text"], f.text)
+        keep &= _contains(art["title"], f.text) | art["article_id"].isin(
+            snap.texts.matching(f.text)
+        )
     if ids is not None:
         mentioned = snap.mentions.loc[snap.mentions["actor_id"].isin(ids), "article_id"]
         keep &= art["article_id"].isin(set(mentioned))
-    return art[keep.astype(bool)]
+    return narrowed(art, keep)
 
 
 def filter_statements(snap: Snapshot, f: Filters, ids: set[str] | None) -> pd.DataFrame:
@@ -83,7 +92,7 @@ def filter_statements(snap: Snapshot, f: Filters, ids: set[str] | None) -> pd.Da
         keep &= _contains(st["text"], f.text) | _contains(st["context"], f.text)
     if ids is not None:
         keep &= st["speaker_id"].isin(ids) | st["addressee_id"].isin(ids)
-    return st[keep.astype(bool)]
+    return narrowed(st, keep)
 
 
 def filter_events(snap: Snapshot, f: Filters, ids: set[str] | None) -> pd.DataFrame:
@@ -105,7 +114,7 @@ def filter_events(snap: Snapshot, f: Filters, ids: set[str] | None) -> pd.DataFr
         hits = set(src.loc[_contains(src["text"], f.text), "event_id"])
         names = ev["participant_names"].map(" ".join) + " " + ev["place"].fillna("")
         keep &= ev["event_id"].isin(hits) | _contains(names, f.text)
-    return ev[keep.astype(bool)]
+    return narrowed(ev, keep)
 
 
 def apply_filters(snap: Snapshot, f: Filters) -> Snapshot:
@@ -115,14 +124,16 @@ def apply_filters(snap: Snapshot, f: Filters) -> Snapshot:
     ids = _actor_ids(snap, f)
     articles = filter_articles(snap, f, ids)
     events = filter_events(snap, f, ids)
-    kept_articles = set(articles["article_id"])
+    mentions = snap.mentions
+    if articles is not snap.articles:  # some articles left: so do their mentions
+        mentions = narrowed(mentions, mentions["article_id"].isin(set(articles["article_id"])))
     sources = snap.event_sources
     return snap.with_tables(
         articles=articles,
-        mentions=snap.mentions[snap.mentions["article_id"].isin(kept_articles)],
+        mentions=mentions,
         statements=filter_statements(snap, f, ids),
         events=events,
-        event_sources=sources[sources["event_id"].isin(set(events["event_id"]))],
+        event_sources=narrowed(sources, sources["event_id"].isin(set(events["event_id"]))),
     )
 
 

@@ -10,7 +10,7 @@ from datetime import date
 
 import streamlit as st
 
-from components.data import filtered_snapshot, load_snapshot
+from components.data import cached_view, filtered_snapshot, load_snapshot
 from components.filtering import Filters, date_bounds
 from components.model import Snapshot
 from components.text import theme_label
@@ -38,6 +38,16 @@ def options(snap: Snapshot) -> dict[str, list[str]]:
     }
 
 
+def _choices(full: Snapshot, _unfiltered: Snapshot) -> tuple[dict, tuple | None, dict]:
+    """Options, date bounds and actor names of the whole snapshot (cached per snapshot)."""
+    names = dict(zip(full.actors["actor_id"], full.actors["name"], strict=True))
+    return options(full), date_bounds(full), names
+
+
+def choices(snap: Snapshot) -> tuple[dict, tuple | None, dict]:
+    return cached_view(_choices, Filters())
+
+
 def _reset(bounds: tuple[date, date] | None) -> None:
     for key in MULTI_KEYS:
         st.session_state[key] = []
@@ -60,7 +70,7 @@ def _date_range(value, bounds: tuple[date, date] | None) -> tuple[date | None, d
 def current_filters(snap: Snapshot) -> Filters:
     """The filter state held by the sidebar widgets (their values live in session state)."""
     state = st.session_state
-    start, end = _date_range(state.get("dates"), date_bounds(snap))
+    start, end = _date_range(state.get("dates"), choices(snap)[1])
     return Filters(
         start=start,
         end=end,
@@ -75,9 +85,7 @@ def current_filters(snap: Snapshot) -> Filters:
 
 def sidebar_filters(snap: Snapshot) -> Filters:
     """Draw the filters in the sidebar and return their state."""
-    opts = options(snap)
-    bounds = date_bounds(snap)
-    names = dict(zip(snap.actors["actor_id"], snap.actors["name"], strict=True))
+    opts, bounds, names = choices(snap)
     with st.sidebar:
         st.subheader("Filters")
         st.text_input(

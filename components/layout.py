@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -113,18 +116,27 @@ def pick_row_into(table_key: str, ids: list[str], state_key: str) -> None:
         st.session_state[state_key] = ids[rows[0]]
 
 
-def download_csv(table: pd.DataFrame, filename: str, label: str = "Download CSV") -> None:
+def csv_bytes(table: pd.DataFrame | Callable[[], pd.DataFrame]) -> bytes:
     """The table as shown, for a reporter's spreadsheet (lists joined with "; ")."""
-    flat = table.copy()
+    flat = (table() if callable(table) else table).copy()
     for column in flat.columns:
         if flat[column].map(lambda v: isinstance(v, list | tuple)).any():
             flat[column] = flat[column].map(
                 lambda v: "; ".join(map(str, v)) if isinstance(v, list | tuple) else v
             )
+    return flat.to_csv(index=False).encode("utf-8")
+
+
+def download_csv(
+    table: pd.DataFrame | Callable[[], pd.DataFrame], filename: str, label: str = "Download CSV"
+) -> None:
+    """A CSV download of ``table`` (or of what a callable returns), written only when the
+    button is clicked: a large snapshot's rows are not serialised on every rerun."""
     st.download_button(
         label,
-        flat.to_csv(index=False).encode("utf-8"),
+        partial(csv_bytes, table),
         file_name=filename,
         mime="text/csv",
         icon=":material/download:",
+        on_click="ignore",
     )

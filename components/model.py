@@ -6,12 +6,22 @@ Pure pandas; no Streamlit. ``prepare`` runs once per snapshot (the result is cac
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from typing import Any
 
+import numpy as np
 import pandas as pd
+import pyarrow.compute as pc
 
+from components.article_texts import ArticleTexts
 from components.palette import UNKNOWN_COUNTRY, country_colors
+
+# What the app reads of the stored tables: unlinked mentions and their labels are never shown.
+APP_COLUMNS = {"mentions": ["article_id", "actor_id", "start", "end", "text"]}
+APP_WHERE = {"mentions": pc.field("actor_id").is_valid()}
+APP_CATEGORIES = {"mentions": ["article_id", "actor_id"]}
 
 TABLE_NAMES = (
     "articles",
@@ -35,9 +45,22 @@ class Snapshot:
     event_sources: pd.DataFrame
     manifest: dict = field(default_factory=dict)
     colors: dict[str, str] = field(default_factory=dict)  # country -> colour, fixed per build
+    texts: ArticleTexts = field(default_factory=ArticleTexts)
+    # Results derived from this very object (see ``derived``); never copied to another.
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def derived(self, key: Hashable, compute: Callable[[], Any]) -> Any:
+        """``compute()``, once per key for this snapshot object (it is cached and shared
+        read-only, so what is derived from it can be too)."""
+        if key not in self.memo:
+            self.memo[key] = compute()
+        return self.memo[key]
+
+    def text_of(self, article_id: str) -> str:
+        return self.texts.get(article_id)
 
     def with_tables(self, **tables: pd.DataFrame) -> Snapshot:
-        return replace(self, **tables)
+        return replace(self, memo={}, **tables)
 
     # Lookups built once per snapshot object (cards are drawn by the dozen per rerun).
     @cached_property
@@ -49,9 +72,35 @@ class Snapshot:
         return self.actors.set_index("actor_id")
 
     @cached_property
-    def mentions_by_article(self) -> dict[str, pd.DataFrame]:
-        linked = self.mentions.dropna(subset=["actor_id"])
-        return {aid: rows for aid, rows in linked.groupby("article_id")}
+    def mention_rows(self) -> dict[str, tuple[int, int]]:
+        # Row range of each article's mentions: ``prepare`` keeps them grouped by article,
+        # so one pass finds every range (a groupby into 100k small frames would not scale).
+        ids = self.mentions["article_id"]
+        if ids.empty:
+            return {}
+        codes, uniques = pd.factorize(ids)
+        starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
+        ends = np.r_[starts[1:], len(codes)]
+        names = np.asarray(uniques, dtype=object)[codes[starts]]
+        return {name: (int(s), int(e)) for name, s, e in zip(names, starts, ends, strict=True)}
+
+    def mentions_of(self, article_id: str) -> pd.DataFrame:
+        """The linked mentions of one article, in text order."""
+        lo, hi = self.mention_rows.get(article_id, (0, 0))
+        return self.mentions.iloc[lo:hi]
+
+    @cached_property
+    def edges(self) -> pd.DataFrame:
+        """Every dated, typed edge of the network (``components.network.edge_rows``), built
+        once per loaded snapshot: at newsroom scale it takes seconds."""
+        from components.network import edge_rows  # network builds on this module
+
+        return edge_rows(self)
+
+    @cached_property
+    def names(self) -> dict[str, str]:
+        """actor_id -> display name."""
+        return actor_names(self.actors)
 
     def actor_name(self, actor_id: str | None) -> str:
         return actor_names(self.actors).get(actor_id, actor_id or "unknown")
@@ -100,22 +149,27 @@ def _event_span(events: pd.DataFrame) -> pd.DataFrame:
 
 
 def prepare_articles(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    art = tables["articles"].copy()
+    """The articles with display columns; without their texts (see ``ArticleTexts``)."""
+    art = tables["articles"].drop(columns="text", errors="ignore")
     art["published_dt"] = parse_day(art["published"])
     art["outlet"] = art["outlet"].fillna("Unknown outlet")
     art["title"] = art["title"].fillna(art["file"])
     for name, table in (("n_statements", "statements"), ("n_mentions", "mentions")):
-        counts = tables[table].groupby("article_id").size()
+        counts = tables[table]["article_id"].value_counts()
         art[name] = art["article_id"].map(counts).fillna(0).astype(int)
     sources = tables["event_sources"].groupby("article_id")["event_id"].nunique()
     art["n_events"] = art["article_id"].map(sources).fillna(0).astype(int)
     return art
 
 
-def prepare_statements(st: pd.DataFrame, art: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
+def prepare_statements(
+    st: pd.DataFrame, art: pd.DataFrame, actors: pd.DataFrame, texts: ArticleTexts
+) -> pd.DataFrame:
     st = st.copy()
     names, countries = actor_names(actors), actor_countries(actors)
-    by_article = art.set_index("article_id")
+    by_article = art.set_index("article_id")[
+        ["published", "outlet", "title", "url", "duplicate_of"]
+    ]
     published = st["article_id"].map(by_article["published"])
     st["date"] = st["date"].fillna(published)
     st["date_dt"] = parse_day(st["date"])
@@ -127,14 +181,21 @@ def prepare_statements(st: pd.DataFrame, art: pd.DataFrame, actors: pd.DataFrame
     st["speaker_country"] = st["speaker_id"].map(countries).fillna(UNKNOWN_COUNTRY)
     st["addressee"] = st["addressee_id"].map(names)
     st["themes"] = _lists(st["themes"])
-    texts = st["article_id"].map(by_article["text"])
-    st["context"] = [
-        _slice(text, s, e, fallback)
-        for text, s, e, fallback in zip(
-            texts, st["sent_start"], st["sent_end"], st["text"], strict=True
-        )
-    ]
+    st["context"] = _contexts(st, texts)
     return st
+
+
+def _contexts(st: pd.DataFrame, texts: ArticleTexts) -> list[str]:
+    """Each statement's sentence, cut from its article's text. Statements come grouped by
+    article, so each text is fetched once (not once per statement: a 100k-article snapshot
+    has half a million statements)."""
+    out, last, text = [], None, ""
+    rows = zip(st["article_id"], st["sent_start"], st["sent_end"], st["text"], strict=True)
+    for aid, start, end, fallback in rows:
+        if aid != last:
+            last, text = aid, texts.get(aid)
+        out.append(_slice(text, start, end, fallback))
+    return out
 
 
 def _slice(text, start, end, fallback: str) -> str:
@@ -164,30 +225,49 @@ def prepare_events(ev: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
 def prepare_actors(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     actors = tables["actors"].copy()
     actors["country"] = actors["country"].fillna(UNKNOWN_COUNTRY)
-    counts = tables["mentions"].groupby("actor_id").size()
+    counts = tables["mentions"]["actor_id"].value_counts()
     actors["n_mentions"] = actors["actor_id"].map(counts).fillna(0).astype(int)
     return actors
+
+
+def linked_mentions(mentions: pd.DataFrame) -> pd.DataFrame:
+    """Mentions linked to an actor, grouped by article in text order (what the app uses:
+    unlinked ones only cost memory, millions of rows at newsroom scale)."""
+    columns = ["article_id", "actor_id", "start", "end", "text"]
+    linked = mentions[columns]
+    if linked["actor_id"].isna().any():
+        linked = linked[linked["actor_id"].notna()]
+    # Ids as categories: millions of rows, few values (the app reads them so already).
+    linked = linked.astype({"start": "int32", "end": "int32"})
+    for column in ("article_id", "actor_id"):
+        if linked[column].dtype != "category":
+            linked[column] = linked[column].astype("category")
+    codes, _ = pd.factorize(linked["article_id"])  # codes in order of first appearance
+    if len(codes) > 1 and (np.diff(codes) < 0).any():  # an article's mentions not together
+        order = np.lexsort((linked["start"].to_numpy(), codes))
+        linked = linked.iloc[order]
+    return linked.reset_index(drop=True)
 
 
 def prepare(tables: dict[str, pd.DataFrame], manifest: dict) -> Snapshot:
     """Stored tables to a Snapshot with the derived columns every page relies on."""
     actors = prepare_actors(tables)
+    texts = ArticleTexts.of(tables["articles"])
     articles = prepare_articles(tables)
-    mentions = tables["mentions"].copy()
-    names = actor_names(actors)
-    mentions["name"] = mentions["actor_id"].map(names)
-    countries = actor_countries(actors)
-    weighted = list(mentions["actor_id"].map(countries).dropna()) + list(actors["country"])
+    statements = prepare_statements(tables["statements"], articles, actors, texts)
+    # Colours follow how often each country is mentioned (its actors' mentions, plus one).
+    weighted = actors.groupby("country")["n_mentions"].sum() + actors["country"].value_counts()
     return Snapshot(
         articles=articles,
         actors=actors,
         roles=tables["roles"].copy(),
-        mentions=mentions,
-        statements=prepare_statements(tables["statements"], articles, actors),
+        mentions=linked_mentions(tables["mentions"]),
+        statements=statements,
         events=prepare_events(tables["events"], actors),
         event_sources=tables["event_sources"].copy(),
         manifest=manifest,
-        colors=country_colors(weighted),
+        colors=country_colors(weighted.to_dict()),
+        texts=texts,
     )
 
 

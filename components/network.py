@@ -11,6 +11,7 @@ import re
 from itertools import combinations
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 
 from components.model import Snapshot
@@ -25,14 +26,15 @@ EVENT_EDGE = {
 }
 KK_MAX_NODES = 150
 EDGE_COLUMNS = ["source", "target", "type", "date", "ref", "article_id"]
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘'A-Z0-9])")
+# Group 1 is the gap between two sentences (a leading literal scans faster than a lookbehind).
+_SENTENCE_END = re.compile(r"[.!?]([\"”’']?\s+)(?=[\"“‘'A-Z0-9])")
 
 
 def sentence_bounds(text: str) -> list[tuple[int, int]]:
     """Rough sentence spans of a text (no spaCy in the app): split after . ! ? and a space."""
     bounds, start = [], 0
     for match in _SENTENCE_END.finditer(text):
-        bounds.append((start, match.start()))
+        bounds.append((start, match.start(1)))
         start = match.end()
     bounds.append((start, len(text)))
     return bounds
@@ -79,39 +81,67 @@ def _statement_edges(statements: pd.DataFrame) -> list[dict]:
     return rows
 
 
-def _comention_edges(articles: pd.DataFrame, mentions: pd.DataFrame) -> list[dict]:
-    rows = []
-    linked = mentions.dropna(subset=["actor_id"])
-    published = dict(zip(articles["article_id"], articles["published_dt"], strict=True))
-    texts = dict(zip(articles["article_id"], articles["text"], strict=True))
-    for aid, group in linked.groupby("article_id"):
-        bounds = sentence_bounds(texts.get(aid) or "")
-        for i, (s, e) in enumerate(bounds):
-            inside = group[(group["start"] >= s) & (group["end"] <= e)]
-            for a, b in combinations(sorted(set(inside["actor_id"])), 2):
-                rows.append(
-                    {
-                        "source": a,
-                        "target": b,
-                        "type": "co-mentioned",
-                        "date": published.get(aid),
-                        "ref": f"{aid}#{i}",
-                        "article_id": aid,
-                    }
-                )
-    return rows
+def sentence_of_mentions(snap: Snapshot) -> np.ndarray:
+    """For each linked mention, the index of the sentence it starts in (``sentence_bounds``;
+    a name the rough split cuts, such as "S. Jaishankar", stays in its first sentence)."""
+    starts = snap.mentions["start"].to_numpy()
+    sentence = np.zeros(len(starts), dtype=np.int32)
+    for aid, (lo, hi) in snap.mention_rows.items():
+        ends = [m.start(1) for m in _SENTENCE_END.finditer(snap.text_of(aid))]
+        sentence[lo:hi] = np.searchsorted(ends, starts[lo:hi], side="right")
+    return sentence
+
+
+def _comention_edges(snap: Snapshot) -> pd.DataFrame:
+    """Two actors named in one sentence; vectorised, as a large snapshot has millions of
+    mentions: the pairs come from a self-join of (article, sentence, actor) rows."""
+    m = snap.mentions
+    if m.empty:
+        return pd.DataFrame(columns=EDGE_COLUMNS)
+    article = pd.Categorical(m["article_id"])
+    actor = pd.Categorical(m["actor_id"])
+    actor = actor.reorder_categories(sorted(actor.categories))  # code order is id order
+    rows = pd.DataFrame(
+        {"article": article.codes, "sent": sentence_of_mentions(snap), "actor": actor.codes}
+    ).drop_duplicates()
+    pairs = rows.merge(rows, on=["article", "sent"], suffixes=("_a", "_b"))
+    pairs = pairs[pairs["actor_a"] < pairs["actor_b"]]
+    ids = pd.Categorical.from_codes(pairs["article"].to_numpy(), article.categories)
+    published = snap.articles.set_index("article_id")["published_dt"]
+    return pd.DataFrame(
+        {
+            "source": pd.Categorical.from_codes(pairs["actor_a"].to_numpy(), actor.categories),
+            "target": pd.Categorical.from_codes(pairs["actor_b"].to_numpy(), actor.categories),
+            "type": "co-mentioned",
+            "date": published.reindex(ids.categories).to_numpy()[ids.codes],
+            "ref": ids,  # the sentence's article: co-mentions are kept by article
+            "article_id": ids,
+        }
+    )
 
 
 def edge_rows(snap: Snapshot) -> pd.DataFrame:
     """Every edge occurrence with its date and what it comes from (event, statement, sentence)."""
-    rows = (
-        _event_edges(snap.events)
-        + _statement_edges(snap.statements)
-        + _comention_edges(snap.articles, snap.mentions)
-    )
-    frame = pd.DataFrame(rows, columns=EDGE_COLUMNS)
+    rows = _event_edges(snap.events) + _statement_edges(snap.statements)
+    frames = [pd.DataFrame(rows, columns=EDGE_COLUMNS), _comention_edges(snap)]
+    frames = [f for f in frames if not f.empty] or frames[:1]
+    for column in ("source", "target", "type", "ref", "article_id"):
+        _share_categories(frames, column)
+    frame = pd.concat(frames, ignore_index=True)
     frame["date"] = pd.to_datetime(frame["date"])
     return frame
+
+
+def _share_categories(frames: list[pd.DataFrame], column: str) -> None:
+    """Make ``column`` one categorical across ``frames``, so that concatenating them keeps
+    it so (millions of co-mention rows would otherwise become strings)."""
+    values = set()
+    for frame in frames:
+        kept = frame[column].dropna()
+        values |= set(kept.cat.categories if kept.dtype == "category" else kept.unique())
+    categories = sorted(map(str, values))
+    for frame in frames:
+        frame[column] = pd.Categorical(frame[column], categories=categories)
 
 
 def select_edges(edges: pd.DataFrame, view: Snapshot, types, window=None) -> pd.DataFrame:
@@ -135,7 +165,7 @@ def weights(edges: pd.DataFrame) -> pd.DataFrame:
     """One row per (pair, type) with how many times it occurs."""
     if edges.empty:
         return pd.DataFrame(columns=["source", "target", "type", "weight"])
-    grouped = edges.groupby(["source", "target", "type"]).size()
+    grouped = edges.groupby(["source", "target", "type"], observed=True).size()
     return grouped.rename("weight").reset_index()
 
 

@@ -8,6 +8,7 @@ keep fixed colours, the next most frequent get the remaining ones, and the rest 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 
 OKABE_ITO = {
     "orange": "#E69F00",
@@ -35,12 +36,16 @@ _REST = [OKABE_ITO["reddish_purple"], OKABE_ITO["sky_blue"], OKABE_ITO["yellow"]
 
 
 def country_colors(countries) -> dict[str, str]:
-    """A colour for every country in ``countries`` (repeats count: pass one per mention).
+    """A colour for every country in ``countries`` (repeats count: pass one per mention, or
+    a mapping of country to count).
 
     Fixed countries first; then the most frequent others (ties by name) take the remaining
     Okabe–Ito colours; the rest are ``OTHER_COLOR``. Same input, same colours.
     """
-    counts = Counter(c for c in countries if isinstance(c, str) and c)
+    if isinstance(countries, Mapping):
+        counts = Counter({c: n for c, n in countries.items() if isinstance(c, str) and c})
+    else:
+        counts = Counter(c for c in countries if isinstance(c, str) and c)
     colors = {name: color for name, color in _FIXED.items() if name in counts}
     rest = sorted(
         (n for n in counts if n not in _FIXED and n != UNKNOWN_COUNTRY),

@@ -13,19 +13,14 @@ import plotly.graph_objects as go
 
 from components import compare
 from components.figures import articles_per_outlet, top_actors
-from components.figures_network import network_figure
 from components.figures_statements import theme_matrix_figure
 from components.figures_timeline import timeline_figure
 from components.filtering import Filters, apply_filters, date_bounds
 from components.model import Snapshot
 from components.network import (
     EDGE_TYPES,
-    edge_rows,
-    neighbourhood,
-    select_edges,
-    spring_positions,
-    weights,
 )
+from components.network_views import network_view
 from components.url_state import Params, filters_from_params, first, widget_value
 
 
@@ -58,32 +53,13 @@ def _timeline(full: Snapshot, snap: Snapshot, params: Params) -> tuple[go.Figure
 
 
 def _network(full: Snapshot, snap: Snapshot, params: Params) -> tuple[go.Figure, pd.DataFrame]:
-    types = params.get("links") or list(EDGE_TYPES)
+    types = tuple(params.get("links") or EDGE_TYPES)
     window = widget_value("window", params.get("window", [])) or None
-    edges = select_edges(edge_rows(full), snap, types, window)
-    if widget_value("people", params.get("people", [])):
-        persons = set(full.actors.loc[full.actors["kind"] == "person", "actor_id"])
-        edges = edges[edges["source"].isin(persons) & edges["target"].isin(persons)]
-    weighted = weights(edges)
-    nodes = tuple(sorted(set(weighted["source"]) | set(weighted["target"])))
-    positions = spring_positions(
-        nodes, tuple((r.source, r.target, float(r.weight)) for r in weighted.itertuples())
+    people = bool(widget_value("people", params.get("people", [])))
+    view = network_view(
+        full, snap, types, window, people, first(params, "focus"), first(params, "node")
     )
-    focus = first(params, "focus")
-    shown = neighbourhood(weighted, focus if focus in nodes else None)
-    visible = set(shown["source"]) | set(shown["target"])
-    mentions = snap.mentions.groupby("actor_id").size()
-    fig = network_figure(
-        shown,
-        full.actors,
-        mentions,
-        {n: p for n, p in positions.items() if n in visible},
-        focus if focus in nodes else None,
-        full.colors,
-        first(params, "node"),
-    )
-    kept = edges[edges["source"].isin(visible) & edges["target"].isin(visible)]
-    return fig, _articles(full, kept["article_id"].dropna())
+    return view.chart.figure, _articles(full, view.behind["article_id"].dropna())
 
 
 def _statements(full: Snapshot, snap: Snapshot, params: Params) -> tuple[go.Figure, pd.DataFrame]:

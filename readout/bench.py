@@ -161,7 +161,7 @@ def summarise(runs: dict, n_articles: int, seed: int, jobs: int, model: str, loa
 
 def cmd_bench(args: argparse.Namespace) -> int:
     result = {}
-    if not args.pages_only:
+    if not (args.pages_only or args.load_only):
         result["build"] = bench_build(
             args.articles, seed=args.seed, jobs=args.jobs, repeat=args.repeat
         )
@@ -171,11 +171,24 @@ def cmd_bench(args: argparse.Namespace) -> int:
         result["pages"] = bench_pages(
             sizes=args.page_sizes, seed=args.seed, timeout=args.page_timeout
         )
+    if args.load:
+        result["load"] = _bench_load(args)
     text = json.dumps(result, indent=2)
     print(text)
     if args.out:
         Path(args.out).write_text(text + "\n", "utf-8")
     return 0
+
+
+def _bench_load(args: argparse.Namespace) -> dict:
+    """``--load N``: 20 browser sessions on a synthetic snapshot of N articles."""
+    from readout.bench_load import bench_load
+    from readout.synth_snapshot import write_synthetic_snapshot
+
+    with tempfile.TemporaryDirectory() as tmp:
+        snapshot = Path(tmp) / "snapshot"
+        write_synthetic_snapshot(args.load, snapshot, seed=args.seed)
+        return bench_load(snapshot, sessions=args.sessions, timeout=args.page_timeout)
 
 
 def register(sub) -> None:
@@ -188,9 +201,14 @@ def register(sub) -> None:
     p.add_argument("--out", type=Path, help="also write the JSON to this file")
     p.add_argument("--pages", action="store_true", help="also time the app's pages")
     p.add_argument("--pages-only", action="store_true", help="only time the app's pages")
+    p.add_argument("--load-only", action="store_true", help="only the --load sessions")
     p.add_argument(
         "--page-timeout", type=float, default=900, help="seconds before a page is stopped"
     )
+    p.add_argument(
+        "--load", type=int, metavar="N", help="browser sessions on a snapshot of N articles"
+    )
+    p.add_argument("--sessions", type=int, default=20, help="sessions for --load (default 20)")
     p.add_argument(
         "--page-sizes", type=int, nargs="+", default=[1000, 10000, 100000],
         help="snapshot sizes for --pages (default 1000 10000 100000)",

@@ -111,11 +111,17 @@ def time_pages(snapshot: Path, slow_seconds: float = 1.0) -> dict:
     """Every page of the app against ``snapshot``, in this process."""
     os.environ["READOUT_SNAPSHOT"] = str(snapshot)
     before = rss_mb()
-    floor = time_page(FLOOR_PAGE, None)
+    bare = time_page(FLOOR_PAGE, None)
+    os.environ["READOUT_FLOOR"] = "app"
+    try:
+        floor = time_page(FLOOR_PAGE, None)
+    finally:
+        del os.environ["READOUT_FLOOR"]
     pages = {page: time_page(APP, page, slow_seconds) for page in pages_of()}
     for timing in pages.values():
         timing["warm_over_floor"] = round(timing["warm"] / max(floor["warm"], 1e-3), 1)
-    return {"floor": floor, "pages": pages, "memory_mb": {"start": before, "end": rss_mb()}}
+    return {"bare_floor": bare, "floor": floor, "pages": pages,
+            "memory_mb": {"start": before, "end": rss_mb()}}  # fmt: skip
 
 
 def bench_pages(
@@ -139,13 +145,16 @@ def bench_pages(
             started = time.perf_counter()
             write_synthetic_snapshot(n, snapshot, seed=seed)
             size = {"snapshot_seconds": round(time.perf_counter() - started, 1)}
-            size["floor"] = _child(snapshot, "-", slow_seconds, 0, timeout)
+            size["bare_floor"] = _child(snapshot, "-", slow_seconds, 0, timeout)
+            size["floor"] = _child(snapshot, "=", slow_seconds, 0, timeout)
             pages = {page: _child(snapshot, page, slow_seconds, profile_first, timeout)
                      for page in pages_of()}  # fmt: skip
             floor = size["floor"].get("warm") or 1e-3
+            bare = size["bare_floor"].get("warm") or 1e-3
             for timing in pages.values():
                 if "warm" in timing:
                     timing["warm_over_floor"] = round(timing["warm"] / max(floor, 1e-3), 1)
+                    timing["warm_over_bare_floor"] = round(timing["warm"] / max(bare, 1e-3), 1)
             results[str(n)] = {**size, "pages": pages}
     return results
 
@@ -168,10 +177,13 @@ def _child(snapshot: Path, page: str, slow: float, profile_first: float, timeout
 
 
 def main(argv: list[str]) -> int:
-    """One page (``-``: the floor page) against one snapshot, as JSON on stdout."""
+    """One page (``-``: the bare floor, ``=``: the framed floor) against one snapshot, as JSON
+    on stdout."""
     snapshot, page, slow, profile_first = argv
     os.environ["READOUT_SNAPSHOT"] = snapshot
-    script, name = (FLOOR_PAGE, None) if page == "-" else (APP, page)
+    if page == "=":
+        os.environ["READOUT_FLOOR"] = "app"
+    script, name = (FLOOR_PAGE, None) if page in ("-", "=") else (APP, page)
     result = time_page(script, name, float(slow), float(profile_first))
     result["memory_mb"] = rss_mb()
     print(json.dumps(result))

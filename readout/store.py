@@ -80,7 +80,11 @@ def write_snapshot(tables: dict[str, pa.Table], out: Path, manifest: dict) -> Pa
     try:
         for name in TABLE_NAMES:
             table = tables.get(name, TABLES[name].empty_table())
-            pq.write_table(table.cast(TABLES[name]), tmp / f"{name}.parquet")
+            # Row groups of 16k rows: a reader decompresses one group at a time, so reading a
+            # 100k-article snapshot does not hold every text twice at once.
+            pq.write_table(
+                table.cast(TABLES[name]), tmp / f"{name}.parquet", row_group_size=ROW_GROUP_ROWS
+            )
         full = {"schema_version": SCHEMA_VERSION, **manifest}
         full["counts"] = {name: tables[name].num_rows if name in tables else 0 for name in TABLES}
         (tmp / MANIFEST).write_text(json.dumps(full, indent=2, ensure_ascii=False), "utf-8")
@@ -101,20 +105,52 @@ def read_manifest(folder: Path) -> dict:
         raise SnapshotError(f"{path} is not valid JSON: {exc}") from exc
 
 
-def read_table(folder: Path, name: str) -> pd.DataFrame:
+ROW_GROUP_ROWS = 16_384
+
+
+def read_table(
+    folder: Path,
+    name: str,
+    *,
+    columns: list[str] | None = None,
+    where=None,
+    categories: list[str] | None = None,
+) -> pd.DataFrame:
+    """One table; only ``columns`` and the rows matching ``where`` (a pyarrow expression)
+    when given, so a reader of a large snapshot holds only what it uses; ``categories``
+    columns come as pandas categoricals (in order of first appearance)."""
     path = Path(folder) / f"{name}.parquet"
     if not path.exists():
         raise SnapshotError(f"snapshot {folder} has no {name} table")
-    table = pq.read_table(path, schema=TABLES[name]) if name in TABLES else pq.read_table(path)
-    return table.to_pandas()
+    schema = TABLES.get(name)
+    table = pq.read_table(path, schema=schema, columns=columns, filters=where)
+    # self_destruct frees each Arrow column once converted: a lower peak on big tables.
+    return table.to_pandas(split_blocks=True, self_destruct=True, categories=categories)
 
 
-def read_snapshot(folder: Path) -> dict[str, pd.DataFrame]:
-    """Every table of a snapshot as DataFrames; raises SnapshotError when it is unusable."""
+def read_snapshot(
+    folder: Path,
+    *,
+    columns: dict[str, list[str]] | None = None,
+    where: dict | None = None,
+    categories: dict[str, list[str]] | None = None,
+) -> dict[str, pd.DataFrame]:
+    """Every table of a snapshot as DataFrames; raises SnapshotError when it is unusable.
+    ``columns``, ``where`` and ``categories`` apply per table (see ``read_table``)."""
     manifest = read_manifest(folder)
     if manifest.get("schema_version") != SCHEMA_VERSION:
         raise SnapshotError(
             f"snapshot {folder} has schema version {manifest.get('schema_version')}, "
             f"this Readout reads version {SCHEMA_VERSION}: rebuild it"
         )
-    return {name: read_table(folder, name) for name in TABLE_NAMES}
+    columns, where, categories = columns or {}, where or {}, categories or {}
+    return {
+        name: read_table(
+            folder,
+            name,
+            columns=columns.get(name),
+            where=where.get(name),
+            categories=categories.get(name),
+        )
+        for name in TABLE_NAMES
+    }

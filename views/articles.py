@@ -6,10 +6,12 @@ import pandas as pd
 import streamlit as st
 
 from components.correct_ui import article_form, flash, speaker_form
+from components.data import cached_view
 from components.evidence import article_html, safe_url, statement_card
 from components.filters import page_data
 from components.layout import empty_state, filter_note, fmt_date, pick_row_into, url_choice
-from components.model import has_any, precision_label
+from components.model import precision_label
+from components.page_views import article_label, article_list
 from components.text import md_escape
 
 full, snap, filters = page_data()
@@ -19,7 +21,7 @@ st.caption(
     "statements in bold, and what was found in it."
 )
 filter_note(filters)
-articles = snap.articles.sort_values(["published_dt", "title"], ascending=[False, True])
+listing = cached_view(article_list, filters)
 
 if full.articles.empty:
     empty_state(
@@ -27,17 +29,18 @@ if full.articles.empty:
         "Add article files to data/raw and run `python -m readout build`.",
     )
     st.stop()
-if articles.empty:
+if not listing.matching:
     empty_state("No article matches the filters.", "Widen the dates or clear a filter.")
     st.stop()
 
-table = articles.assign(
-    Published=articles["published_dt"].dt.date,
-    Copy=articles["duplicate_of"].notna(),
-)[["title", "outlet", "Published", "n_statements", "n_events", "n_mentions", "Copy"]]
+if listing.matching > len(listing.ids):
+    st.caption(
+        f"The newest {len(listing.ids):,} of {listing.matching:,} matching articles: "
+        "search or filter to find others."
+    )
 TITLE_WIDTH = 340
 st.dataframe(
-    table.rename(
+    listing.table.rename(
         columns={
             "title": "Title",
             "outlet": "Outlet",
@@ -50,9 +53,7 @@ st.dataframe(
     width="stretch",
     key="articles_table",
     selection_mode="single-row",
-    on_select=partial(
-        pick_row_into, "articles_table", list(articles["article_id"]), "article_pick"
-    ),
+    on_select=partial(pick_row_into, "articles_table", listing.ids, "article_pick"),
     column_config={
         # Fixed widths for the short columns keep the table inside 1280 px; titles get the rest.
         "Title": st.column_config.TextColumn(width=TITLE_WIDTH),
@@ -64,9 +65,11 @@ st.dataframe(
         "Copy": st.column_config.CheckboxColumn(help="Near-duplicate of another article", width=46),
     },
 )
-labels = {
-    a.article_id: f"{a.title} — {a.outlet}, {fmt_date(a.published)}" for a in articles.itertuples()
-}
+labels = listing.labels
+wanted = st.query_params.get("article")  # a link may name one beyond the listed newest
+if wanted and wanted not in labels and wanted in set(snap.articles["article_id"]):
+    row = next(snap.articles[snap.articles["article_id"] == wanted].itertuples())
+    labels = {wanted: article_label(row), **labels}
 chosen = url_choice(
     "Read", labels, "article", placeholder="Select a row above, or choose an article here"
 )
@@ -117,7 +120,9 @@ with found:
     for row in said.itertuples():
         st.html(statement_card(full, row, with_source=False))
         speaker_form(full, row)
-    events = full.events[has_any(full.events["article_ids"], chosen)]
+    sources = full.event_sources
+    reported = set(sources.loc[sources["article_id"] == chosen, "event_id"])
+    events = full.events[full.events["event_id"].isin(reported)]
     st.markdown(f"**Events ({len(events)})**")
     for ev in events.sort_values("start").itertuples():
         when = precision_label(ev.start, ev.end, ev.date_precision)

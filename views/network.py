@@ -5,12 +5,10 @@ from functools import partial
 import streamlit as st
 
 from components.correct_ui_graph import actor_forms
-from components.data import network_edges, network_layout
+from components.data import cached_view
 from components.evidence import show_actor
-from components.export_ui import articles_of, chart
-from components.figures_network import network_figure
-from components.filtering import date_bounds
-from components.filters import page_data
+from components.export_ui import chart
+from components.filters import choices, page_data
 from components.layout import (
     choice_state,
     empty_state,
@@ -18,7 +16,8 @@ from components.layout import (
     pick_into,
     url_choice,
 )
-from components.network import EDGE_TYPES, centrality, neighbourhood, select_edges, weights
+from components.network import EDGE_TYPES
+from components.network_views import network_graph, network_view
 
 full, snap, filters = page_data()
 st.title("Actor network")
@@ -28,7 +27,7 @@ st.caption(
 )
 filter_note(filters)
 
-bounds = date_bounds(full)
+bounds = choices(full)[1]  # the snapshot's first and last day
 types = st.pills(
     "Links",
     EDGE_TYPES,
@@ -55,62 +54,49 @@ people_only = row[1].toggle(
     "People only (hide countries and organisations)", key="people", bind="query-params"
 )
 
-edges = select_edges(network_edges(), snap, types or (), window)
-if people_only:
-    persons = set(full.actors.loc[full.actors["kind"] == "person", "actor_id"])
-    edges = edges[edges["source"].isin(persons) & edges["target"].isin(persons)]
-weighted = weights(edges)
-names = dict(zip(full.actors["actor_id"], full.actors["name"], strict=True))
-in_graph = sorted(set(weighted["source"]) | set(weighted["target"]), key=names.get)
-node_labels = {a: names.get(a, a) for a in in_graph}
+graph = cached_view(network_graph, filters, tuple(types or ()), window, people_only)
 focus = url_choice(
     "Focus on",
-    node_labels,
+    graph.labels,
     "focus",
     placeholder="Everyone (pick an actor to see only its neighbourhood)",
 )
-# The layout is computed on the whole graph, so focusing keeps everyone where they were.
-positions = network_layout(
-    tuple(in_graph), tuple((r.source, r.target, float(r.weight)) for r in weighted.itertuples())
-)
-shown = neighbourhood(weighted, focus)
-visible = set(shown["source"]) | set(shown["target"])
-mentions = snap.mentions.groupby("actor_id").size()
+selected = choice_state("node", graph.labels)
+view = cached_view(network_view, filters, tuple(types or ()), window, people_only, focus, selected)
 
 if full.actors.empty:
     empty_state("No actors in this snapshot.", "Rebuild with a knowledge base of actors.")
 elif not types:
     empty_state("No link type selected.", "Pick at least one kind of link above.")
-elif weighted.empty:
+elif graph.weighted.empty:
     empty_state(
         "No links between actors in this view.",
         "Widen the time window or the filters, or add link types.",
     )
 else:
-    fig = network_figure(
-        shown,
-        full.actors,
-        mentions,
-        {n: p for n, p in positions.items() if n in visible},
-        focus,
-        full.colors,
-        choice_state("node", node_labels),
-    )
-    behind = edges[edges["source"].isin(visible) & edges["target"].isin(visible)]
+    (actors, links), (all_actors, all_links) = view.drawn, view.total
+    if links < all_links:
+        where = f"{full.names.get(focus, focus)}'s neighbourhood" if focus else "the view"
+        hint = "" if focus else " Focus on an actor, or narrow the filters, to see others."
+        st.caption(
+            f"Drawing the {actors:,} most linked of the {all_actors:,} actors in {where}, and "
+            f"the {links:,} strongest of their {all_links:,} links.{hint} "
+            "The ranking below counts every link."
+        )
     chart(
-        fig,
+        view.chart.figure,
         key="network_chart",
         name="network",
-        articles=articles_of(full.articles, behind["article_id"].dropna()),
+        sources=view.chart.sources,
         filters=filters,
-        names=names,
+        names=full.names,
         on_select=partial(pick_into, "network_chart", "node_pick"),
         selection_mode="points",
     )
 
 chosen = url_choice(
     "Open actor",
-    node_labels,
+    graph.labels,
     "node",
     placeholder="Click an actor in the network, or choose one here",
 )
@@ -119,7 +105,7 @@ if chosen:
     actor_forms(full, chosen)
 
 st.subheader("Most central actors")
-table = centrality(shown, full.actors)
+table = view.central
 if table.empty:
     st.caption("No links, so no centrality to rank.")
 else:

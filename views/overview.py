@@ -3,11 +3,11 @@
 import pandas as pd
 import streamlit as st
 
+from components.data import cached_view
 from components.export_ui import chart
-from components.figures import articles_per_month, articles_per_outlet, top_actors
 from components.filters import page_data
 from components.layout import empty_state, filter_note, fmt_date
-from components.model import actor_names
+from components.page_views import overview_view
 
 full, snap, filters = page_data()
 st.title("Readout")
@@ -16,7 +16,7 @@ filter_note(filters)
 
 
 def _count(part: pd.DataFrame, whole: pd.DataFrame) -> str:
-    return f"{len(part)}" if len(part) == len(whole) else f"{len(part)} of {len(whole)}"
+    return f"{len(part):,}" if len(part) == len(whole) else f"{len(part):,} of {len(whole):,}"
 
 
 def _span(days: pd.Series) -> str:
@@ -35,7 +35,7 @@ dates = snap.articles["published_dt"].dropna()
 exact = f"{fmt_date(dates.min())} – {fmt_date(dates.max())}" if len(dates) else None
 cols = st.columns([1, 1, 1.5, 1, 1])
 cols[0].metric("Articles", _count(snap.articles, full.articles))
-cols[1].metric("Outlets", snap.articles["outlet"].nunique())
+cols[1].metric("Outlets", f"{snap.articles['outlet'].nunique():,}")
 cols[2].metric("Published", _span(dates), help=exact)
 cols[3].metric("Statements", _count(snap.statements, full.statements))
 cols[4].metric("Events", _count(snap.events, full.events))
@@ -49,26 +49,19 @@ elif snap.articles.empty:
     empty_state("No article matches the filters.", "Widen the dates or clear a filter.")
 
 # Every chart here counts the filtered articles: they are its sources.
-cite = {"articles": snap.articles, "filters": filters, "names": actor_names(full.actors)}
-left, right = st.columns(2)
-with left:
-    chart(articles_per_outlet(snap.articles), key="overview_outlets", name="outlets", **cite)
-with right:
-    chart(articles_per_month(snap.articles), key="overview_months", name="months", **cite)
-people = full.actors[full.actors["kind"] == "person"]
-others = full.actors[full.actors["kind"] != "person"]
-left, right = st.columns(2)
-with left:
-    chart(
-        top_actors(people, snap.mentions, colors=full.colors, title="Most-mentioned people"),
-        key="overview_people",
-        name="people",
-        **cite,
-    )
-with right:
-    title = "Most-mentioned countries and organisations"
-    figure = top_actors(others, snap.mentions, colors=full.colors, title=title)
-    chart(figure, key="overview_orgs", name="organisations", **cite)
+view = cached_view(overview_view, filters)
+for row in (("outlets", "months"), ("people", "organisations")):
+    for column, name in zip(st.columns(2), row, strict=True):
+        shown = getattr(view, name)
+        with column:
+            chart(
+                shown.figure,
+                key=f"overview_{name}",
+                name=name,
+                sources=shown.sources,
+                filters=filters,
+                names=full.names,
+            )
 
 manifest = snap.manifest
 rejected = manifest.get("rejected") or []

@@ -6,10 +6,10 @@ import streamlit as st
 
 from components.correct_ui import flash
 from components.correct_ui_graph import event_forms
+from components.data import cached_view
 from components.evidence import show_event
-from components.export_ui import articles_of, chart
+from components.export_ui import chart
 from components.exports import events_table
-from components.figures_timeline import statements_over_time, timeline_figure
 from components.filters import page_data
 from components.layout import (
     choice_state,
@@ -19,10 +19,9 @@ from components.layout import (
     pick_into,
     url_choice,
 )
-from components.model import actor_names, precision_label
+from components.page_views import statements_per_month, timeline_labels, timeline_view
 
 full, snap, filters = page_data()
-colors = full.colors
 st.title("Timeline")
 st.caption(
     "Each mark is one event, however many articles report it. Hover for who, where and "
@@ -31,20 +30,14 @@ st.caption(
 filter_note(filters)
 flash()  # the outcome of a correction made below (a deleted event is no longer there)
 
-events = snap.events
 if full.events.empty:
     empty_state(
         "No events in this snapshot.",
         "The build found no visits, meetings, talks, calls or summits in the articles.",
     )
-elif events.empty:
+elif snap.events.empty:
     empty_state("No event matches the filters.", "Widen the dates or clear a filter.")
 else:
-    labels = {
-        ev.event_id: f"{precision_label(ev.start, ev.end, ev.date_precision)} · "
-        f"{ev.type} · {', '.join(ev.participant_names) or 'participants unknown'}"
-        for ev in events.sort_values("start").itertuples()
-    }
     lanes = st.segmented_control(
         "Lanes by",
         ["Type", "Country"],  # shown as is, and in the URL
@@ -53,41 +46,48 @@ else:
         default="Type",
         required=True,
     )
-    lane_kind = (lanes or "Type").lower()
-    figure = timeline_figure(events, lane_kind, colors, choice_state("event", labels))
+    labels = cached_view(timeline_labels, filters)
+    chosen = choice_state("event", labels)
+    view = cached_view(timeline_view, filters, (lanes or "Type").lower(), chosen)
+    if view.drawn < view.matching:
+        st.caption(
+            f"Showing the {view.drawn:,} most-reported of {view.matching:,} matching events: "
+            "narrow the dates or add a filter to see the others."
+        )
     chart(
-        figure,
+        view.events.figure,
         key="timeline_chart",
         name="timeline",
-        articles=articles_of(full.articles, {a for ids in events["article_ids"] for a in ids}),
+        sources=view.events.sources,
         filters=filters,
-        names=actor_names(full.actors),
+        names=full.names,
         selection_mode="points",
         on_select=partial(pick_into, "timeline_chart", "event_pick"),
     )
-    undated = events[events["start"].isna()]
-    if len(undated):
-        st.caption(f"{len(undated)} event(s) without a usable date are not drawn; pick them below.")
+    if view.undated:
+        st.caption(f"{view.undated} event(s) without a usable date are not drawn; pick them below.")
     chosen = url_choice(
         "Evidence for", labels, "event", placeholder="Click an event above, or choose one here"
     )
     if chosen:
         show_event(full, chosen)
         event_forms(full, chosen)
-    download_csv(events_table(events), "readout-events.csv", "Download these events (CSV)")
+    download_csv(
+        partial(events_table, snap.events), "readout-events.csv", "Download these events (CSV)"
+    )
 
 st.subheader("Statements over time")
-if snap.statements.empty:
+statements = cached_view(statements_per_month, filters)
+if statements is None:
     empty_state(
         "No statements to count.", "No statement matches the filters or the snapshot holds none."
     )
 else:
-    originals = snap.statements[snap.statements["copy_of"].isna()]  # wire copies count once
     chart(
-        statements_over_time(originals, colors),
+        statements.figure,
         key="timeline_statements",
         name="statements-per-month",
-        articles=articles_of(full.articles, originals["article_id"]),
+        sources=statements.sources,
         filters=filters,
-        names=actor_names(full.actors),
+        names=full.names,
     )

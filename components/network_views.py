@@ -1,0 +1,138 @@
+"""What the Actor network page draws, per snapshot, filter state and choice (see page_views).
+
+A newsroom's years of coverage link hundreds of actors by thousands of links: drawn whole,
+that is a hairball. The unfocused network shows the most connected actors and the strongest
+links among them; focusing on an actor shows it with the actors it is most linked to. On a
+small snapshot everything is drawn, and focusing keeps the actors where they were.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from components.figures_network import network_figure
+from components.model import Snapshot
+from components.network import (
+    centrality,
+    neighbourhood,
+    select_edges,
+    spring_positions,
+    weights,
+)
+from components.page_views import Chart, sources_of
+
+MAX_NODES = 60  # actors in the unfocused network
+MAX_LINKS = 400  # links drawn at most
+
+
+def strongest_links(weighted: pd.DataFrame, limit: int | None = None) -> pd.DataFrame:
+    """The ``limit`` (default ``MAX_LINKS``) heaviest links, or all of them."""
+    limit = limit or MAX_LINKS
+    if len(weighted) <= limit:
+        return weighted
+    order = weighted.sort_values(["weight", "source", "target"], ascending=[False, True, True])
+    return order.head(limit)
+
+
+def main_actors(weighted: pd.DataFrame, limit: int | None = None) -> pd.DataFrame:
+    """The links among the ``limit`` (default ``MAX_NODES``) actors with most links."""
+    limit = limit or MAX_NODES
+    degree = pd.concat(
+        [weighted.groupby(side, observed=True)["weight"].sum() for side in ("source", "target")]
+    )
+    degree = degree.groupby(level=0, observed=True).sum()
+    if len(degree) <= limit:
+        return weighted
+    top = set(degree.sort_values(ascending=False, kind="stable").head(limit).index)
+    return weighted[weighted["source"].isin(top) & weighted["target"].isin(top)]
+
+
+def nearest(around: pd.DataFrame, focus: str, limit: int | None = None) -> pd.DataFrame:
+    """The focus's ego network narrowed to its ``limit`` (default ``MAX_NODES``) closest
+    actors: those it has the heaviest links with."""
+    limit = limit or MAX_NODES
+    touching = around[around["source"].eq(focus) | around["target"].eq(focus)]
+    other = touching["target"].where(touching["source"].eq(focus), touching["source"])
+    weight = touching["weight"].groupby(other.astype(str).to_numpy()).sum()
+    if len(weight) < limit:
+        return around
+    keep = set(weight.sort_values(ascending=False, kind="stable").head(limit - 1).index) | {focus}
+    return around[around["source"].isin(keep) & around["target"].isin(keep)]
+
+
+def _nodes(weighted: pd.DataFrame) -> set[str]:
+    return set(weighted["source"]) | set(weighted["target"])
+
+
+def _links(weighted: pd.DataFrame) -> tuple[tuple[str, str, float], ...]:
+    return tuple((r.source, r.target, float(r.weight)) for r in weighted.itertuples())
+
+
+@dataclass(frozen=True)
+class NetworkGraph:
+    edges: pd.DataFrame  # the edge occurrences kept by the filters and the page's options
+    weighted: pd.DataFrame  # one row per (pair, type)
+    labels: dict[str, str]  # actors in the graph, by name
+    base: pd.DataFrame  # the links of the unfocused picture
+    positions: dict[str, tuple[float, float]]  # of the unfocused picture
+
+
+def network_graph(
+    full: Snapshot, snap: Snapshot, types: tuple[str, ...], window: tuple | None, people: bool
+) -> NetworkGraph:
+    edges = select_edges(full.edges, snap, types, window)  # built once per snapshot
+    if people:
+        persons = set(full.actors.loc[full.actors["kind"] == "person", "actor_id"])
+        edges = edges[edges["source"].isin(persons) & edges["target"].isin(persons)]
+    weighted = weights(edges)
+    names = full.names
+    labels = {a: names.get(a, a) for a in sorted(_nodes(weighted), key=lambda a: names.get(a, a))}
+    base = strongest_links(main_actors(weighted))
+    positions = spring_positions(tuple(sorted(_nodes(base))), _links(base))
+    return NetworkGraph(edges, weighted, labels, base, positions)
+
+
+@dataclass(frozen=True)
+class NetworkView:
+    chart: Chart
+    central: pd.DataFrame  # the most central actors of the whole view (not only those drawn)
+    behind: pd.DataFrame  # the edge occurrences drawn (their articles are the sources)
+    drawn: tuple[int, int]  # actors and links drawn
+    total: tuple[int, int]  # actors and links in the view
+
+
+def network_view(
+    full: Snapshot,
+    snap: Snapshot,
+    types: tuple[str, ...],
+    window: tuple | None,
+    people: bool,
+    focus: str | None,
+    selected: str | None,
+) -> NetworkView:
+    """The network (around ``focus`` when one is given), ``selected`` ringed."""
+    graph = snap.derived(
+        ("network_graph", types, window, people),
+        lambda: network_graph(full, snap, types, window, people),
+    )
+    focus = focus if focus in graph.labels else None
+    around = neighbourhood(graph.weighted, focus)
+    shown = strongest_links(nearest(around, focus)) if focus else graph.base
+    visible = _nodes(shown)
+    positions = graph.positions  # focusing keeps the actors drawn where they were...
+    if not visible <= set(positions):  # ...unless it brings in others: then a new layout
+        positions = spring_positions(tuple(sorted(visible)), _links(shown))
+    mentions = snap.mentions["actor_id"].value_counts()
+    where = {n: p for n, p in positions.items() if n in visible}
+    figure = network_figure(shown, full.actors, mentions, where, focus, full.colors, selected)
+    edges = graph.edges
+    behind = edges[edges["source"].isin(visible) & edges["target"].isin(visible)]
+    return NetworkView(
+        Chart(figure, sources_of(full, behind["article_id"].dropna())),
+        centrality(around, full.actors),
+        behind,
+        (len(visible), len(shown)),
+        (len(_nodes(around)), len(around)),
+    )
