@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from components.palette import (
     OKABE_ITO,
@@ -14,6 +17,26 @@ from components.palette import (
 )
 
 FONT = "Source Sans Pro, Arial, sans-serif"
+
+
+class FrozenFigure(go.Figure):
+    """A figure that is done: its ``to_dict`` is computed once. ``st.plotly_chart`` turns a
+    figure into a dict on every rerun, a deep copy that costs more than all else a warm rerun
+    of a chart does; a cached view hands the same figure to every rerun, so it is frozen once.
+    Never change a frozen figure: copy it (``go.Figure(frozen)``) and change the copy."""
+
+    _frozen_dict: dict | None = None
+
+    def to_dict(self) -> dict:
+        if self._frozen_dict is None:
+            # Through JSON: plain lists and numbers, which plotly then serialises quickly.
+            self._frozen_dict = json.loads(pio.to_json(super().to_dict(), validate=False))
+        return self._frozen_dict
+
+
+def frozen(fig: go.Figure) -> FrozenFigure:
+    """``fig`` as a FrozenFigure (a copy; ``fig`` itself is left as it is)."""
+    return fig if isinstance(fig, FrozenFigure) else FrozenFigure(fig)
 
 
 def base_layout(fig: go.Figure, *, height: int, title: str | None = None) -> go.Figure:
@@ -62,7 +85,12 @@ def articles_per_outlet(articles: pd.DataFrame) -> go.Figure:
             hovertemplate="%{y}: %{x} articles<extra></extra>",
         )
     )
-    fig.update_xaxes(title="Articles", dtick=1, rangemode="tozero")
+    # Whole-number ticks for small counts only: dtick=1 over thousands of articles would
+    # draw a tick, and measure its label, per article (half a minute in the browser).
+    most = int(counts.max())
+    fig.update_xaxes(
+        title="Articles", dtick=1 if most < 10 else None, range=[0, most * 1.15 + 0.5]
+    )
     fig.update_yaxes(automargin=True)
     return base_layout(fig, height=max(220, 42 * len(counts) + 80), title="Articles per outlet")
 

@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.chart_export import sources_text
-from components.figures import articles_per_month, articles_per_outlet, top_actors
+from components.figures import articles_per_month, articles_per_outlet, frozen, top_actors
 from components.figures_timeline import statements_over_time, timeline_figure
 from components.model import Snapshot, actor_names, precision_label
 
@@ -25,8 +25,11 @@ MAX_LISTED_ARTICLES = 1000  # rows of the article list (a search narrows it)
 
 @dataclass(frozen=True)
 class Chart:
-    figure: go.Figure
+    figure: go.Figure  # frozen (see FrozenFigure): drawn on every rerun, never changed
     sources: str  # the citation of the articles behind it (chart_export.sources_text)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "figure", frozen(self.figure))
 
 
 def sources_of(full: Snapshot, article_ids) -> str:

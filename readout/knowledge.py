@@ -14,7 +14,7 @@ import tomllib
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 
@@ -54,6 +54,10 @@ def slugify(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
 
 
+_POSSESSIVE = re.compile(r"'s$|'$")
+
+
+@lru_cache(maxsize=1 << 16)  # called for every token, often of the same words (a build's hot spot)
 def fold(text: str) -> str:
     """Case- and accent-insensitive key used for matching surface forms."""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
@@ -104,14 +108,12 @@ class KnowledgeBase:
         country = self.country_of_word(word)
         if country:
             return country
-        key = re.sub(r"'s$|'$", "", fold(word))
+        key = _POSSESSIVE.sub("", fold(word))
         return self._organization_words.get(key)
 
     def country_of_word(self, word: str) -> str | None:
         """'China', "China's", 'Chinese', 'Beijing' -> 'China'."""
-        key = fold(word)
-        key = re.sub(r"'s$|'$", "", key)
-        return self._country_words.get(key)
+        return self._country_words.get(_POSSESSIVE.sub("", fold(word)))
 
     def roles_for_title(self, phrase: str) -> list[str]:
         """'top diplomat' -> ['foreign_minister']; unknown phrases give []."""

@@ -212,3 +212,35 @@ def test_network_draws_the_main_actors_and_keeps_them_in_place_on_focus(syntheti
     assert set(after) < set(before)
     for node in after:
         assert after[node] == pytest.approx(before[node]), "focusing keeps actors in place"
+
+
+def test_a_frozen_figure_draws_the_same_and_copies_change_alone(synthetic):
+    import json
+
+    import plotly.graph_objects as go
+    import plotly.io as pio
+
+    from components.chart_export import figure_table, with_caption
+    from components.figures import FrozenFigure, frozen
+    from components.presentation import for_briefing
+
+    snap, _ = synthetic
+    figure = page_views.timeline_view(snap, snap, "type", None).events.figure
+    assert isinstance(figure, FrozenFigure), "charts of the views are frozen"
+    plain = go.Figure(figure)
+    assert json.loads(pio.to_json(figure)) == json.loads(pio.to_json(plain))
+    before = pio.to_json(figure)
+    for copy in (for_briefing(figure), with_caption(figure, "Sources: x")):
+        assert pio.to_json(copy) != before
+    assert pio.to_json(figure) == before, "the frozen one unchanged"
+    assert figure_table(figure).equals(figure_table(plain))
+    assert frozen(figure) is figure
+
+
+def test_outlet_ticks_do_not_grow_with_the_counts():
+    from components.figures import articles_per_outlet
+
+    many = pd.DataFrame({"outlet": ["A"] * 5000 + ["B"] * 20})
+    assert articles_per_outlet(many).layout.xaxis.dtick is None  # not a tick per article
+    few = pd.DataFrame({"outlet": ["A", "A", "B"]})
+    assert articles_per_outlet(few).layout.xaxis.dtick == 1
