@@ -54,6 +54,8 @@ def test_every_page_times_on_a_synthetic_snapshot(tmp_path, monkeypatch):
         assert report[floor]["warm"] > 0 and "exceptions" not in report[floor], floor
     assert report["floor"]["first"] > report["bare_floor"]["first"], "the frame reads a snapshot"
     assert set(report["pages"]) == set(pages_of())
+    titles = [timing["title"] for timing in report["pages"].values()]
+    assert len(set(titles)) == len(titles), f"each page really ran: {titles}"
     for page, timing in report["pages"].items():
         assert "exceptions" not in timing, (page, timing)
         assert timing["first"] > 0 and timing["warm"] > 0
