@@ -14,12 +14,10 @@ from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
 import streamlit as st
 
 from components.filtering import Filters, apply_filters
 from components.model import APP_CATEGORIES, APP_COLUMNS, APP_WHERE, Snapshot, prepare
-from components.network import edge_rows, spring_positions
 from readout import PROCESSED_DIR
 
 
@@ -138,29 +136,10 @@ def cached_view(fn: Callable[..., Any], filters: Filters, *params: Hashable) -> 
     return _view(name, f"{folder}\n{snapshot_key(folder)}", filters, params)
 
 
-@st.cache_resource(max_entries=4)
-def _edges(folder: str, key: str) -> pd.DataFrame:
-    return edge_rows(_load(folder, key))
-
-
-def network_edges(folder: Path | None = None) -> pd.DataFrame:
-    """Every dated, typed edge occurrence of the whole snapshot (filter with select_edges)."""
-    folder = folder or snapshot_dir()
-    return _edges(str(folder), snapshot_key(folder))
-
-
 @st.cache_resource
 def build_lock() -> threading.Lock:
     """One build at a time, however many browser sessions start together."""
     return threading.Lock()
-
-
-@st.cache_data(max_entries=32, show_spinner=False)
-def network_layout(
-    nodes: tuple[str, ...], edges: tuple[tuple[str, str, float], ...]
-) -> dict[str, tuple[float, float]]:
-    """Cached ``spring_positions``: same nodes and edges, same picture."""
-    return spring_positions(nodes, edges)
 
 
 def clear_caches() -> None:
@@ -168,6 +147,4 @@ def clear_caches() -> None:
     view reads the new snapshot on its next run."""
     _load.clear()
     _filtered.clear()
-    _edges.clear()
     _view.clear()
-    network_layout.clear()

@@ -92,8 +92,3 @@ def chart(
         text = chart_export.cited(sources, filters, names)
         export_buttons(fig, name, text, key)
     return event
-
-
-def articles_of(full_articles: pd.DataFrame, ids) -> pd.DataFrame:
-    """The articles with these ids (the sources of a chart)."""
-    return full_articles[full_articles["article_id"].isin(set(ids))]

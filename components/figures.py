@@ -88,9 +88,7 @@ def articles_per_outlet(articles: pd.DataFrame) -> go.Figure:
     # Whole-number ticks for small counts only: dtick=1 over thousands of articles would
     # draw a tick, and measure its label, per article (half a minute in the browser).
     most = int(counts.max())
-    fig.update_xaxes(
-        title="Articles", dtick=1 if most < 10 else None, range=[0, most * 1.15 + 0.5]
-    )
+    fig.update_xaxes(title="Articles", dtick=1 if most < 10 else None, range=[0, most * 1.15 + 0.5])
     fig.update_yaxes(automargin=True)
     return base_layout(fig, height=max(220, 42 * len(counts) + 80), title="Articles per outlet")
 

@@ -123,7 +123,7 @@ else:
         st.caption(f"Each cell shows its latest {PER_CELL} statements.")
         show_columns(view)
     download_csv(
-        partial(lambda: statements_table(originals(snap))),
+        lambda: statements_table(originals(snap)),
         "readout-statements.csv",
         "Download these statements (CSV)",
     )
