@@ -35,3 +35,22 @@ def analyse_text(nlp, text: str, published: str | None = "2025-03-28"):
     doc = nlp.make_doc(text)
     doc._.published = published
     return nlp(doc)
+
+
+@pytest.fixture(scope="module")
+def built_corpus(tmp_path_factory) -> dict[str, Path]:
+    """Article, snapshot, corrections and cache folders, built once per test module."""
+    from tests.app_corpus import make_corpus
+
+    return make_corpus(tmp_path_factory.mktemp("corpus"))
+
+
+@pytest.fixture
+def corpus(built_corpus, tmp_path, monkeypatch) -> dict[str, Path]:
+    """A private copy of ``built_corpus`` that the app under test reads and edits."""
+    from tests.app_corpus import copy_corpus, corpus_env
+
+    paths = copy_corpus(built_corpus, tmp_path)
+    for name, value in corpus_env(paths).items():
+        monkeypatch.setenv(name, value)
+    return paths

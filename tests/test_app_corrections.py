@@ -5,28 +5,13 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from readout import ROOT
 from readout.store import read_snapshot
-from tests.app_corpus import copy_corpus, corpus_env, make_corpus
 
 APP = str(ROOT / "app.py")
 BADGE = "corrected"
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    return make_corpus(tmp_path_factory.mktemp("corrections-corpus"))
-
-
-@pytest.fixture
-def corpus(built, tmp_path, monkeypatch):
-    paths = copy_corpus(built, tmp_path)
-    for name, value in corpus_env(paths).items():
-        monkeypatch.setenv(name, value)
-    return paths
 
 
 def open_view(page: str, **params) -> AppTest:

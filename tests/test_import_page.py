@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.importing import (
@@ -22,7 +21,7 @@ from readout import ROOT
 from readout.add import AddReport
 from readout.build import BuildReport
 from readout.store import read_snapshot
-from tests.app_corpus import BINARY, GOOD_TXT, copy_corpus, corpus_env, make_corpus
+from tests.app_corpus import BINARY, GOOD_TXT
 from tests.fixtures_snapshot import write_fixture
 
 APP = str(ROOT / "app.py")
@@ -31,6 +30,7 @@ CSV = (
     b"Xi and Putin speak,Chinese President Xi Jinping spoke with Russian President Vladimir "
     b"Putin by phone on Friday and both called for a political settlement.,2025-03-07,World\n"
 )
+
 
 def plain(markdown: str) -> str:
     """Markdown as read: escapes removed."""
@@ -102,19 +102,6 @@ def test_the_report_is_sorted_into_added_duplicates_and_skipped(tmp_path):
 
 
 # --- the page ------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    return make_corpus(tmp_path_factory.mktemp("import-corpus"))
-
-
-@pytest.fixture
-def corpus(built, tmp_path, monkeypatch):
-    paths = copy_corpus(built, tmp_path)
-    for name, value in corpus_env(paths).items():
-        monkeypatch.setenv(name, value)
-    return paths
 
 
 def open_import() -> AppTest:
