@@ -30,6 +30,8 @@ def max_rss_mb() -> dict[str, float]:
 
 def run_readout(source: Path, out: Path, jobs: int) -> dict:
     """The full build: sources, clean, NLP, merge, store (no result cache, no corrections)."""
+    import spacy  # noqa: F401  imported before the clock, as in run_bare
+
     from readout.build import build_snapshot
     from readout.store import read_table
 

@@ -94,7 +94,20 @@ def _with_honorific(span: Span) -> Span:
     return span
 
 
+_SURNAME_INDEXES: dict[int, tuple[KnowledgeBase, dict[str, set[str]]]] = {}
+
+
 def _kb_surnames(kb: KnowledgeBase) -> dict[str, set[str]]:
+    """Surname -> person ids, built once per knowledge base (not once per article)."""
+    known = _SURNAME_INDEXES.get(id(kb))
+    if known is None or known[0] is not kb:  # the entry holds kb, so its id stays its own
+        if len(_SURNAME_INDEXES) > 8:
+            _SURNAME_INDEXES.clear()
+        known = _SURNAME_INDEXES[id(kb)] = (kb, _surname_index(kb))
+    return known[1]
+
+
+def _surname_index(kb: KnowledgeBase) -> dict[str, set[str]]:
     index: dict[str, set[str]] = {}
     for actor in kb.actors.values():
         if actor.kind != "person":

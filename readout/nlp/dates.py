@@ -35,8 +35,11 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
+
+from readout.nlp.extensions import sentence_of
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
@@ -318,8 +321,13 @@ def _capitalised_month(text: str) -> bool:
     return not words or any(w[0].isupper() for w in words)
 
 
-def _scan(text: str):
+@lru_cache(maxsize=1 << 14)  # a sentence is scanned again for every trigger in it
+def _scan(text: str) -> tuple[tuple[str, int, int], ...]:
     """(kind, start, end) of each date expression in ``text``, left to right."""
+    return tuple(_scan_matches(text))
+
+
+def _scan_matches(text: str):
     for match in _SCANNER.finditer(text):
         kind = re.sub(r"\d+$", "", match.lastgroup or "")
         start, end = match.span()
@@ -426,7 +434,7 @@ def date_for(token: Token, published: str | date | None) -> DateRange | None:
     verb = clause_verb(token)
     mentions = [
         m
-        for m in find_dates(token.sent, published)
+        for m in find_dates(sentence_of(token), published)
         if m.bound is None and clause_verb(m.span.root.head) == verb and m.range.start
     ]
     if not mentions:

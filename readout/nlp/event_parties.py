@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from readout.knowledge import KnowledgeBase
 from readout.nlp.event_lexicon import Lexicon
-from readout.nlp.extensions import actor_spans
+from readout.nlp.extensions import actor_spans, sentence_of, sentence_starts
 
 PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -108,7 +108,7 @@ class Parties:
         country = self._country_modifier(head)
         if country is None:
             return None
-        sent_starts = [s.start for s in self.doc.sents if s.start <= head.i][-4:]
+        sent_starts = [s for s in sentence_starts(self.doc) if s <= head.i][-4:]
         for i in range(head.i - 1, (sent_starts[0] if sent_starts else 0) - 1, -1):
             actor = self.actor_at(self.doc[i])
             if self.is_person(actor) and self.country_of(actor or "") == country:
@@ -144,7 +144,7 @@ class Parties:
     def antecedent(self, pronoun: Token) -> str | None:
         """The person a pronoun refers to: the last person who was a subject before it in the
         previous three sentences, else the last person mentioned."""
-        sent_starts = [s.start for s in self.doc.sents if s.start <= pronoun.i][-4:]
+        sent_starts = [s for s in sentence_starts(self.doc) if s <= pronoun.i][-4:]
         window = range(sent_starts[0] if sent_starts else 0, pronoun.i)
         people = [i for i in window if self.is_person(self.actor_at(self.doc[i]))]
         subjects = [i for i in people if self._is_subject(self.doc[i])]
@@ -210,7 +210,7 @@ class Parties:
     def _sentence_countries(self, index: int, known: list[str]) -> list[str]:
         taken = {self.country_of(a) for a in known}
         countries: list[str] = []
-        for token in self.doc[index].sent:
+        for token in sentence_of(self.doc[index]):
             actor = self.actor_at(token)
             if actor is None or self.kind(actor) != "country" or token.dep_ == "compound":
                 continue

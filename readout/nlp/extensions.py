@@ -5,9 +5,12 @@
 * ``doc.spans["actors"]``  every linked actor mention (people, organisations, countries,
   resolved titles); each span has ``span._.actor_id`` (None when not linked).
 * ``doc._.statements`` / ``doc._.events`` / ``doc._.new_actors``  extractor output as records.
+* ``doc._.sentence_starts``  the parser's sentence starts, found once (``sentence_of``).
 """
 
-from spacy.tokens import Doc, Span
+from bisect import bisect_right
+
+from spacy.tokens import Doc, Span, Token
 
 ACTOR_SPANS = "actors"
 
@@ -16,6 +19,7 @@ _DOC_EXTENSIONS = {
     "statements": None,
     "events": None,
     "new_actors": None,
+    "sentence_starts": None,
 }
 
 for _name, _default in _DOC_EXTENSIONS.items():
@@ -31,3 +35,20 @@ def actor_spans(doc: Doc) -> list[Span]:
     if ACTOR_SPANS not in doc.spans:
         return []
     return sorted(doc.spans[ACTOR_SPANS], key=lambda s: (s.start, -s.end))
+
+
+def sentence_starts(doc: Doc) -> tuple[int, ...]:
+    """Token index of each sentence start, found once per doc (the parser set them before
+    Readout's components run, and none of them moves a boundary)."""
+    if doc._.sentence_starts is None or len(doc) != doc._.sentence_starts[1]:
+        doc._.sentence_starts = (tuple(s.start for s in doc.sents), len(doc))
+    return doc._.sentence_starts[0]
+
+
+def sentence_of(token: Token) -> Span:
+    """``token.sent``, without spaCy's walk through every sentence of the doc on each call."""
+    doc = token.doc
+    starts = sentence_starts(doc)
+    n = bisect_right(starts, token.i) - 1
+    end = starts[n + 1] if n + 1 < len(starts) else len(doc)
+    return doc[starts[n] : end]

@@ -78,14 +78,17 @@ def _edge(token: Token) -> bool:
 def sentence_units(doc: Doc) -> list[Span]:
     """The parser's sentences, split again at paragraph breaks: a headline or standfirst
     without a full stop must not run into the next paragraph."""
+    # A paragraph starts at a word right after a whitespace token holding a line break.
+    after_break = [t.i + 1 for t in doc if t.is_space and "\n" in t.text and t.i + 1 < len(doc)]
+    breaks = [i for i in after_break if not doc[i].is_space]
     units = []
     for sent in doc.sents:
         start = sent.start
-        for token in sent[1:]:
-            previous = doc[token.i - 1]
-            if previous.is_space and "\n" in previous.text and not token.is_space:
-                units.append(doc[start : token.i])
-                start = token.i
+        for i in breaks[
+            bisect.bisect_right(breaks, sent.start) : bisect.bisect_left(breaks, sent.end)
+        ]:
+            units.append(doc[start:i])
+            start = i
         units.append(doc[start : sent.end])
     return units
 

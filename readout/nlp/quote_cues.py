@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from spacy.tokens import Token
@@ -37,11 +37,17 @@ class Cues:
     refusing_verbs: frozenset[str] = frozenset()
     role_nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
+    @cached_property
+    def _speech_lemmas(self) -> frozenset[str]:
+        return self.speech_verbs | {verb for verb, _ in self.phrasal_verbs}
+
     def is_speech_verb(self, token: Token) -> bool:
         """'said', 'stressed', 'pointed out': a verb that reports speech."""
+        lemma = token.lemma_.lower()
+        if lemma not in self._speech_lemmas:  # the cheap test first: this runs at every token
+            return False
         if token.pos_ not in {"VERB", "AUX"} and token.tag_ not in {"VBD", "VBZ", "VBG", "VBN"}:
             return False
-        lemma = token.lemma_.lower()
         if lemma in self.speech_verbs:
             return True
         particles = {c.lower_ for c in token.children if c.dep_ == "prt"}

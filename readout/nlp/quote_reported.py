@@ -114,6 +114,8 @@ def according_cue(sent: Span, cues: Cues) -> tuple[Token, Token | None] | None:
     doc = sent.doc
     for token in sent:
         for phrase in cues.according_to:
+            if token.lower_ != phrase[0]:  # cheap test first: this runs at every token
+                continue
             words = tuple(t.lower_ for t in doc[token.i : token.i + len(phrase)])
             if words != phrase:
                 continue

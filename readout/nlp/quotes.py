@@ -67,9 +67,10 @@ def _possessive_marks(doc: Doc):
 def _direct(doc, quotes, tokens, attributor: Attributor, cues: Cues, reported):
     """One record per quote; reported statements may lend their speaker to a quote after."""
     records: list[StatementRecord] = []
+    text = doc.text  # joined from the tokens on every access: once, not once per quote
     for quote in quotes:
         toks = tokens[quote]
-        if not toks or _not_speech(doc.text, quote, cues):
+        if not toks or _not_speech(text, quote, cues):
             continue
         found = attributor.attribute(quote, toks)
         speaker_id, speaker_text = _speaker_fields(found)
@@ -80,13 +81,13 @@ def _direct(doc, quotes, tokens, attributor: Attributor, cues: Cues, reported):
             and _continues(doc, quote, toks, previous, attributor)
         ):
             speaker_id, speaker_text = previous.speaker_id, previous.speaker_text
-        elif found.speaker is None and _words(quote.text(doc.text)) < MIN_WORDS_UNATTRIBUTED:
+        elif found.speaker is None and _words(quote.text(text)) < MIN_WORDS_UNATTRIBUTED:
             continue
         records.append(
             StatementRecord(
                 speaker_id=speaker_id,
                 speaker_text=speaker_text,
-                text=quote.text(doc.text),
+                text=quote.text(text),
                 kind="direct",
                 start=quote.start,
                 end=quote.end,

@@ -17,39 +17,55 @@ MAX_TITLE_TOKENS = 6
 POSSESSIVES = {"'s", "’s", "'", "’"}
 
 
-def _qualifier_at(doc: Doc, i: int, kb: KnowledgeBase) -> tuple[str, int] | None:
+class _Words:
+    """The doc's token texts as plain strings: the title scan looks at every token, and
+    spaCy builds a new Token object on every ``doc[i]``."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.texts = [t.text for t in doc]
+        self.spaces = [t.whitespace_ for t in doc]
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def phrase(self, i: int, n: int) -> str:
+        """The text of tokens ``i`` to ``i + n`` (as ``doc[i : i + n].text``)."""
+        parts = [self.texts[k] + self.spaces[k] for k in range(i, i + n - 1)]
+        return "".join(parts) + self.texts[i + n - 1]
+
+
+def _qualifier_at(words: _Words, i: int, kb: KnowledgeBase) -> tuple[str, int] | None:
     """The country or organisation named by the tokens at ``i`` and the index after them."""
+    if not words.texts[i][:1].isupper():
+        return None
     for n in range(MAX_COUNTRY_TOKENS, 0, -1):
-        if i + n > len(doc):
+        if i + n > len(words):
             continue
-        words = doc[i : i + n]
-        if not words[0].text[:1].isupper():
-            return None
-        qualifier = kb.qualifier_of_word(words.text)
+        qualifier = kb.qualifier_of_word(words.phrase(i, n))
         if qualifier:
             return qualifier, i + n
     return None
 
 
-def _title_at(doc: Doc, i: int, kb: KnowledgeBase) -> tuple[list[str], int] | None:
+def _title_at(words: _Words, i: int, kb: KnowledgeBase) -> tuple[list[str], int] | None:
     """The longest title phrase starting at ``i``: (role keys, index after it)."""
-    if i >= len(doc) or fold(doc[i].text) not in kb.title_first_words:
+    if i >= len(words) or fold(words.texts[i]) not in kb.title_first_words:
         return None
     for n in range(MAX_TITLE_TOKENS, 0, -1):
-        if i + n > len(doc):
+        if i + n > len(words):
             continue
-        roles = kb.roles_for_title(fold(doc[i : i + n].text))
+        roles = kb.roles_for_title(fold(words.phrase(i, n)))
         if roles:
             return roles, i + n
     return None
 
 
-def _names_a_person(doc: Doc, i: int, taken: set[int]) -> bool:
+def _names_a_person(words: _Words, i: int, taken: set[int]) -> bool:
     """True when a linked name follows the title ("Foreign Minister Wang Yi", "spokesperson,
     Guo Jiakun")."""
-    if i < len(doc) and doc[i].text == ",":
+    if i < len(words) and words.texts[i] == ",":
         i += 1
-    return i < len(doc) and i in taken
+    return i < len(words) and i in taken
 
 
 def _resolve(kb: KnowledgeBase, roles: list[str], ofs: list, on: date | None) -> str | None:
@@ -61,28 +77,27 @@ def _resolve(kb: KnowledgeBase, roles: list[str], ofs: list, on: date | None) ->
     return None
 
 
-def _qualified_title(doc: Doc, i: int, kb: KnowledgeBase):
+def _qualified_title(words: _Words, i: int, kb: KnowledgeBase):
     """ "China's foreign minister": (start, end, role keys, qualifier) or None."""
-    qualifier = _qualifier_at(doc, i, kb)
+    qualifier = _qualifier_at(words, i, kb)
     if qualifier is None:
         return None
     of, after = qualifier
-    if after < len(doc) and doc[after].text in POSSESSIVES:
+    if after < len(words) and words.texts[after] in POSSESSIVES:
         after += 1
-    title = _title_at(doc, after, kb)
+    title = _title_at(words, after, kb)
     return (i, title[1], title[0], [of]) if title else None
 
 
-def _bare_title(doc: Doc, i: int, kb: KnowledgeBase):
+def _bare_title(words: _Words, i: int, kb: KnowledgeBase):
     """ "Kremlin spokesman", "NATO chief": the title names its own organisation, or its role
     has a single holder anywhere."""
-    if not doc[i].text[:1].isalpha():
+    if not words.texts[i][:1].isalpha():
         return None
-    title = _title_at(doc, i, kb)
+    title = _title_at(words, i, kb)
     if title is None:
         return None
-    words = doc[i : title[1]]
-    named = [q for t in words if (q := kb.qualifier_of_word(t.text))]
+    named = [q for t in words.texts[i : title[1]] if (q := kb.qualifier_of_word(t))]
     # "NATO chief" is NATO's; "Kremlin spokesman" is held "of Russia", so fall back to a
     # role with a single holder anywhere.
     return i, title[1], title[0], [*named[:1], None]
@@ -94,14 +109,15 @@ def find_title_mentions(
     """Title phrases not followed by a name, resolved to their holder on the date; titles
     that resolve to nobody (or to several people) are left out."""
     found = []
+    words = _Words(doc)
     i = 0
-    while i < len(doc):
-        match = _qualified_title(doc, i, kb) or _bare_title(doc, i, kb)
+    while i < len(words):
+        match = _qualified_title(words, i, kb) or _bare_title(words, i, kb)
         if match is None:
             i += 1
             continue
         start, end, roles, ofs = match
-        actor_id = None if _names_a_person(doc, end, taken) else _resolve(kb, roles, ofs, on)
+        actor_id = None if _names_a_person(words, end, taken) else _resolve(kb, roles, ofs, on)
         if actor_id is not None:
             found.append((Span(doc, start, end, label="TITLE"), actor_id))
         i = end
