@@ -6,6 +6,7 @@
   resolved titles); each span has ``span._.actor_id`` (None when not linked).
 * ``doc._.statements`` / ``doc._.events`` / ``doc._.new_actors``  extractor output as records.
 * ``doc._.sentence_starts``  the parser's sentence starts, found once (``sentence_of``).
+* ``doc._.text``  ``doc.text``, joined once (``text_of``): spaCy joins the tokens on every access.
 """
 
 from bisect import bisect_right
@@ -20,6 +21,7 @@ _DOC_EXTENSIONS = {
     "events": None,
     "new_actors": None,
     "sentence_starts": None,
+    "text": None,
 }
 
 for _name, _default in _DOC_EXTENSIONS.items():
@@ -43,6 +45,14 @@ def sentence_starts(doc: Doc) -> tuple[int, ...]:
     if doc._.sentence_starts is None or len(doc) != doc._.sentence_starts[1]:
         doc._.sentence_starts = (tuple(s.start for s in doc.sents), len(doc))
     return doc._.sentence_starts[0]
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, joined from the tokens once per doc rather than once per call (a doc's
+    text never changes: retokenizing merges tokens, not characters)."""
+    if doc._.text is None:
+        doc._.text = doc.text
+    return doc._.text
 
 
 def sentence_of(token: Token) -> Span:

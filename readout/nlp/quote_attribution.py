@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from readout.nlp.extensions import text_of
 from readout.nlp.quote_cues import Cues
 from readout.nlp.quote_marks import Quote
 from readout.nlp.quote_reported import according_cue
@@ -166,7 +167,7 @@ class Attributor:
         outside = [t for t in para if t.i not in self.quoted]
         words = [t for t in outside if not (t.is_punct or t.is_space)]
         trailing = [t for t in outside if _separator(t) and t.idx > quote.end]
-        text = self.doc.text  # "China FM: 'quote'": the quote must open right after the colon
+        text = text_of(self.doc)  # "China FM: 'quote'": the quote must open right after the colon
         colons = [
             t for t in outside if t.text == ":" and not text[t.idx + 1 : quote.open_at].strip()
         ]

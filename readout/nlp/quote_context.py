@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from readout.knowledge import KnowledgeBase
-from readout.nlp.extensions import actor_spans
+from readout.nlp.extensions import actor_spans, text_of
 from readout.nlp.quote_marks import paragraphs
 
 PERSON = {"person"}
@@ -110,7 +110,7 @@ class DocContext:
         for mention in self.mentions:
             for i in range(mention.span.start, mention.span.end):
                 self.by_token.setdefault(i, []).append(mention)
-        self.paragraphs = paragraphs(doc.text)
+        self.paragraphs = paragraphs(text_of(doc))
         self._para_starts = [start for start, _ in self.paragraphs]
         self.sents = sentence_units(doc)
         self.sent_index = {t.i: n for n, s in enumerate(self.sents) for t in s}

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from readout import KNOWLEDGE_DIR
 from readout.knowledge import KnowledgeBase, fold
 from readout.nlp.dates import as_date, date_for
+from readout.nlp.extensions import text_of
 from readout.nlp.kb import get_knowledge
 from readout.nlp.quote_attribution import Attribution, Attributor, quote_tokens
 from readout.nlp.quote_context import DocContext
@@ -37,7 +38,7 @@ def extract_quotes(
 ) -> list[StatementRecord]:
     """Direct and reported statements of ``doc`` in text order, with speakers and dates."""
     cues = cues or get_cues(str(KNOWLEDGE_DIR))
-    quotes = find_quotes(doc.text, _possessive_marks(doc))
+    quotes = find_quotes(text_of(doc), _possessive_marks(doc))
     tokens = {q: quote_tokens(doc, q) for q in quotes}
     quoted = {t.i for toks in tokens.values() for t in toks}
     ctx = DocContext(doc, kb, quoted)
@@ -67,7 +68,7 @@ def _possessive_marks(doc: Doc):
 def _direct(doc, quotes, tokens, attributor: Attributor, cues: Cues, reported):
     """One record per quote; reported statements may lend their speaker to a quote after."""
     records: list[StatementRecord] = []
-    text = doc.text  # joined from the tokens on every access: once, not once per quote
+    text = text_of(doc)
     for quote in quotes:
         toks = tokens[quote]
         if not toks or _not_speech(text, quote, cues):

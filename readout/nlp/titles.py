@@ -22,8 +22,10 @@ class _Words:
     spaCy builds a new Token object on every ``doc[i]``."""
 
     def __init__(self, doc: Doc) -> None:
-        self.texts = [t.text for t in doc]
-        self.spaces = [t.whitespace_ for t in doc]
+        self.texts, self.spaces = [], []
+        for token in doc:  # one pass: every token access builds a Token object
+            self.texts.append(token.text)
+            self.spaces.append(token.whitespace_)
 
     def __len__(self) -> int:
         return len(self.texts)
