@@ -90,6 +90,7 @@ def load_rules(path: Path | None = None) -> Rules:
     return Rules(lines, patterns, prefixes, keywords, appeals, follow, credit_names, inline)
 
 
+@lru_cache(maxsize=1 << 14)  # the cleaner looks at each line several times
 def tidy(line: str) -> str:
     """Normalise spacing (no-break and zero-width spaces from web pages) and drop bullets."""
     line = unicodedata.normalize("NFC", line).replace("\xa0", " ")

@@ -66,9 +66,12 @@ class ThemeMatcher:
         self.lemma = PhraseMatcher(nlp.vocab, attr="LEMMA") if "lemmatizer" in lemma_pipes else None
         for theme in lexicon.themes:
             self.lower.add(theme.key, [nlp.make_doc(p) for p in theme.phrases])
-            if self.lemma is not None:
-                with nlp.select_pipes(enable=lemma_pipes):
-                    self.lemma.add(theme.key, list(nlp.pipe(theme.phrases)))
+        if self.lemma is not None:  # every theme's phrases in one nlp.pipe: a quicker start
+            phrases = [(t.key, p) for t in lexicon.themes for p in t.phrases]
+            with nlp.select_pipes(enable=lemma_pipes):
+                docs = nlp.pipe([p for _, p in phrases])
+                for (key, _), doc in zip(phrases, docs, strict=True):
+                    self.lemma.add(key, [doc])
 
     def matches(self, doc: Doc) -> list[tuple[str, int, int]]:
         """(theme key, start char, end char) of every phrase found."""
