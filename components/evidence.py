@@ -10,10 +10,9 @@ import html
 import pandas as pd
 import streamlit as st
 
-from components.layout import fmt_date
 from components.model import Snapshot, has_any, precision_label
 from components.palette import UNKNOWN, country_colors
-from components.text import Span, highlight_html, md_escape, theme_label
+from components.text import Span, fmt_date, highlight_html, md_escape, theme_label
 
 CARD_STYLE = (
     "border:1px solid #d9d9d9;border-radius:8px;padding:0.7rem 0.9rem;margin:0 0 0.6rem 0;"

@@ -36,11 +36,6 @@ def empty_state(what: str, why: str) -> None:
     st.info(f"**{what}**  \n{why}", icon=":material/info:")
 
 
-def fmt_date(value) -> str:
-    ts = pd.to_datetime(value, errors="coerce")
-    return "no date" if pd.isna(ts) else ts.strftime("%-d %b %Y")
-
-
 def picked_id(selection) -> str | None:
     """The id (``customdata``) of the first clicked point in a plotly selection, if any."""
     try:

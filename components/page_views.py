@@ -18,6 +18,7 @@ from components.chart_export import sources_text
 from components.figures import articles_per_month, articles_per_outlet, frozen, top_actors
 from components.figures_timeline import statements_over_time, timeline_figure
 from components.model import Snapshot, actor_names, precision_label
+from components.text import fmt_date
 
 MAX_DRAWN_EVENTS = 300  # a denser timeline is a blob of marks, and slow to draw
 MAX_LISTED_ARTICLES = 1000  # rows of the article list (a search narrows it)
@@ -39,12 +40,54 @@ def sources_of(full: Snapshot, article_ids) -> str:
 
 
 @dataclass(frozen=True)
+class CorpusMetrics:
+    """The figures above the Overview's charts, as they are shown."""
+
+    articles: str
+    outlets: str
+    published: str  # short enough for a metric at 1280 px
+    published_exact: str | None  # its tooltip
+    statements: str
+    events: str
+
+
+@dataclass(frozen=True)
 class OverviewView:
     outlets: Chart
     months: Chart
     people: Chart
     organisations: Chart
     names: dict[str, str]
+    metrics: CorpusMetrics
+
+
+def _count(part: pd.DataFrame, whole: pd.DataFrame) -> str:
+    return f"{len(part):,}" if len(part) == len(whole) else f"{len(part):,} of {len(whole):,}"
+
+
+def _span(days: pd.Series) -> str:
+    """ "2023 – 2025", "Mar – Apr 2025", "Apr 2025"."""
+    if days.empty:
+        return "—"
+    first, last = days.min(), days.max()
+    if first.year != last.year:
+        return f"{first.year} – {last.year}"
+    if first.month != last.month:
+        return f"{first:%b} – {last:%b %Y}"
+    return f"{last:%b %Y}"
+
+
+def corpus_metrics(full: Snapshot, snap: Snapshot) -> CorpusMetrics:
+    dates = snap.articles["published_dt"].dropna()
+    exact = f"{fmt_date(dates.min())} – {fmt_date(dates.max())}" if len(dates) else None
+    return CorpusMetrics(
+        articles=_count(snap.articles, full.articles),
+        outlets=f"{snap.articles['outlet'].nunique():,}",
+        published=_span(dates),
+        published_exact=exact,
+        statements=_count(snap.statements, full.statements),
+        events=_count(snap.events, full.events),
+    )
 
 
 def overview_view(full: Snapshot, snap: Snapshot) -> OverviewView:
@@ -63,6 +106,7 @@ def overview_view(full: Snapshot, snap: Snapshot) -> OverviewView:
             top_actors(others, snap.mentions, colors=full.colors, title=orgs), cited
         ),
         names=actor_names(actors),
+        metrics=corpus_metrics(full, snap),
     )
 
 

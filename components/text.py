@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import pandas as pd
+
 from components.palette import tint
 
 _WORD = re.compile(r"[\w'’-]+")
@@ -135,3 +137,8 @@ def merge_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             merged.append([start, end])
     return [(s, e) for s, e in merged]
+
+
+def fmt_date(value) -> str:
+    ts = pd.to_datetime(value, errors="coerce")
+    return "no date" if pd.isna(ts) else ts.strftime("%-d %b %Y")

@@ -46,6 +46,11 @@ def test_pages_of_lists_the_app_pages():
 
 
 def test_every_page_times_on_a_synthetic_snapshot(tmp_path, monkeypatch):
+    from streamlit.testing.v1 import app_test, local_script_runner
+
+    # The bench shares one script cache between runs, as the server does; undone after.
+    monkeypatch.setattr(app_test, "ScriptCache", app_test.ScriptCache)
+    monkeypatch.setattr(local_script_runner, "ScriptCache", local_script_runner.ScriptCache)
     snapshot = tmp_path / "snapshot"
     write_synthetic_snapshot(60, snapshot, seed=2)
     monkeypatch.setenv("READOUT_SNAPSHOT", str(snapshot))
@@ -60,6 +65,10 @@ def test_every_page_times_on_a_synthetic_snapshot(tmp_path, monkeypatch):
         assert "exceptions" not in timing, (page, timing)
         assert timing["first"] > 0 and timing["warm"] > 0
     assert report["memory_mb"]["end"]["rss"] > 0
+    compiled = app_test.ScriptCache()._cache
+    assert str(ROOT / "app.py") in compiled and app_test.ScriptCache() is app_test.ScriptCache()
+    warm = [t["warm_reruns"] for t in report["pages"].values()]
+    assert all(len(runs) == 7 and runs == sorted(runs) for runs in warm)
 
 
 @pytest.mark.parametrize("argv", [["bench"], ["bench", "--articles", "20", "--pages"]])

@@ -9,10 +9,10 @@ from components.correct_ui import article_form, flash, speaker_form
 from components.data import cached_view
 from components.evidence import article_html, safe_url, statement_card
 from components.filters import page_data
-from components.layout import empty_state, filter_note, fmt_date, pick_row_into, url_choice
+from components.layout import empty_state, filter_note, pick_row_into, url_choice
 from components.model import precision_label
 from components.page_views import article_label, article_list
-from components.text import md_escape
+from components.text import fmt_date, md_escape
 
 full, snap, filters = page_data()
 st.title("Articles")

@@ -6,7 +6,7 @@ import streamlit as st
 from components.data import cached_view
 from components.export_ui import chart
 from components.filters import page_data
-from components.layout import empty_state, filter_note, fmt_date
+from components.layout import empty_state, filter_note
 from components.page_views import overview_view
 
 full, snap, filters = page_data()
@@ -15,30 +15,15 @@ st.caption("China–Russia diplomacy on the war in Ukraine, read from news artic
 filter_note(filters)
 
 
-def _count(part: pd.DataFrame, whole: pd.DataFrame) -> str:
-    return f"{len(part):,}" if len(part) == len(whole) else f"{len(part):,} of {len(whole):,}"
-
-
-def _span(days: pd.Series) -> str:
-    """Short enough for a metric at 1280 px: "2023 – 2025", "Mar – Apr 2025", "Apr 2025"."""
-    if days.empty:
-        return "—"
-    first, last = days.min(), days.max()
-    if first.year != last.year:
-        return f"{first.year} – {last.year}"
-    if first.month != last.month:
-        return f"{first:%b} – {last:%b %Y}"
-    return f"{last:%b %Y}"
-
-
-dates = snap.articles["published_dt"].dropna()
-exact = f"{fmt_date(dates.min())} – {fmt_date(dates.max())}" if len(dates) else None
+# Every figure here counts the filtered articles: they are the charts' sources.
+view = cached_view(overview_view, filters)
+shown = view.metrics
 cols = st.columns([1, 1, 1.5, 1, 1])
-cols[0].metric("Articles", _count(snap.articles, full.articles))
-cols[1].metric("Outlets", f"{snap.articles['outlet'].nunique():,}")
-cols[2].metric("Published", _span(dates), help=exact)
-cols[3].metric("Statements", _count(snap.statements, full.statements))
-cols[4].metric("Events", _count(snap.events, full.events))
+cols[0].metric("Articles", shown.articles)
+cols[1].metric("Outlets", shown.outlets)
+cols[2].metric("Published", shown.published, help=shown.published_exact)
+cols[3].metric("Statements", shown.statements)
+cols[4].metric("Events", shown.events)
 
 if full.articles.empty:
     empty_state(
@@ -48,8 +33,6 @@ if full.articles.empty:
 elif snap.articles.empty:
     empty_state("No article matches the filters.", "Widen the dates or clear a filter.")
 
-# Every chart here counts the filtered articles: they are its sources.
-view = cached_view(overview_view, filters)
 for row in (("outlets", "months"), ("people", "organisations")):
     for column, name in zip(st.columns(2), row, strict=True):
         shown = getattr(view, name)
