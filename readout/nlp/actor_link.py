@@ -12,9 +12,13 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+import numpy
+from spacy.attrs import IS_TITLE, POS
+from spacy.symbols import NOUN, PROPN, X
 from spacy.tokens import Doc, Span
 
 from readout.knowledge import Actor, KnowledgeBase, fold, slugify
+from readout.nlp.extensions import tokens_where
 from readout.nlp.titles import find_title_mentions
 from readout.records import NewActor
 
@@ -212,8 +216,10 @@ def _link_person_like(art: _Article, pending: list[Span], kb_surnames) -> None:
 def _link_missed_surnames(art: _Article) -> None:
     """Surnames the model did not tag at all ("Wang said ..." with Wang untagged)."""
     taken = {i for span in art.spans for i in range(span.start, span.end)}
-    for token in art.doc:
-        if token.i in taken or not token.is_title or token.pos_ not in {"PROPN", "NOUN", "X"}:
+    columns = art.doc.to_array([IS_TITLE, POS])
+    names = columns[:, 0].astype(bool) & numpy.isin(columns[:, 1], [PROPN, NOUN, X])
+    for token in tokens_where(art.doc, names):
+        if token.i in taken:
             continue
         candidates = art.full_names.get(fold(token.text))
         if not candidates:

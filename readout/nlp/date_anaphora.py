@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from spacy.tokens import Span
 
 from readout.nlp.dates import DateMention, DateRange, find_dates
+from readout.nlp.extensions import text_of
 
 # phrase -> offset in days from the day named before
 ANAPHORA = {
@@ -40,7 +41,7 @@ def anaphoric_dates(sent: Span, last_day: date | None) -> list[DateMention]:
     if last_day is None:
         return []
     found = []
-    for match in PATTERN.finditer(sent.text):
+    for match in PATTERN.finditer(text_of(sent)):
         tokens = sent.doc.char_span(
             sent.start_char + match.start(), sent.start_char + match.end(), "expand"
         )

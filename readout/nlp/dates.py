@@ -39,7 +39,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from readout.nlp.extensions import sentence_of
+from readout.nlp.extensions import sentence_of, text_of
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
@@ -408,7 +408,7 @@ def find_dates(span: Span | Doc, published: str | date | None) -> list[DateMenti
     doc = span if isinstance(span, Doc) else span.doc
     offset = 0 if isinstance(span, Doc) else span.start_char
     found = []
-    for kind, start, end in _scan(span.text):
+    for kind, start, end in _scan(text_of(span)):
         tokens = doc.char_span(offset + start, offset + end, alignment_mode="expand")
         if tokens is None or len(tokens) == 0:
             continue

@@ -30,6 +30,7 @@ from readout.nlp.event_triggers import (
     is_hedged,
     is_planned,
 )
+from readout.nlp.extensions import text_of
 from readout.nlp.kb import get_knowledge
 from readout.records import EventRecord
 
@@ -103,7 +104,8 @@ def _outside_quotes(mentions: list[DateMention], frames: list[Frame], sent: Span
     """A date inside quotation marks dates what the quote says, not the event the sentence
     reports around it ("... [reached in March]," Qin said during the meeting)."""
     quotes = [
-        (sent.start_char + m.start(), sent.start_char + m.end()) for m in QUOTED.finditer(sent.text)
+        (sent.start_char + m.start(), sent.start_char + m.end())
+        for m in QUOTED.finditer(text_of(sent))
     ]
 
     def quote_of(char: int) -> tuple[int, int] | None:

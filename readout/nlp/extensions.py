@@ -11,6 +11,9 @@
 
 from bisect import bisect_right
 
+import numpy
+from spacy.attrs import ORTH
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 ACTOR_SPANS = "actors"
@@ -39,6 +42,16 @@ def actor_spans(doc: Doc) -> list[Span]:
     return sorted(doc.spans[ACTOR_SPANS], key=lambda s: (s.start, -s.end))
 
 
+def tokens_with_text(doc: Doc, texts) -> list[Token]:
+    """The tokens whose text is one of ``texts``, found on the doc's arrays: a Python loop
+    over every token would build a Token object for each."""
+    return tokens_where(doc, numpy.isin(doc.to_array([ORTH]), [get_string_id(t) for t in texts]))
+
+
+def tokens_where(doc: Doc, mask) -> list[Token]:
+    return [doc[i] for i in numpy.flatnonzero(mask).tolist()]
+
+
 def sentence_starts(doc: Doc) -> tuple[int, ...]:
     """Token index of each sentence start, found once per doc (the parser set them before
     Readout's components run, and none of them moves a boundary)."""
@@ -47,12 +60,14 @@ def sentence_starts(doc: Doc) -> tuple[int, ...]:
     return doc._.sentence_starts[0]
 
 
-def text_of(doc: Doc) -> str:
-    """``doc.text``, joined from the tokens once per doc rather than once per call (a doc's
-    text never changes: retokenizing merges tokens, not characters)."""
-    if doc._.text is None:
-        doc._.text = doc.text
-    return doc._.text
+def text_of(item: Doc | Span) -> str:
+    """``item.text``, from the doc's text joined once rather than from the tokens on every call
+    (a doc's text never changes: retokenizing merges tokens, not characters)."""
+    if isinstance(item, Span):
+        return text_of(item.doc)[item.start_char : item.end_char]
+    if item._.text is None:
+        item._.text = item.text
+    return item._.text
 
 
 def sentence_of(token: Token) -> Span:

@@ -7,10 +7,11 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
+from spacy.attrs import IS_SPACE
 from spacy.tokens import Doc, Span, Token
 
 from readout.knowledge import KnowledgeBase
-from readout.nlp.extensions import actor_spans, text_of
+from readout.nlp.extensions import actor_spans, text_of, tokens_where
 from readout.nlp.quote_marks import paragraphs
 
 PERSON = {"person"}
@@ -79,7 +80,8 @@ def sentence_units(doc: Doc) -> list[Span]:
     """The parser's sentences, split again at paragraph breaks: a headline or standfirst
     without a full stop must not run into the next paragraph."""
     # A paragraph starts at a word right after a whitespace token holding a line break.
-    after_break = [t.i + 1 for t in doc if t.is_space and "\n" in t.text and t.i + 1 < len(doc)]
+    spaces = tokens_where(doc, doc.to_array([IS_SPACE]))
+    after_break = [t.i + 1 for t in spaces if "\n" in t.text and t.i + 1 < len(doc)]
     breaks = [i for i in after_break if not doc[i].is_space]
     units = []
     for sent in doc.sents:
@@ -113,7 +115,7 @@ class DocContext:
         self.paragraphs = paragraphs(text_of(doc))
         self._para_starts = [start for start, _ in self.paragraphs]
         self.sents = sentence_units(doc)
-        self.sent_index = {t.i: n for n, s in enumerate(self.sents) for t in s}
+        self.sent_index = {i: n for n, s in enumerate(self.sents) for i in range(s.start, s.end)}
 
     def sent_of(self, token: Token) -> Span:
         return self.sents[self.sent_index[token.i]]

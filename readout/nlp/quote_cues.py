@@ -11,7 +11,11 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from spacy.tokens import Token
+import numpy
+from spacy.attrs import LEMMA
+from spacy.tokens import Doc, Token
+
+from readout.nlp.extensions import tokens_where
 
 REPORTING_FILE = "reporting.toml"
 
@@ -40,6 +44,18 @@ class Cues:
     @cached_property
     def _speech_lemmas(self) -> frozenset[str]:
         return self.speech_verbs | {verb for verb, _ in self.phrasal_verbs}
+
+    def speech_verb_candidates(self, doc: Doc) -> list[Token]:
+        """The tokens whose lemma could make them speech verbs (``is_speech_verb`` decides),
+        found on the LEMMA column rather than by building every token."""
+        lemmas = doc.to_array([LEMMA])
+        strings = doc.vocab.strings
+        known = [
+            h
+            for h in numpy.unique(lemmas).tolist()
+            if h and strings[h].lower() in self._speech_lemmas
+        ]
+        return tokens_where(doc, numpy.isin(lemmas, known))
 
     def is_speech_verb(self, token: Token) -> bool:
         """'said', 'stressed', 'pointed out': a verb that reports speech."""

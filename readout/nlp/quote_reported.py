@@ -64,7 +64,7 @@ def speech_clauses(
 ) -> list[Reported]:
     """Every speech verb with a complement and a speaker, outside direct quotes."""
     found = []
-    for verb in doc:
+    for verb in cues.speech_verb_candidates(doc):
         if verb.i in quoted or not cues.is_speech_verb(verb):
             continue
         comp = _complement(verb, cues)

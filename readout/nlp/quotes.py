@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from readout import KNOWLEDGE_DIR
 from readout.knowledge import KnowledgeBase, fold
 from readout.nlp.dates import as_date, date_for
-from readout.nlp.extensions import text_of
+from readout.nlp.extensions import text_of, tokens_with_text
 from readout.nlp.kb import get_knowledge
 from readout.nlp.quote_attribution import Attribution, Attributor, quote_tokens
 from readout.nlp.quote_context import DocContext
@@ -55,9 +55,8 @@ def _possessive_marks(doc: Doc):
     tagged POS, or hanging on a word that is itself a possessive modifier."""
     marks = {
         t.idx
-        for t in doc
-        if t.text in {"'", "’"}
-        and (t.tag_ == "POS" or (t.head.i == t.i - 1 and t.head.dep_ == "poss"))
+        for t in tokens_with_text(doc, ("'", "’"))
+        if t.tag_ == "POS" or (t.head.i == t.i - 1 and t.head.dep_ == "poss")
     }
     return marks.__contains__
 

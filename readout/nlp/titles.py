@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from spacy.attrs import ORTH, SPACY
 from spacy.tokens import Doc, Span
 
 from readout.knowledge import KnowledgeBase, fold
@@ -22,10 +23,10 @@ class _Words:
     spaCy builds a new Token object on every ``doc[i]``."""
 
     def __init__(self, doc: Doc) -> None:
-        self.texts, self.spaces = [], []
-        for token in doc:  # one pass: every token access builds a Token object
-            self.texts.append(token.text)
-            self.spaces.append(token.whitespace_)
+        columns = doc.to_array([ORTH, SPACY]).tolist()  # no Token object built per token
+        strings = doc.vocab.strings
+        self.texts = [strings[orth] for orth, _ in columns]
+        self.spaces = [" " if space else "" for _, space in columns]
 
     def __len__(self) -> int:
         return len(self.texts)
