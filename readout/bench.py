@@ -125,7 +125,18 @@ def bench_build(
     runs = {name: min(found, key=lambda r: r["seconds"]) for name, found in tries.items()}
     report = summarise(runs, n_articles, seed, jobs, model, load)
     report["all_seconds"] = {k: [round(r["seconds"], 2) for r in v] for k, v in tries.items()}
+    report["ratio_per_repeat"] = paired_ratios(tries, jobs)
     return report
+
+
+def paired_ratios(tries: dict[str, list[dict]], jobs: int) -> dict[str, list[float]]:
+    """Readout against the bare run made just before it, repeat by repeat: the spread shows
+    how much of a difference between the fastest runs is the machine's noise."""
+    return {
+        str(n): [round(bare["seconds"] / ours["seconds"], 3)
+                 for bare, ours in zip(tries[f"bare_{n}"], tries[f"readout_{n}"], strict=True)]
+        for n in dict.fromkeys((1, jobs))
+    }  # fmt: skip
 
 
 def summarise(runs: dict, n_articles: int, seed: int, jobs: int, model: str, load) -> dict:

@@ -35,6 +35,8 @@ def test_bench_build_measures_every_run(tmp_path):
     assert all(v["wall"] > 0 for v in report["words_per_second"].values())
     assert report["ratio_readout_vs_bare"]["1"] > 0 and report["scaling"]["readout"] > 0
     assert all(m["self"] > 50 for m in report["peak_memory_mb"].values())  # a model was loaded
+    paired = report["ratio_per_repeat"]
+    assert set(paired) == {"1", "2"} and all(len(r) == 1 and r[0] > 0 for r in paired.values())
     json.dumps(report)
     assert list(tmp_path.iterdir()) == [], "temporary corpus removed"
 
