@@ -2,7 +2,8 @@
 
 import pytest
 
-from readout.nlp.dates import DateRange, date_for, find_dates, resolve, tense_of
+from readout.nlp.date_mentions import date_for, find_dates, tense_of
+from readout.nlp.dates import DateRange, resolve
 
 FRIDAY = "2025-03-28"  # a Friday
 

@@ -12,7 +12,8 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span
 
-from readout.nlp.dates import DateMention, DateRange, find_dates
+from readout.nlp.date_mentions import DateMention, find_dates
+from readout.nlp.dates import DateRange
 from readout.nlp.extensions import text_of
 
 # phrase -> offset in days from the day named before

@@ -7,11 +7,9 @@ Public API (used by events and by quotes to date statements):
   put the first day of the month/year in ``start``.
 * ``resolve(text, published, tense="past")``: one expression ("on Tuesday", "March 31",
   "from March 31 to April 2", "last month") to a ``DateRange``, or None when not a date.
-* ``find_dates(span, published)``: every expression inside a Span/Doc (a sentence, usually),
-  each with its tokens, its tense (read from the governing verb) and its resolved range.
-* ``date_for(token, published)``: the date of the clause a token belongs to ("said on
-  Tuesday" -> that Tuesday), or None. For a statement pass the reporting verb.
-* ``tense_of(token)``: ``past | present | future`` of the clause governing a token.
+* ``scan_dates(text)`` and ``resolve_kind(kind, text, pub, tense)``: the scanner and resolver
+  behind ``resolve``, for ``readout.nlp.date_mentions``, which finds and dates the expressions
+  of a parsed sentence (``find_dates``, ``date_for``, ``tense_of``).
 
 The rules, in one place:
 
@@ -37,10 +35,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span, Token
-
-from readout.nlp.extensions import sentence_of, text_of
-
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
 MONTHS["sept"] = 9
@@ -50,12 +44,6 @@ NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 
 RELATIVE_DAYS = {
     "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
     "yesterday": -1, "last night": -1, "tomorrow": 1,
-}  # fmt: skip
-# Words that make the following date a bound rather than the time of the event.
-BOUNDS = {"since", "by", "before", "after", "until", "till", "through", "ahead"}
-FUTURE_HEADS = {
-    "schedule", "set", "due", "expect", "plan", "intend", "go", "prepare", "slate", "poise",
-    "aim", "hope", "agree", "be",
 }  # fmt: skip
 
 _MONTH_NAMES = "|".join([*(m.lower() for m in calendar.month_name if m), "sept"])
@@ -105,14 +93,6 @@ class DateRange:
     start: str | None
     end: str | None = None
     precision: str = "day"  # day | month | year | unknown (of ``start``)
-
-
-@dataclass(frozen=True)
-class DateMention:
-    span: Span
-    range: DateRange
-    tense: str  # past | present | future, from the governing verb
-    bound: str | None  # "since", "before", ... when the date bounds rather than dates
 
 
 def as_date(value: str | date | None) -> date | None:
@@ -277,13 +257,15 @@ def _range(text: str, pub: date, tense: str) -> DateRange | None:
     return DateRange(start.isoformat(), end.isoformat(), "day")
 
 
-def _resolve(kind: str, text: str, pub: date, tense: str) -> DateRange | None:
+def resolve_kind(kind: str, text: str, pub: date, tense: str) -> DateRange | None:
     low = text.lower()
     if kind == "range":
         return _range(text, pub, tense)
     if kind == "until":
         target = re.sub(r"^(?:until|till|through)\s+", "", low)
-        day = _resolve("weekday" if target.split()[-1] in WEEKDAYS else "day", target, pub, tense)
+        day = resolve_kind(
+            "weekday" if target.split()[-1] in WEEKDAYS else "day", target, pub, tense
+        )
         return DateRange(None, day.start, "unknown") if day else None
     if kind == "day":
         return _day(_explicit_day(text, pub, tense))
@@ -322,7 +304,7 @@ def _capitalised_month(text: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 14)  # a sentence is scanned again for every trigger in it
-def _scan(text: str) -> tuple[tuple[str, int, int], ...]:
+def scan_dates(text: str) -> tuple[tuple[str, int, int], ...]:
     """(kind, start, end) of each date expression in ``text``, left to right."""
     return tuple(_scan_matches(text))
 
@@ -342,101 +324,9 @@ def resolve(text: str, published: str | date | None, tense: str = "past") -> Dat
     pub = as_date(published)
     if pub is None:
         return None
-    for kind, start, end in _scan(text):
-        return _resolve(kind, text[start:end], pub, tense)
+    for kind, start, end in scan_dates(text):
+        return resolve_kind(kind, text[start:end], pub, tense)
     return None
 
 
 # --- tense ---------------------------------------------------------------------------------
-
-
-def clause_verb(token: Token) -> Token:
-    """The verb governing a token: itself when it is one, else the nearest verbal head."""
-    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
-        token = token.head
-    return token
-
-
-def tense_of(token: Token) -> str:
-    """past | present | future of the clause governing ``token``.
-
-    Future: will/shall/'ll/would ("said Li would travel" is future for the reader), "to"
-    infinitives under schedule/plan/expect/be ("is scheduled to meet", "is to visit"),
-    "going to". Past: a past-tense verb or auxiliary, a perfect ("has met").
-    """
-    verb = clause_verb(token)
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if verb.dep_ == "conj" and not auxes and verb.tag_ in ("VB", "VBG"):
-        return tense_of(verb.head)  # "would travel ... and hold talks": hold shares "would"
-    if any(a.lower_ in ("will", "shall", "'ll", "would", "wo") for a in auxes):
-        return "future"
-    head = verb.head
-    if any(a.lower_ == "to" for a in auxes) and head.lemma_ in FUTURE_HEADS:
-        # "went to Moscow to meet" is past; "is going to meet", "agreed to meet" are ahead
-        return "past" if head.lemma_ == "go" and head.tag_ in ("VBD", "VBN") else "future"
-    if verb.lemma_ in FUTURE_HEADS and any(c.dep_ == "xcomp" for c in verb.children):
-        return "future"
-    if "Past" in verb.morph.get("Tense") and verb.tag_ == "VBD":
-        return "past"
-    if any("Past" in a.morph.get("Tense") or a.lemma_ == "have" for a in auxes):
-        return "past"
-    if verb.tag_ == "VBN":
-        return "past"
-    return "present"
-
-
-# --- finding expressions in a parsed text --------------------------------------------------
-
-
-def _bound(span: Span) -> str | None:
-    before = span.doc[span.start - 1] if span.start > 0 else None
-    first = span[0].lower_
-    if first in BOUNDS:
-        return first
-    if before is not None and before.lower_ in BOUNDS:
-        return before.lower_
-    if before is not None and before.lower_ == "of" and span.start > 1:
-        return "ahead" if span.doc[span.start - 2].lower_ == "ahead" else None
-    return None
-
-
-def find_dates(span: Span | Doc, published: str | date | None) -> list[DateMention]:
-    """Every date expression in ``span``, resolved with the tense of its governing verb."""
-    pub = as_date(published)
-    if pub is None:
-        return []
-    doc = span if isinstance(span, Doc) else span.doc
-    offset = 0 if isinstance(span, Doc) else span.start_char
-    found = []
-    for kind, start, end in _scan(text_of(span)):
-        tokens = doc.char_span(offset + start, offset + end, alignment_mode="expand")
-        if tokens is None or len(tokens) == 0:
-            continue
-        tense = tense_of(tokens.root)
-        resolved = _resolve(kind, tokens.text, pub, tense)
-        if resolved is not None:
-            found.append(DateMention(tokens, resolved, tense, _bound(tokens)))
-    return found
-
-
-def _tree_distance(a: Token, b: Token) -> int:
-    up_a = [a, *a.ancestors]
-    up_b = [b, *b.ancestors]
-    common = next((t for t in up_a if t in up_b), None)
-    if common is None:
-        return 99
-    return up_a.index(common) + up_b.index(common)
-
-
-def date_for(token: Token, published: str | date | None) -> DateRange | None:
-    """The date of the clause ``token`` belongs to: the nearest expression in its sentence
-    governed by the same verb ("X said on Tuesday" -> Tuesday), ignoring bounds ("since")."""
-    verb = clause_verb(token)
-    mentions = [
-        m
-        for m in find_dates(sentence_of(token), published)
-        if m.bound is None and clause_verb(m.span.root.head) == verb and m.range.start
-    ]
-    if not mentions:
-        return None
-    return min(mentions, key=lambda m: _tree_distance(m.span.root, verb)).range

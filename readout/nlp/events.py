@@ -17,7 +17,8 @@ from spacy.tokens import Doc, Span, Token
 from readout import KNOWLEDGE_DIR
 from readout.knowledge import KnowledgeBase
 from readout.nlp.date_anaphora import anaphoric_dates, last_day_in
-from readout.nlp.dates import DateMention, DateRange, as_date, clause_verb, find_dates, tense_of
+from readout.nlp.date_mentions import DateMention, clause_verb, find_dates, tense_of
+from readout.nlp.dates import DateRange, as_date
 from readout.nlp.event_duration import with_duration
 from readout.nlp.event_frames import Frame, FrameBuilder
 from readout.nlp.event_lexicon import Lexicon, load_lexicon

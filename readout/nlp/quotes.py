@@ -15,7 +15,8 @@ from spacy.tokens import Doc, Token
 
 from readout import KNOWLEDGE_DIR
 from readout.knowledge import KnowledgeBase, fold
-from readout.nlp.dates import as_date, date_for
+from readout.nlp.date_mentions import date_for
+from readout.nlp.dates import as_date
 from readout.nlp.extensions import text_of, tokens_with_text
 from readout.nlp.kb import get_knowledge
 from readout.nlp.quote_attribution import Attribution, Attributor, quote_tokens
