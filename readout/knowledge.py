@@ -102,6 +102,16 @@ class KnowledgeBase:
                     words.setdefault(fold(form), actor.name)
         return words
 
+    @cached_property
+    def _qualifier_prefixes(self) -> frozenset[str]:
+        keys = [*self._country_words, *self._organization_words]
+        return frozenset(key[:n] for key in keys for n in range(1, len(key) + 1))
+
+    def may_start_qualifier(self, folded_word: str) -> bool:
+        """False when no country or organisation name (``qualifier_of_word``) can begin with
+        this folded word: a cheap test before trying phrases at every capitalised word."""
+        return _POSSESSIVE.sub("", folded_word) in self._qualifier_prefixes
+
     def qualifier_of_word(self, word: str) -> str | None:
         """The country or organisation a word before a title names: "China's" -> "China",
         "NATO" -> "NATO" (roles are held *of* one of these)."""

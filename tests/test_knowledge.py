@@ -241,3 +241,17 @@ def test_spelling_variants_are_aliases(kb):
     assert forms[fold("State Department")] == "US State Department"
     assert kb.by_name["Kremlin"].country == "Russia"
     assert kb.by_name["Xinhua"].kind == "media"
+
+
+def test_may_start_qualifier_is_a_sound_prefilter(kb):
+    """Every word that begins a country or organisation name passes, whatever follows it."""
+    for actor in kb.actors.values():
+        if actor.kind not in ("country", "organization"):
+            continue
+        for form in [*actor.surface_forms, *actor.demonyms, *actor.metonyms]:
+            if kb.qualifier_of_word(form):
+                first = fold(form).split()[0]
+                assert kb.may_start_qualifier(first), form
+                assert kb.may_start_qualifier(first + "'s"), form
+    assert not kb.may_start_qualifier("ceasefire")
+    assert not kb.may_start_qualifier("zzz")

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from readout.nlp.extensions import text_of
 from readout.nlp.quote_cues import Cues
 from readout.nlp.speakers import Speaker, SpeakerResolver
 
@@ -90,7 +91,7 @@ def according_clauses(
     """Sentences sourced with "according to X" and no quote or speech verb of their own."""
     found = []
     for sent in resolver.ctx.sents:
-        if any(t.i in quoted or t.i in taken for t in sent):
+        if any(i in quoted or i in taken for i in range(sent.start, sent.end)):
             continue
         cue = according_cue(sent, cues)
         if cue is None:
@@ -112,6 +113,9 @@ def according_clauses(
 def according_cue(sent: Span, cues: Cues) -> tuple[Token, Token | None] | None:
     """The first "according to X" in ``sent``: (its first token, the head of X)."""
     doc = sent.doc
+    lowered = text_of(sent).lower()
+    if not any(phrase[0] in lowered for phrase in cues.according_to):  # no Token built then
+        return None
     for token in sent:
         for phrase in cues.according_to:
             if token.lower_ != phrase[0]:  # cheap test first: this runs at every token

@@ -27,6 +27,7 @@ class _Words:
         strings = doc.vocab.strings
         self.texts = [strings[orth] for orth, _ in columns]
         self.spaces = [" " if space else "" for _, space in columns]
+        self.folded = [fold(text) for text in self.texts]
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -39,7 +40,7 @@ class _Words:
 
 def _qualifier_at(words: _Words, i: int, kb: KnowledgeBase) -> tuple[str, int] | None:
     """The country or organisation named by the tokens at ``i`` and the index after them."""
-    if not words.texts[i][:1].isupper():
+    if not words.texts[i][:1].isupper() or not kb.may_start_qualifier(words.folded[i]):
         return None
     for n in range(MAX_COUNTRY_TOKENS, 0, -1):
         if i + n > len(words):
@@ -52,7 +53,7 @@ def _qualifier_at(words: _Words, i: int, kb: KnowledgeBase) -> tuple[str, int] |
 
 def _title_at(words: _Words, i: int, kb: KnowledgeBase) -> tuple[list[str], int] | None:
     """The longest title phrase starting at ``i``: (role keys, index after it)."""
-    if i >= len(words) or fold(words.texts[i]) not in kb.title_first_words:
+    if i >= len(words) or words.folded[i] not in kb.title_first_words:
         return None
     for n in range(MAX_TITLE_TOKENS, 0, -1):
         if i + n > len(words):
@@ -113,15 +114,21 @@ def find_title_mentions(
     that resolve to nobody (or to several people) are left out."""
     found = []
     words = _Words(doc)
-    i = 0
-    while i < len(words):
-        match = _qualified_title(words, i, kb) or _bare_title(words, i, kb)
+    # Where a title can start, tested in one pass: the rules below run only there.
+    qualifiers = {i for i, (text, key) in enumerate(zip(words.texts, words.folded, strict=True))
+                  if text[:1].isupper() and kb.may_start_qualifier(key)}  # fmt: skip
+    titles = {i for i, key in enumerate(words.folded) if key in kb.title_first_words}
+    end = 0
+    for i in sorted(qualifiers | titles):
+        if i < end:  # inside the title just found
+            continue
+        match = (_qualified_title(words, i, kb) if i in qualifiers else None) or (
+            _bare_title(words, i, kb) if i in titles else None
+        )
         if match is None:
-            i += 1
             continue
         start, end, roles, ofs = match
         actor_id = None if _names_a_person(words, end, taken) else _resolve(kb, roles, ofs, on)
         if actor_id is not None:
             found.append((Span(doc, start, end, label="TITLE"), actor_id))
-        i = end
     return found
