@@ -26,7 +26,7 @@ from readout.corrections import (
     load_corrections,
 )
 from readout.knowledge import knowledge_fingerprint
-from readout.merge import find_duplicates, merge_events
+from readout.merge import merge_events
 from readout.records import ArticleResult, CleanArticle, Rejected
 from readout.schema import SCHEMA_VERSION
 from readout.sources import read_sources
@@ -39,6 +39,7 @@ from readout.tables import (
     statement_rows,
     tables_from_rows,
 )
+from readout.wire_copies import find_duplicates
 
 Progress = Callable[[int, int, str], None]  # (done, total, message)
 

@@ -3,7 +3,7 @@ already in the corpus or added earlier in the same import.
 
 Exact duplicates have the same ``text_key`` (words of the cleaned body, headline left out,
 case, spacing, punctuation and Unicode form ignored); near duplicates are grouped by
-``readout.merge.find_duplicates`` (shared word 5-grams), as the build groups wire copy.
+``readout.wire_copies.find_duplicates`` (shared word 5-grams), as the build groups wire copy.
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from readout import PIPELINE_VERSION
 from readout.add_stage import Staged
 from readout.build import source_fingerprint
 from readout.clean import clean_article
-from readout.merge import find_duplicates
 from readout.sources import read_sources
+from readout.wire_copies import find_duplicates
 
 Skipped = list[tuple[str, str]]
 

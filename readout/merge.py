@@ -1,4 +1,4 @@
-"""Merge events across articles and group near-duplicate articles.
+"""Merge events across articles (near-duplicate articles: ``readout.wire_copies``).
 
 Events are merged in two passes. Within one article the rules are loose, because a story
 keeps returning to the same event ("the meeting", "their talks"): an undated report joins the
@@ -12,8 +12,6 @@ dates and places; an undated event only joins when the articles are published wi
 from __future__ import annotations
 
 import hashlib
-import re
-import zlib
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -289,60 +287,3 @@ def merge_events(
                 }
             )
     return events, sources
-
-
-# --- near-duplicate articles ---------------------------------------------------------------
-
-SHINGLE = 5
-CONTAINMENT = 0.6
-MIN_SHINGLES = 20
-COMMON_SHINGLE = 50  # shingles in more articles than this are boilerplate, not evidence
-
-
-def _shingles(text: str) -> set[int]:
-    words = re.findall(r"\w+", (text or "").lower())
-    grams = (" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1))
-    return {zlib.crc32(g.encode()) for g in grams}  # stable across processes, unlike hash()
-
-
-def find_duplicates(articles: list[dict]) -> dict[str, str]:
-    """article_id -> the article_id it duplicates (wire copy reprinted by several outlets).
-
-    Two articles are duplicates when 60% of the shorter one's word 5-grams are in the other.
-    Candidate pairs come from an inverted index of shingles, so the cost grows with the
-    number of shared shingles, not with all pairs; past ~100k articles, MinHash with LSH
-    banding would bound it further. A group's original is the earliest published (then the
-    smallest id); every other member points to it.
-    """
-    sets = {a["article_id"]: _shingles(a.get("text")) for a in articles}
-    sets = {aid: s for aid, s in sets.items() if len(s) >= MIN_SHINGLES}
-    index: dict[int, list[str]] = defaultdict(list)
-    for aid, shingles in sets.items():
-        for s in shingles:
-            index[s].append(aid)
-    shared: Counter = Counter()
-    for holders in index.values():
-        if 1 < len(holders) <= COMMON_SHINGLE:
-            for i, a in enumerate(holders):
-                for b in holders[i + 1 :]:
-                    shared[(a, b)] += 1
-    parent = {aid: aid for aid in sets}
-
-    def root(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for (a, b), n in shared.items():
-        if n / min(len(sets[a]), len(sets[b])) >= CONTAINMENT:
-            parent[root(a)] = root(b)
-    groups: dict[str, list[str]] = defaultdict(list)
-    for aid in sets:
-        groups[root(aid)].append(aid)
-    when = {a["article_id"]: a.get("published") or "9999" for a in articles}
-    duplicates = {}
-    for members in groups.values():
-        original = min(members, key=lambda aid: (when[aid], aid))
-        duplicates.update({aid: original for aid in members if aid != original})
-    return duplicates
