@@ -89,7 +89,8 @@ def time_page(
     reruns = sorted(_run(at) for _ in range(WARM_RERUNS))
     warm = reruns[len(reruns) // 2]
     result = {"first": round(first, 3), "warm": round(warm, 4), "title": _title(at),
-              "warm_reruns": [round(r, 4) for r in reruns]}  # fmt: skip
+              "warm_reruns": [round(r, 4) for r in reruns],
+              "multiselects": len(at.multiselect)}  # the frame's sidebar filters  # fmt: skip
     errors = [e.message for e in at.exception]
     if errors:
         result["exceptions"] = errors[:3]
