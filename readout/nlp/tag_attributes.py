@@ -65,6 +65,9 @@ def _operator(value) -> tuple[str, object] | None:
 
 
 class BulkAttributeRuler(AttributeRuler):
+    """spaCy's ``AttributeRuler`` with the same rules and results, matched on the doc's arrays
+    and written back in one ``Doc.from_array`` (see the module doc)."""
+
     def __init__(self, vocab, name: str = "readout_attribute_ruler") -> None:
         super().__init__(vocab, name=name)
         # attribute names tested -> {their values, hashed -> rule ids}
@@ -125,7 +128,7 @@ class BulkAttributeRuler(AttributeRuler):
             return doc
         values = doc.to_array(list(EQUALITY_ATTRS.values())).reshape(len(doc), -1)
         columns = sorted({attr for attrs in self.attrs for attr in attrs if attr != "_"})
-        array = doc.to_array(columns).reshape(len(doc), -1)
+        array = doc.to_array(columns or [TAG]).reshape(len(doc), -1)
         extensions = []
         for rules, tokens in self._groups(doc, values):  # all matched before any is set
             for attr, value in self._folded(rules).items():
@@ -133,7 +136,8 @@ class BulkAttributeRuler(AttributeRuler):
                     extensions += [(i, value) for i in tokens]
                 else:
                     array[tokens, columns.index(attr)] = value
-        doc.from_array(columns, array)
+        if columns:
+            doc.from_array(columns, array)
         for i, found in extensions:
             for name, value in found.items():
                 doc[i]._.set(name, value)
