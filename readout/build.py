@@ -5,11 +5,9 @@ One broken file never stops a build: it is reported in the manifest and the rest
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import partial
@@ -145,18 +143,6 @@ def _clean_all(raws, rejected: list[Rejected]) -> list[CleanArticle]:
     return cleaned
 
 
-@contextmanager
-def _collector_skips_the_model():
-    """The model, pipeline and knowledge base live as long as the process: freezing them
-    (``gc.freeze``) keeps the garbage collector from walking them again at every full
-    collection while the build creates and drops millions of small objects."""
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
-
-
 def build_snapshot(
     source: Path = RAW_DIR,
     out: Path = PROCESSED_DIR,
@@ -175,56 +161,53 @@ def build_snapshot(
     say(0, 1, f"Reading articles from {source}")
     # Fails early, with a clear message, if no model is installed.
     model_meta = model_manifest(model, executor=executor, knowledge_dir=knowledge_dir)
-    with _collector_skips_the_model():
-        prints = fingerprints(Path(source), Path(knowledge_dir), corrections)  # before reading
-        raws, rejected = read_sources(Path(source))
-        articles = _clean_all(raws, rejected)
-        fixes = load_corrections(corrections) if corrections else []  # corrections (1/2)
-        articles = correct_articles(articles, fixes)  # corrected dates anchor relative dates
-        from readout.nlp.kb import get_knowledge
+    prints = fingerprints(Path(source), Path(knowledge_dir), corrections)  # before reading
+    raws, rejected = read_sources(Path(source))
+    articles = _clean_all(raws, rejected)
+    fixes = load_corrections(corrections) if corrections else []  # corrections (1/2)
+    articles = correct_articles(articles, fixes)  # corrected dates anchor relative dates
+    from readout.nlp.kb import get_knowledge
 
-        kb = get_knowledge(str(knowledge_dir))
-        rows: dict[str, list[dict]] = {"mentions": [], "statements": []}
-        reports, new_actors = [], []
-        cache = open_cache(cache_dir, model_meta, knowledge_fingerprint(Path(knowledge_dir)))
-        analyse = partial(
-            analyse_all, jobs=jobs, model=model, knowledge_dir=knowledge_dir, executor=executor,
-            scheduler=scheduler,
-        )  # fmt: skip
-        results = cache.results(articles, analyse)  # only new or changed articles meet spaCy
-        for i, (article, (result, reused)) in enumerate(zip(articles, results, strict=True)):
-            aid = article_id_for(article.file)
-            rows["mentions"] += mention_rows(aid, result)
-            rows["statements"] += statement_rows(aid, result)
-            reports += [(aid, ev, article.text[ev.start : ev.end]) for ev in result.events]
-            new_actors += result.new_actors
-            verb = "Reused (cached)" if reused else "Analysed"
-            say(i + 1, len(articles), f"{verb} {article.title or article.file}")
-        rows["articles"] = article_rows(articles, {})
-        rows["articles"] = article_rows(articles, find_duplicates(rows["articles"]))
-        published = {row["article_id"]: row["published"] for row in rows["articles"]}
-        rows["events"], rows["event_sources"] = merge_events(reports, published=published, kb=kb)
-        rows["actors"], rows["roles"] = actor_rows(kb, new_actors)
-        rows, skipped = apply_corrections(rows, fixes)  # corrections (2/2)
-        manifest = {
-            **model_meta,
-            "pipeline_version": PIPELINE_VERSION,
-            "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
-            "source": str(source),
-            "rejected": [{"file": r.file, "reason": r.reason} for r in rejected],
-            "fingerprints": prints,
-            "nlp": cache.counts,  # articles analysed vs reused from the cache
-            "corrections_applied": len(fixes) - len(skipped),
-            "corrections_skipped": skipped,
-        }
-        tables = tables_from_rows(rows)
-        write_snapshot(tables, Path(out), manifest)
-        counts = {name: table.num_rows for name, table in tables.items()}
-        seconds = time.perf_counter() - started
-        say(len(articles), len(articles), f"Analysed {cache.analysed}, reused {cache.reused}")
-        return BuildReport(
-            Path(out), counts, rejected, seconds, cache.analysed, cache.reused, skipped
-        )
+    kb = get_knowledge(str(knowledge_dir))
+    rows: dict[str, list[dict]] = {"mentions": [], "statements": []}
+    reports, new_actors = [], []
+    cache = open_cache(cache_dir, model_meta, knowledge_fingerprint(Path(knowledge_dir)))
+    analyse = partial(
+        analyse_all, jobs=jobs, model=model, knowledge_dir=knowledge_dir, executor=executor,
+        scheduler=scheduler,
+    )  # fmt: skip
+    results = cache.results(articles, analyse)  # only new or changed articles meet spaCy
+    for i, (article, (result, reused)) in enumerate(zip(articles, results, strict=True)):
+        aid = article_id_for(article.file)
+        rows["mentions"] += mention_rows(aid, result)
+        rows["statements"] += statement_rows(aid, result)
+        reports += [(aid, ev, article.text[ev.start : ev.end]) for ev in result.events]
+        new_actors += result.new_actors
+        verb = "Reused (cached)" if reused else "Analysed"
+        say(i + 1, len(articles), f"{verb} {article.title or article.file}")
+    rows["articles"] = article_rows(articles, {})
+    rows["articles"] = article_rows(articles, find_duplicates(rows["articles"]))
+    published = {row["article_id"]: row["published"] for row in rows["articles"]}
+    rows["events"], rows["event_sources"] = merge_events(reports, published=published, kb=kb)
+    rows["actors"], rows["roles"] = actor_rows(kb, new_actors)
+    rows, skipped = apply_corrections(rows, fixes)  # corrections (2/2)
+    manifest = {
+        **model_meta,
+        "pipeline_version": PIPELINE_VERSION,
+        "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "source": str(source),
+        "rejected": [{"file": r.file, "reason": r.reason} for r in rejected],
+        "fingerprints": prints,
+        "nlp": cache.counts,  # articles analysed vs reused from the cache
+        "corrections_applied": len(fixes) - len(skipped),
+        "corrections_skipped": skipped,
+    }
+    tables = tables_from_rows(rows)
+    write_snapshot(tables, Path(out), manifest)
+    counts = {name: table.num_rows for name, table in tables.items()}
+    seconds = time.perf_counter() - started
+    say(len(articles), len(articles), f"Analysed {cache.analysed}, reused {cache.reused}")
+    return BuildReport(Path(out), counts, rejected, seconds, cache.analysed, cache.reused, skipped)
 
 
 def ensure_snapshot(

@@ -98,20 +98,9 @@ def _with_honorific(span: Span) -> Span:
     return span
 
 
-_SURNAME_INDEXES: dict[int, tuple[KnowledgeBase, dict[str, set[str]]]] = {}
-
-
-def _kb_surnames(kb: KnowledgeBase) -> dict[str, set[str]]:
-    """Surname -> person ids, built once per knowledge base (not once per article)."""
-    known = _SURNAME_INDEXES.get(id(kb))
-    if known is None or known[0] is not kb:  # the entry holds kb, so its id stays its own
-        if len(_SURNAME_INDEXES) > 8:
-            _SURNAME_INDEXES.clear()
-        known = _SURNAME_INDEXES[id(kb)] = (kb, _surname_index(kb))
-    return known[1]
-
-
-def _surname_index(kb: KnowledgeBase) -> dict[str, set[str]]:
+def surname_index(kb: KnowledgeBase) -> dict[str, set[str]]:
+    """Surname -> ids of the knowledge base's people: build it once, pass it to every
+    ``link_mentions``."""
     index: dict[str, set[str]] = {}
     for actor in kb.actors.values():
         if actor.kind != "person":
@@ -230,13 +219,16 @@ def _link_missed_surnames(art: _Article) -> None:
         art.add(span, _nearest(candidates, token.i))
 
 
-def link_mentions(doc: Doc, *, kb: KnowledgeBase) -> tuple[list[Span], list[NewActor]]:
-    """All actor mentions of a document, linked where possible, and the new actors found."""
+def link_mentions(
+    doc: Doc, *, kb: KnowledgeBase, surnames: dict[str, set[str]] | None = None
+) -> tuple[list[Span], list[NewActor]]:
+    """All actor mentions of a document, linked where possible, and the new actors found
+    (``surnames``: ``surname_index(kb)``, built here when not given)."""
     art = _Article(doc=doc, kb=kb)
     ents = [e for e in doc.ents if e.label_ in ACTOR_LABELS]
     pending = _relabel_people(_link_known(art, ents))
     _register_new_people(art, pending)
-    _link_person_like(art, pending, _kb_surnames(kb))
+    _link_person_like(art, pending, surname_index(kb) if surnames is None else surnames)
     _link_missed_surnames(art)
     taken = {i for span in art.spans if span._.actor_id for i in range(span.start, span.end)}
     for span, actor_id in find_title_mentions(doc, kb=kb, on=published_date(doc), taken=taken):

@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from readout import KNOWLEDGE_DIR
-from readout.nlp.actor_link import link_mentions
+from readout.nlp.actor_link import link_mentions, surname_index
 from readout.nlp.actor_ruler import ActorRuler
 from readout.nlp.extensions import ACTOR_SPANS
 from readout.nlp.kb import get_knowledge
@@ -38,9 +38,10 @@ def make_actor_ruler(nlp: Language, name: str, knowledge_dir: str) -> ActorRuler
 )
 def make_actor_linker(nlp: Language, name: str, knowledge_dir: str):
     kb = get_knowledge(knowledge_dir)
+    surnames = surname_index(kb)  # once, not once per article
 
     def component(doc: Doc) -> Doc:
-        spans, new_actors = link_mentions(doc, kb=kb)
+        spans, new_actors = link_mentions(doc, kb=kb, surnames=surnames)
         doc.spans[ACTOR_SPANS] = spans
         doc._.new_actors = new_actors
         return doc
