@@ -60,7 +60,7 @@ class Cues:
     def is_speech_verb(self, token: Token) -> bool:
         """'said', 'stressed', 'pointed out': a verb that reports speech."""
         lemma = token.lemma_.lower()
-        if lemma not in self._speech_lemmas:  # the cheap test first: this runs at every token
+        if lemma not in self._speech_lemmas:  # the cheap test first
             return False
         if token.pos_ not in {"VERB", "AUX"} and token.tag_ not in {"VBD", "VBZ", "VBG", "VBN"}:
             return False
