@@ -17,6 +17,7 @@ TEXTS = [
     "",
     "   ",
     "The U.S.A. and the E.U. met on 3 May 2025 in Brussels.\n\nMore follows.",
+    "Brussels hosted talks with Moscow",  # a rule's later token at the start, a word at the end
 ]
 
 

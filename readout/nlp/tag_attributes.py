@@ -8,16 +8,16 @@ every article takes that slow path: about a tenth of the model's time.
 This subclass gives the same result. Rules of the form ``[{"TAG": tag}]`` are folded, per tag,
 into the attributes they leave on a token (later rules win, as in spaCy), and written for all
 tokens at once with ``Doc.from_array``. The other rules (word exceptions like "gonna", rules on
-dependencies) still go through the ``Matcher``; on a token they touch, every rule that matches
-it is applied in rule order, exactly as spaCy does. ``build_nlp`` swaps it in for the model's
-ruler with the same rules.
+dependencies) are found through an index of the values they name (``tag_rule_index``); rules
+with a quantifier ("OP") still go through the ``Matcher``. On a token they touch, every rule
+that matches it is applied in rule order, exactly as spaCy does. ``build_nlp`` swaps it in for
+the model's ruler with the same rules.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
-from collections import defaultdict
 
 import numpy
 from spacy.attrs import DEP, IS_SPACE, LOWER, ORTH, POS, TAG
@@ -25,6 +25,8 @@ from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 from spacy.tokens._retokenize import normalize_token_attrs
+
+from readout.nlp.tag_rule_index import RuleIndex
 
 # Token attributes a single-token rule may test by plain equality (values read with to_array).
 EQUALITY_ATTRS = {"TAG": TAG, "LOWER": LOWER, "ORTH": ORTH, "DEP": DEP, "POS": POS,
@@ -72,13 +74,14 @@ class BulkAttributeRuler(AttributeRuler):
         super().__init__(vocab, name=name)
         # attribute names tested -> {their values, hashed -> rule ids}
         self._tests: dict[tuple[str, ...], dict[tuple[int, ...], list[int]]] = {}
-        self._masked: list[tuple[int, list[dict]]] = []  # other tests: numpy masks
-        self._regex_memo: dict[tuple[str, int], bool] = {}
+        self._sequences: list[tuple[int, list[dict]]] = []  # (rule id, token tests): the rest
+        self._index: RuleIndex | None = None  # built from both on first use
         self._test_patterns: dict[int, list] = {}  # rule id -> its pattern, for .patterns
         self._folds: dict[tuple[int, ...], dict[int, int]] = {}  # rule ids -> values left
 
     def add(self, patterns, attrs, index: int = 0) -> None:
         self._folds.clear()
+        self._index = None
         alternatives = _token_tests(patterns)
         if alternatives is None:
             super().add(patterns, attrs, index)
@@ -89,7 +92,7 @@ class BulkAttributeRuler(AttributeRuler):
             if len(tokens) == 1 and index == 0 and all(op == "IN" for op, _ in tokens[0].values()):
                 self._add_to_table(rule, {name: values for name, (_, values) in tokens[0].items()})
             else:
-                self._masked.append((rule, tokens))
+                self._sequences.append((rule, tokens))
         self._test_patterns[rule] = patterns
         self._attrs_unnormed.append(attrs)
         self.attrs.append(normalize_token_attrs(self.vocab, attrs))  # as spaCy's add does
@@ -129,86 +132,64 @@ class BulkAttributeRuler(AttributeRuler):
         values = doc.to_array(list(EQUALITY_ATTRS.values())).reshape(len(doc), -1)
         columns = sorted({attr for attrs in self.attrs for attr in attrs if attr != "_"})
         array = doc.to_array(columns or [TAG]).reshape(len(doc), -1)
-        extensions = []
-        for rules, tokens in self._groups(doc, values):  # all matched before any is set
-            for attr, value in self._folded(rules).items():
-                if attr == "_":  # custom attributes: set one token at a time, as spaCy does
-                    extensions += [(i, value) for i in tokens]
-                else:
-                    array[tokens, columns.index(attr)] = value
+        other = self._other_rules(doc, values)  # all matched before any is set
+        plain = numpy.ones(len(doc), dtype=bool)
+        plain[list(other)] = False
+        tags, where = numpy.unique(values[:, COLUMN["TAG"]], return_inverse=True)
+        rows = [self._tag_row(tag, columns) for tag in tags.tolist()]
+        new = numpy.array([r[0] for r in rows], dtype=array.dtype).reshape(len(rows), -1)
+        set_ = numpy.array([r[1] for r in rows], dtype=bool).reshape(len(rows), -1)
+        array = numpy.where(set_[where] & plain[:, None], new[where], array)
+        custom = [k for k, row in enumerate(rows) if row[2]]  # tags whose rules set "_"
+        extensions = [(i, rows[where[i]][2]) for i in
+                      numpy.flatnonzero(plain & numpy.isin(where, custom)).tolist()]  # fmt: skip
+        for i, rules in other.items():
+            tag_rules = self._tests.get(("TAG",), {}).get((int(values[i, COLUMN["TAG"]]),), ())
+            folded = self._folded(tuple(sorted({*rules, *tag_rules})))
+            for attr, value in folded.items():
+                if attr != "_":
+                    array[i, columns.index(attr)] = value
+            extensions.append((i, folded.get("_")))
         if columns:
             doc.from_array(columns, array)
-        for i, found in extensions:
-            for name, value in found.items():
+        for i, found in extensions:  # custom attributes: one token at a time, as spaCy does
+            for name, value in (found or {}).items():
                 doc[i]._.set(name, value)
         return doc
 
-    def _groups(self, doc: Doc, values):
-        """(rule ids in order, token indices) for the tokens that share exactly those rules.
-        Tokens matched by their tag alone are grouped by tag with numpy; the others, few,
-        one by one."""
-        tags = values[:, COLUMN["TAG"]]
-        tag_rules = self._tests.get(("TAG",), {})
-        other = self._other_rules(doc, values)
-        plain = numpy.ones(len(doc), dtype=bool)
-        plain[list(other)] = False
-        for tag in numpy.unique(tags[plain]).tolist():
-            rules = tag_rules.get((tag,))
-            if rules:
-                yield tuple(rules), numpy.flatnonzero(plain & (tags == tag))
-        for i, rules in other.items():
-            yield tuple(sorted({*rules, *tag_rules.get((int(tags[i]),), ())})), [i]
-
-    def _sequence_starts(self, doc: Doc, values, tokens: list[dict]):
-        """Where a sequence of token tests matches: a mask of start positions."""
-        n, k = len(doc), len(tokens)
-        starts = numpy.zeros(n, dtype=bool)
-        if n >= k:
-            starts[: n - k + 1] = True
-            for j, test in enumerate(tokens):
-                starts[: n - k + 1] &= self._mask(doc, values, test)[j : n - k + 1 + j]
-        return starts
-
-    def _mask(self, doc: Doc, values, test: dict[str, tuple[str, object]]):
-        mask = numpy.ones(len(doc), dtype=bool)
-        for name, (op, operand) in test.items():
-            column = values[:, COLUMN[name]]
-            if op == "REGEX":  # as the Matcher: re.search on the attribute's string
-                unique = numpy.unique(column).tolist()
-                hashes = [v for v in unique if self._regex(doc, operand, v)]
-            else:
-                hashes = [self._hash(v) for v in operand]
-            inside = numpy.isin(column, hashes)
-            mask &= ~inside if op == "NOT_IN" else inside
-        return mask
-
-    def _regex(self, doc: Doc, pattern: re.Pattern, value: int) -> bool:
-        key = (pattern.pattern, value)
-        if key not in self._regex_memo:
-            self._regex_memo[key] = bool(pattern.search(doc.vocab.strings[value]))
-        return self._regex_memo[key]
+    def _tag_row(self, tag: int, columns: list[int]) -> tuple[list[int], list[bool], dict]:
+        """What the tag map leaves on a token with this tag and no other rule: the value of
+        each column, whether it is set, and the custom attributes."""
+        rules = tuple(self._tests.get(("TAG",), {}).get((tag,), ()))
+        folded = self._folded(rules)
+        values = [folded.get(attr, 0) for attr in columns]
+        return values, [attr in folded for attr in columns], folded.get("_") or {}
 
     def _other_rules(self, doc: Doc, values) -> dict[int, list[int]]:
         """Token index -> ids of the rules other than the tag map that set attributes on it."""
-        found: dict[int, list[int]] = defaultdict(list)
-        for names, table in self._tests.items():
-            if names == ("TAG",):
-                continue
-            columns = values[:, [COLUMN[name] for name in names]]
-            for i, row in enumerate(map(tuple, columns.tolist())):
-                if row in table:
-                    found[i] += table[row]
-        for rule, tokens in self._masked:
-            index = self.indices[rule]
-            target = index if index >= 0 else len(tokens) + index
-            for start in numpy.flatnonzero(self._sequence_starts(doc, values, tokens)).tolist():
-                found[start + target].append(rule)
+        found = self._rule_index().find(values)
         if len(self.matcher):
             for match_id, start, end in self.matcher(doc, allow_missing=True, as_spans=False):
                 rule = int(self.vocab.strings[match_id])
                 index = self.indices[rule]
                 found[(start if index >= 0 else end) + index].append(rule)
         return found
+
+    def _rule_index(self) -> RuleIndex:
+        if self._index is None:
+            self._index = index = RuleIndex(self.vocab.strings.__getitem__)
+            for names, table in self._tests.items():
+                if names != ("TAG",):
+                    index.add_table(names, table, COLUMN)
+            for rule, tokens in self._sequences:
+                tests = [{COLUMN[n]: self._hashed(op, x) for n, (op, x) in t.items()}
+                         for t in tokens]  # fmt: skip
+                names = [{COLUMN[n]: n for n in t} for t in tokens]
+                index.add_sequence(rule, tests, self.indices[rule], names)
+        return self._index
+
+    def _hashed(self, op: str, operand) -> tuple[str, object]:
+        return (op, operand) if op == "REGEX" else (op, frozenset(map(self._hash, operand)))
 
 
 @Language.factory("readout_attribute_ruler")

@@ -1,0 +1,130 @@
+"""Where the attribute ruler's rules other than the tag map apply: token index -> rule ids.
+
+Those rules are word exceptions ("gonna", "y'all") and rules on dependencies: a few hundred,
+each matching a handful of tokens in an article. Testing each rule against the whole doc costs
+a numpy call per rule and test, which for short docs (a headline, a theme phrase) outweighs the
+work itself. So each rule is filed under an *anchor*: one of its tests that lists the values a
+token must have ("LOWER" in {"gon"}). One ``numpy.isin`` per attribute finds the tokens whose
+value some rule names; only those tokens, and the rules filed under their value, are then
+checked in full. A rule with no such test (only "NOT_IN" or "REGEX") is checked everywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy
+
+# Anchor attributes, the most selective first: few tokens share a word, many share a tag,
+# and most tokens are not spaces (a rule may test IS_SPACE == False).
+ANCHOR_ORDER = ("LOWER", "ORTH", "DEP", "POS", "TAG", "IS_SPACE")
+
+Test = dict[int, tuple[str, object]]  # column -> ("IN"|"NOT_IN", hashes) or ("REGEX", re)
+
+
+@dataclass(frozen=True)
+class TableRule:
+    """Single-token rules testing ``columns`` for equality: {value hashes -> rule ids}."""
+
+    columns: tuple[int, ...]
+    table: dict[tuple[int, ...], list[int]]
+
+
+@dataclass(frozen=True)
+class SequenceRule:
+    rule: int
+    tests: tuple[Test, ...]  # one per token
+    target: int  # the token the attributes go to, from the start (index resolved)
+    anchor: int  # the token whose test files the rule
+
+
+@dataclass
+class RuleIndex:
+    string_of: Callable[[int], str]  # the vocab's strings, for regular expressions
+    anchors: dict[int, dict[int, list]] = field(default_factory=dict)  # column -> value -> rules
+    unanchored: list[SequenceRule] = field(default_factory=list)
+    _keys: dict[int, numpy.ndarray] = field(default_factory=dict)
+    _regex: dict[tuple[str, int], bool] = field(default_factory=dict)
+
+    def add_table(self, names: tuple[str, ...], table: dict, column: dict[str, int]) -> None:
+        anchor = min(range(len(names)), key=lambda k: ANCHOR_ORDER.index(names[k]))
+        entry = TableRule(tuple(column[n] for n in names), table)
+        for value in {row[anchor] for row in table}:
+            self._file(column[names[anchor]], value, entry)
+
+    def add_sequence(self, rule: int, tests: list[Test], index: int, anchor_names) -> None:
+        """``anchor_names``: per token, {column: attribute name} of the tests it has."""
+        target = index if index >= 0 else len(tests) + index
+        best = None  # (rank, token, column) of the most selective "IN" test
+        for j, test in enumerate(tests):
+            for col, (op, _) in test.items():
+                rank = ANCHOR_ORDER.index(anchor_names[j][col])
+                if op == "IN" and (best is None or rank < best[0]):
+                    best = (rank, j, col)
+        entry = SequenceRule(rule, tuple(tests), target, best[1] if best else 0)
+        if best is None:
+            self.unanchored.append(entry)
+            return
+        for value in tests[best[1]][best[2]][1]:
+            self._file(best[2], value, entry)
+
+    def _file(self, column: int, value: int, entry) -> None:
+        self.anchors.setdefault(column, defaultdict(list))[value].append(entry)
+        self._keys.pop(column, None)
+
+    def find(self, values: numpy.ndarray) -> dict[int, list[int]]:
+        """Token index -> ids of the rules that apply to it (order not meaningful)."""
+        found: dict[int, list[int]] = defaultdict(list)
+        rows = values.tolist()
+        for column, by_value in self.anchors.items():
+            keys = self._keys.get(column)
+            if keys is None:
+                keys = self._keys[column] = numpy.array(list(by_value), dtype=values.dtype)
+            for i in numpy.flatnonzero(numpy.isin(values[:, column], keys)).tolist():
+                for entry in by_value[rows[i][column]]:
+                    self._apply(entry, rows, i - getattr(entry, "anchor", 0), found)
+        for entry in self.unanchored:
+            for start in numpy.flatnonzero(self._mask(values, entry.tests[0])).tolist():
+                self._apply(entry, rows, start, found)
+        return found
+
+    def _mask(self, values: numpy.ndarray, test: Test) -> numpy.ndarray:
+        """The tokens that pass one token test, computed on whole columns."""
+        mask = numpy.ones(len(values), dtype=bool)
+        for column, (op, operand) in test.items():
+            if op == "REGEX":
+                unique = numpy.unique(values[:, column]).tolist()
+                operand = [v for v in unique if self._search(operand, v)]
+            inside = numpy.isin(values[:, column], numpy.array(list(operand), dtype=values.dtype))
+            mask &= ~inside if op == "NOT_IN" else inside
+        return mask
+
+    def _apply(self, entry, rows: list[list[int]], start: int, found) -> None:
+        if isinstance(entry, TableRule):
+            rules = entry.table.get(tuple(rows[start][c] for c in entry.columns))
+            if rules:
+                found[start] += rules
+            return
+        if start < 0 or start + len(entry.tests) > len(rows):
+            return
+        if all(self._passes(rows[start + j], t) for j, t in enumerate(entry.tests)):
+            found[start + entry.target].append(entry.rule)
+
+    def _passes(self, row: list[int], test: Test) -> bool:
+        for column, (op, operand) in test.items():
+            value = row[column]
+            if op == "IN" and value not in operand or op == "NOT_IN" and value in operand:
+                return False
+            if op == "REGEX" and not self._search(operand, value):
+                return False
+        return True
+
+    def _search(self, pattern: re.Pattern, value: int) -> bool:
+        """As the Matcher: ``re.search`` on the attribute's string (memoised per value)."""
+        key = (pattern.pattern, value)
+        if key not in self._regex:
+            self._regex[key] = bool(pattern.search(self.string_of(value)))
+        return self._regex[key]
