@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 EVENT_TYPES = ("visit", "meeting", "talks", "call", "summit")
@@ -23,6 +23,21 @@ class Lexicon:
     planned_words: frozenset[str] = frozenset()
     party_nouns: frozenset[str] = frozenset()
     groups: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @cached_property
+    def trigger_verbs(self) -> frozenset[str]:
+        """Every verb lemma that can trigger an event of some kind."""
+        return frozenset(self.verbs) | self.hosting_verbs | self.contact_verbs
+
+    @cached_property
+    def noun_heads(self) -> frozenset[str]:
+        """Every word ``noun_type`` can give a type to: a noun of the lexicon, or the end of a
+        phrase in it ("call" of "phone call")."""
+        heads = set()
+        for phrase in self.nouns:
+            words = phrase.split(" ")
+            heads |= {" ".join(words[k:]) for k in range(len(words))}
+        return frozenset(heads)
 
     def noun_type(self, lemma: str, compound: str | None = None) -> str | None:
         """Event type of a noun, preferring the two-word form ("phone call", "state visit")."""

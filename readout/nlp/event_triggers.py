@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import DEP, LEMMA, LOWER, POS
+from spacy.parts_of_speech import AUX, NOUN, PROPN, VERB
+from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 
 from readout.nlp.event_lexicon import Lexicon
@@ -79,7 +82,7 @@ HEADLINE_VERBS = {"heads": "head", "travels": "travel", "flies": "fly", "visits"
 
 def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
     found = []
-    for token in sent:
+    for token in _may_trigger(sent, lex):
         if token.pos_ == "VERB":
             trigger = _verb_trigger(token, lex)
         elif token.dep_ == "ROOT" and token.lower_ in HEADLINE_VERBS:
@@ -95,6 +98,30 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
         if trigger is not None:
             found.append(trigger)
     return found
+
+
+def _may_trigger(sent: Span, lex: Lexicon) -> list[Token]:
+    """The tokens ``find_triggers`` must look at, read off the sentence's arrays: any other
+    token gives no trigger, whatever its syntax (its word is in no list), and building a Token
+    object for every word of every sentence is most of what the search would cost."""
+    strings, doc = sent.doc.vocab.strings, sent.doc
+    verbs, nouns = lex.trigger_verbs, lex.noun_heads
+    found = []
+    for k, (pos, lemma, lower, dep) in enumerate(sent.to_array(_COLUMNS).tolist()):
+        if pos == VERB:
+            hit = strings[lemma].lower() in verbs
+        elif dep == _ROOT and strings[lower] in HEADLINE_VERBS or pos == AUX and lemma == _BE:
+            hit = True
+        else:
+            words = (strings[lemma].lower(), strings[lower])
+            hit = pos in (NOUN, PROPN) and not nouns.isdisjoint(words)
+        if hit:
+            found.append(doc[sent.start + k])
+    return found
+
+
+_COLUMNS = [POS, LEMMA, LOWER, DEP]
+_ROOT, _BE = get_string_id("ROOT"), get_string_id("be")
 
 
 # --- syntax shared by the frames -----------------------------------------------------------
