@@ -19,12 +19,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
-from pathlib import Path
 
 from readout import meta
+from readout.furniture import Rules, load_rules, norm
 from readout.meta import is_sentence, words
 from readout.records import CleanArticle, RawArticle
 
@@ -36,68 +35,26 @@ CREDIT_PARENS = re.compile(
     r"(?:\s*/\s*[^()]{1,60})?\)$",
     re.I,
 )
+CAPTION = re.compile(
+    r"(?:^|[.!?)]\s*\(?|\s\()(?:photo|picture|image|photograph|credit|file)s?\s*[:/|]\s*"
+    r"(?P<who>[^.!?]{1,60}?)\)?$",
+    re.I,
+)
+LAST_SENTENCE, CREDIT_SPLIT = re.compile(r"(?<=[.!?])\s+"), re.compile(r"\s*(?:/|\||,|\bvia\b)\s*")
+BLANKS, WORD_CHAR = re.compile(r"[ \t]+"), re.compile(r"\w")
+INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
 SHORT = 8  # words: lines this short and without closing punctuation are labels, not prose
-
-
-@dataclass(frozen=True)
-class Rules:
-    lines: dict[str, str]  # normalised whole line -> reason
-    patterns: tuple[tuple[re.Pattern, str], ...]
-    prefixes: tuple[tuple[str, str], ...]
-    keywords: tuple[tuple[re.Pattern, str], ...]
-    appeals: re.Pattern
-    follow: frozenset[str]
-    credit_names: frozenset[str]
-    inline: re.Pattern | None  # link/player text cut out of lines wherever it appears
-
-
-def norm(line: str) -> str:
-    """Lowercase, straight quotes, single spaces, no surrounding punctuation."""
-    text = line.replace("’", "'").replace("‘", "'").lower()
-    return re.sub(r"\s+", " ", text).strip(" \t-–—|:;,.!?»«›‹>•*()[]\"'")
-
-
-def _label(table: str) -> str:
-    return table.replace("_", " ")
-
-
-@lru_cache(maxsize=4)
-def load_rules(path: Path | None = None) -> Rules:
-    """Compiled furniture.toml (cached: a change needs a new process, as builds are)."""
-    data = meta.load_furniture(path) if path else meta.load_furniture()
-    lines = {norm(x): _label(k) for k, items in data.get("lines", {}).items() for x in items}
-    patterns = tuple(
-        (re.compile(p, re.I), _label(kind))
-        for kind, ps in data.get("patterns", {}).items()
-        for p in ps
-    )
-    prefixes = tuple(
-        (p.lower().replace("’", "'"), _label(kind))
-        for kind, ps in data.get("prefixes", {}).items()
-        for p in ps
-    )
-    keywords = tuple(
-        (re.compile(r"\b" + re.escape(k) + r"\b", re.I), _label(kind))
-        for kind, ks in data.get("keywords", {}).items()
-        for k in ks
-    )
-    phrases = data.get("appeals", {}).get("phrases", []) or ["\0"]
-    appeals = re.compile("|".join(re.escape(p) for p in phrases), re.I)
-    follow = frozenset(norm(x) for x in data.get("follow", {}).get("lines", []))
-    credit_names = frozenset(norm(x) for x in data.get("credits", {}).get("names", []))
-    artifacts = data.get("inline", {}).get("artifacts", [])
-    inline = re.compile("|".join(map(re.escape, artifacts)), re.I) if artifacts else None
-    return Rules(lines, patterns, prefixes, keywords, appeals, follow, credit_names, inline)
 
 
 @lru_cache(maxsize=1 << 14)  # the cleaner looks at each line several times
 def tidy(line: str) -> str:
     """Normalise spacing (no-break and zero-width spaces from web pages) and drop bullets."""
     line = unicodedata.normalize("NFC", line).replace("\xa0", " ")
-    line = re.sub(r"[\u200b\u200c\u200d\u2060\ufeff]", "", line)
+    line = INVISIBLE.sub("", line)
     inline = load_rules().inline
     line = inline.sub("", line) if inline else line
-    return re.sub(r"[ \t]+", " ", BULLET.sub("", line)).strip()
+    line = BULLET.sub("", line)
+    return (BLANKS.sub(" ", line) if "\t" in line or "  " in line else line).strip()
 
 
 def is_bullet(line: str) -> bool:
@@ -106,22 +63,26 @@ def is_bullet(line: str) -> bool:
 
 def line_reason(line: str, rules: Rules | None = None) -> str | None:
     """Why one line, on its own, is furniture; ``None`` if it may be article text."""
-    rules = rules or load_rules()
+    return _line_reason(line, rules or load_rules())
+
+
+@lru_cache(maxsize=1 << 14)  # title inference asks again, and sites repeat their furniture
+def _line_reason(line: str, rules: Rules) -> str | None:
     text = tidy(line)
     key = norm(text)
-    if not re.search(r"\w", text):
+    if not WORD_CHAR.search(text):
         return "symbols"
     if key in rules.lines:
         return rules.lines[key]
     if meta.date_line(text):
         return "date line"
-    for pattern, kind in rules.patterns:
-        if pattern.fullmatch(text):
-            return kind
+    if rules.any_pattern.fullmatch(text):
+        for pattern, kind in rules.patterns:
+            if pattern.fullmatch(text):
+                return kind
     lowered = text.lower().replace("’", "'")
-    for prefix, kind in rules.prefixes:
-        if lowered.startswith(prefix):
-            return kind
+    if lowered.startswith(rules.any_prefix):
+        return next(kind for prefix, kind in rules.prefixes if lowered.startswith(prefix))
     return _shape_reason(text, rules)
 
 
@@ -137,7 +98,7 @@ def _shape_reason(text: str, rules: Rules) -> str | None:
         return "photo caption"
     if is_appeal(text, rules):
         return "appeals"  # the reader is asked for something: furniture even as a sentence
-    if not is_sentence(text) and len(words(text)) <= SHORT:
+    if not is_sentence(text) and len(words(text)) <= SHORT and rules.any_keyword.search(text):
         for pattern, kind in rules.keywords:
             if pattern.search(text):
                 return kind
@@ -146,27 +107,23 @@ def _shape_reason(text: str, rules: Rules) -> str | None:
 
 def is_appeal(text: str, rules: Rules) -> bool:
     """An appeal phrase addressed to the reader, and not someone's quoted or reported words."""
-    if QUOTED.search(text):
+    # Cheapest and rarest test first: the long list of appeal phrases is slow to search.
+    if not READER.search(text.replace("’", "'")) or QUOTED.search(text):
         return False
-    return bool(rules.appeals.search(text) and READER.search(text.replace("’", "'")))
+    return bool(rules.appeals.search(text))
 
 
 def is_caption(text: str, rules: Rules) -> bool:
     """A caption ends in a picture credit: '... Wang Yi. EPA / TASS', '... Photo: EPA-EFE'."""
-    match = re.search(
-        r"(?:^|[.!?)]\s*\(?|\s\()(?:photo|picture|image|photograph|credit|file)s?\s*[:/|]\s*"
-        r"(?P<who>[^.!?]{1,60}?)\)?$",
-        text,
-        re.I,
-    )
+    match = CAPTION.search(text)
     if match and len(words(match.group("who"))) <= 8:
         return True
     if CREDIT_PARENS.search(text):  # "... in Anchorage. (AP Photo/Jane Roe)"
         return True
-    tail = re.split(r"(?<=[.!?])\s+", text)[-1]
+    tail = LAST_SENTENCE.split(text)[-1]
     if tail == text or is_sentence(tail) or len(words(tail)) > 8:
         return False
-    parts = [norm(p) for p in re.split(r"\s*(?:/|\||,|\bvia\b)\s*", tail)]
+    parts = [norm(p) for p in CREDIT_SPLIT.split(tail)]
     return any(p in rules.credit_names for p in parts if p)
 
 

@@ -2,23 +2,20 @@
 merged with ``metadata.csv`` and the source's own metadata, which are trusted first.
 
 Each text helper looks at one line and recognises it or returns ``None``; nothing here raises
-on odd input. Wire-agency names come from ``data/knowledge/furniture.toml``.
+on odd input. Wire-agency names come from ``data/knowledge/furniture.toml`` (readout.furniture).
 """
 
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
-from pathlib import Path
+from itertools import islice
 from urllib.parse import urlsplit
 
-from readout import KNOWLEDGE_DIR
+from readout.furniture import canonical_agency
 from readout.records import RawArticle
-
-FURNITURE_FILE = KNOWLEDGE_DIR / "furniture.toml"
 
 _MONTH_NAMES = "jan january|feb february|mar march|apr april|may|jun june|jul july|aug august|"
 MONTHS = {
@@ -63,19 +60,13 @@ _IN_PLACE = rf"{_NAME}(?:(?:,|,? and) {_NAME}){{0,3}} in [A-Z][\w'’-]+(?: [A-Z
 NAME_IN_PLACE = re.compile(rf"^(?P<who>{_IN_PLACE}(?:(?:,| and|, and) {_IN_PLACE})*)$")
 CREDIT_LEAD = re.compile(r"^(?:with|(?:additional\s+)?reporting\s+by|source)\s*:?\s*", re.I)
 AGO = re.compile(r"\b\d+\s+(?:min(?:ute)?s?|hours?|days?|weeks?)\s+ago\b", re.I)
+# Precompiled, as they run on every line: re's own cache lookup would cost more than them.
+_INVISIBLE, _WORD = re.compile(r"[\u200b-\u200d\u2060\ufeff]"), re.compile(r"[\w’'-]+")
+_ANY_YEAR = re.compile(r"(?:19|20)\d\d")  # see find_date
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’ -]{2,30}?)(?:,\s*[A-Z][\w.]*(?:\s+[A-Z\d][\w.]*){0,3})?"
     r"\s*(?:\((?P<agency>[^)]{2,40})\))?\s*[-–—]+\s+\S"
 )
-
-
-@lru_cache(maxsize=4)
-def load_furniture(path: Path = FURNITURE_FILE) -> dict:
-    """The raw furniture.toml tables (empty if the file is missing, so reading still works)."""
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return {}
 
 
 def _valid(year: int, month: int, day: int) -> str | None:
@@ -87,6 +78,8 @@ def _valid(year: int, month: int, day: int) -> str | None:
 
 def find_date(text: str) -> tuple[str | None, re.Match | None]:
     """The first full date (day, month, year) in ``text`` as ISO, with its match."""
+    if not _ANY_YEAR.search(text):  # every date pattern needs a year: a cheap first test
+        return None, None
     for pattern in DATE_PATTERNS:
         for match in pattern.finditer(text):
             iso = _from_match(match)
@@ -130,16 +123,6 @@ def date_line(line: str) -> str | None:
     rest = re.sub(r"(?<=[A-Z])(?=[A-Z][a-z])", " ", AGO.sub(" ", rest))  # "GMTUpdated"
     rest = DATE_LINE_WORDS.sub(" ", ZONE.sub(" ", TIME.sub(" ", rest)))
     return iso if not re.search(r"[A-Za-z0-9]", rest) else None
-
-
-def canonical_agency(name: str) -> str | None:
-    """'Agence France-Presse' -> 'AFP' when the name is a known wire agency."""
-    key = re.sub(r"[^a-z0-9]+", " ", name.lower()).strip()
-    for canonical, aliases in load_furniture().get("agencies", {}).items():
-        for alias in [canonical, *aliases]:
-            if re.sub(r"[^a-z0-9]+", " ", alias.lower()).strip() == key:
-                return canonical
-    return None
 
 
 def byline(line: str) -> tuple[str, str | None] | None:
@@ -222,17 +205,18 @@ def url_outlet(url: str | None) -> str | None:
 
 def plain(line: str) -> str:
     """A line without the invisible characters web pages carry (no-break, zero-width)."""
-    return re.sub(r"[\u200b-\u200d\u2060\ufeff]", "", line.replace("\xa0", " ")).strip()
+    return _INVISIBLE.sub("", line.replace("\xa0", " ")).strip()
 
 
 def words(line: str) -> list[str]:
-    return re.findall(r"[\w’'-]+", line)
+    return _WORD.findall(line)
 
 
+@lru_cache(maxsize=1 << 14)  # the cleaner asks about each line in several passes
 def is_sentence(line: str) -> bool:
     """Prose: four or more words, a lowercase word, and closing sentence punctuation."""
     text = line.strip().rstrip("”\"’')]»* ")
-    return len(words(line)) >= 4 and bool(re.search(r"[a-z]", line)) and text[-1:] in ".!?…"
+    return text[-1:] in ".!?…" and len(words(line)) >= 4 and bool(re.search(r"[a-z]", line))
 
 
 def looks_like_headline(line: str) -> bool:
@@ -252,7 +236,7 @@ def infer_title(lines: list[str], is_furniture: Callable[[str], bool]) -> str | 
     """
     candidates: list[str] = []
     lede: list[str] = []
-    for line in [plain(x) for x in lines if plain(x)][:60]:
+    for line in islice(filter(None, map(plain, lines)), 60):
         if is_furniture(line) or byline(line) or date_line(line) or is_url_line(line):
             continue
         if is_sentence(line):
@@ -283,7 +267,7 @@ def infer_metadata(text: str, is_furniture: Callable[[str], bool]) -> dict[str, 
         by = byline(line)
         if by and not found["agency"]:
             found["agency"] = by[1]
-        credit = agency_credit(line) if line else None
+        credit = agency_credit(line) if line and not found["agency"] else None
         if credit and not found["agency"]:
             found["agency"] = credit
         if not found["published"] and (by or len(line) <= 80):
