@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.attrs import DEP, LEMMA, LOWER, POS
 from spacy.parts_of_speech import AUX, NOUN, PROPN, VERB
 from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 
 from readout.nlp.event_lexicon import Lexicon
+from readout.nlp.extensions import tag_rows
 
 # Reporting verbs end the search for modality: "X said he could meet Y" is hedged by
 # "could", but "X said on Friday that Y met Z" is not hedged by "said".
@@ -107,7 +107,7 @@ def _may_trigger(sent: Span, lex: Lexicon) -> list[Token]:
     strings, doc = sent.doc.vocab.strings, sent.doc
     verbs, nouns = lex.trigger_verbs, lex.noun_heads
     found = []
-    for k, (pos, lemma, lower, dep) in enumerate(sent.to_array(_COLUMNS).tolist()):
+    for k, (pos, lemma, lower, dep) in enumerate(tag_rows(doc)[sent.start : sent.end]):
         if pos == VERB:
             hit = strings[lemma].lower() in verbs
         elif dep == _ROOT and strings[lower] in HEADLINE_VERBS or pos == AUX and lemma == _BE:
@@ -120,7 +120,6 @@ def _may_trigger(sent: Span, lex: Lexicon) -> list[Token]:
     return found
 
 
-_COLUMNS = [POS, LEMMA, LOWER, DEP]
 _ROOT, _BE = get_string_id("ROOT"), get_string_id("be")
 
 

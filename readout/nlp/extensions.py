@@ -7,12 +7,14 @@
 * ``doc._.statements`` / ``doc._.events`` / ``doc._.new_actors``  extractor output as records.
 * ``doc._.sentence_starts``  the parser's sentence starts, found once (``sentence_of``).
 * ``doc._.text``  ``doc.text``, joined once (``text_of``): spaCy joins the tokens on every access.
+* ``doc._.tags``  part of speech, lemma, lowercase form and dependency of every token as Python
+  ints, read once (``tag_rows``): ``Span.to_array`` costs as much as the whole doc's.
 """
 
 from bisect import bisect_right
 
 import numpy
-from spacy.attrs import ORTH
+from spacy.attrs import DEP, LEMMA, LOWER, ORTH, POS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
@@ -25,6 +27,7 @@ _DOC_EXTENSIONS = {
     "new_actors": None,
     "sentence_starts": None,
     "text": None,
+    "tags": None,
 }
 
 for _name, _default in _DOC_EXTENSIONS.items():
@@ -68,6 +71,17 @@ def text_of(item: Doc | Span) -> str:
     if item._.text is None:
         item._.text = item.text
     return item._.text
+
+
+TAG_COLUMNS = (POS, LEMMA, LOWER, DEP)
+
+
+def tag_rows(doc: Doc) -> list[list[int]]:
+    """(POS, LEMMA, LOWER, DEP) of each token, read once per doc: the model's annotations, which
+    Readout's components read and never change."""
+    if doc._.tags is None or len(doc._.tags) != len(doc):
+        doc._.tags = doc.to_array(list(TAG_COLUMNS)).reshape(len(doc), -1).tolist()
+    return doc._.tags
 
 
 def sentence_of(token: Token) -> Span:
