@@ -76,12 +76,13 @@ class BulkAttributeRuler(AttributeRuler):
         self._tests: dict[tuple[str, ...], dict[tuple[int, ...], list[int]]] = {}
         self._sequences: list[tuple[int, list[dict]]] = []  # (rule id, token tests): the rest
         self._index: RuleIndex | None = None  # built from both on first use
+        self._set_columns: list[int] | None = None
         self._test_patterns: dict[int, list] = {}  # rule id -> its pattern, for .patterns
         self._folds: dict[tuple[int, ...], dict[int, int]] = {}  # rule ids -> values left
 
     def add(self, patterns, attrs, index: int = 0) -> None:
         self._folds.clear()
-        self._index = None
+        self._index, self._set_columns = None, None
         alternatives = _token_tests(patterns)
         if alternatives is None:
             super().add(patterns, attrs, index)
@@ -130,7 +131,7 @@ class BulkAttributeRuler(AttributeRuler):
         if len(doc) == 0 or not self.attrs:
             return doc
         values = doc.to_array(list(EQUALITY_ATTRS.values())).reshape(len(doc), -1)
-        columns = sorted({attr for attrs in self.attrs for attr in attrs if attr != "_"})
+        columns = self._columns()
         array = doc.to_array(columns or [TAG]).reshape(len(doc), -1)
         other = self._other_rules(doc, values)  # all matched before any is set
         plain = numpy.ones(len(doc), dtype=bool)
@@ -156,6 +157,13 @@ class BulkAttributeRuler(AttributeRuler):
             for name, value in (found or {}).items():
                 doc[i]._.set(name, value)
         return doc
+
+    def _columns(self) -> list[int]:
+        """The attributes some rule sets (custom attributes aside), in id order."""
+        if self._set_columns is None:
+            attrs = {attr for attrs in self.attrs for attr in attrs if attr != "_"}
+            self._set_columns = sorted(attrs)
+        return self._set_columns
 
     def _tag_row(self, tag: int, columns: list[int]) -> tuple[list[int], list[bool], dict]:
         """What the tag map leaves on a token with this tag and no other rule: the value of

@@ -4,9 +4,10 @@ Those rules are word exceptions ("gonna", "y'all") and rules on dependencies: a 
 each matching a handful of tokens in an article. Testing each rule against the whole doc costs
 a numpy call per rule and test, which for short docs (a headline, a theme phrase) outweighs the
 work itself. So each rule is filed under an *anchor*: one of its tests that lists the values a
-token must have ("LOWER" in {"gon"}). One ``numpy.isin`` per attribute finds the tokens whose
-value some rule names; only those tokens, and the rules filed under their value, are then
-checked in full. A rule with no such test (only "NOT_IN" or "REGEX") is checked everywhere.
+token must have ("LOWER" in {"gon"}). A dict lookup per token and anchor attribute finds the
+tokens whose value some rule names; only those tokens, and the rules filed under their value,
+are then checked in full. A rule with no such test (only "NOT_IN" or "REGEX") is checked
+where its first token's tests hold, computed on whole columns.
 """
 
 from __future__ import annotations
@@ -46,7 +47,6 @@ class RuleIndex:
     string_of: Callable[[int], str]  # the vocab's strings, for regular expressions
     anchors: dict[int, dict[int, list]] = field(default_factory=dict)  # column -> value -> rules
     unanchored: list[SequenceRule] = field(default_factory=list)
-    _keys: dict[int, numpy.ndarray] = field(default_factory=dict)
     _regex: dict[tuple[str, int], bool] = field(default_factory=dict)
 
     def add_table(self, names: tuple[str, ...], table: dict, column: dict[str, int]) -> None:
@@ -73,18 +73,15 @@ class RuleIndex:
 
     def _file(self, column: int, value: int, entry) -> None:
         self.anchors.setdefault(column, defaultdict(list))[value].append(entry)
-        self._keys.pop(column, None)
 
     def find(self, values: numpy.ndarray) -> dict[int, list[int]]:
         """Token index -> ids of the rules that apply to it (order not meaningful)."""
         found: dict[int, list[int]] = defaultdict(list)
         rows = values.tolist()
-        for column, by_value in self.anchors.items():
-            keys = self._keys.get(column)
-            if keys is None:
-                keys = self._keys[column] = numpy.array(list(by_value), dtype=values.dtype)
-            for i in numpy.flatnonzero(numpy.isin(values[:, column], keys)).tolist():
-                for entry in by_value[rows[i][column]]:
+        anchors = list(self.anchors.items())
+        for i, row in enumerate(rows):  # dict lookups: numpy.isin costs more on short docs
+            for column, by_value in anchors:
+                for entry in by_value.get(row[column], ()):
                     self._apply(entry, rows, i - getattr(entry, "anchor", 0), found)
         for entry in self.unanchored:
             for start in numpy.flatnonzero(self._mask(values, entry.tests[0])).tolist():
