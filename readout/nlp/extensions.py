@@ -5,10 +5,15 @@
 * ``doc.spans["actors"]``  every linked actor mention (people, organisations, countries,
   resolved titles); each span has ``span._.actor_id`` (None when not linked).
 * ``doc._.statements`` / ``doc._.events`` / ``doc._.new_actors``  extractor output as records.
-* ``doc._.sentence_starts``  the parser's sentence starts, found once (``sentence_of``).
-* ``doc._.text``  ``doc.text``, joined once (``text_of``): spaCy joins the tokens on every access.
-* ``doc._.tags``  part of speech, lemma, lowercase form and dependency of every token as Python
-  ints, read once (``tag_rows``): ``Span.to_array`` costs as much as the whole doc's.
+
+Caches of what spaCy recomputes on every access live in ``doc.user_data`` under
+``CACHE_KEY``, not in extensions: reading ``doc._`` builds a new object each time, and these
+are read tens of thousands of times per article.
+
+* ``sentence_starts``  the parser's sentence starts, found once (``sentence_of``).
+* ``text``  ``doc.text``, joined once (``text_of``): spaCy joins the tokens on every access.
+* ``tags``  part of speech, lemma, lowercase form and dependency of every token as Python ints,
+  read once (``tag_rows``): ``Span.to_array`` costs as much as the whole doc's.
 """
 
 from bisect import bisect_right
@@ -25,10 +30,8 @@ _DOC_EXTENSIONS = {
     "statements": None,
     "events": None,
     "new_actors": None,
-    "sentence_starts": None,
-    "text": None,
-    "tags": None,
 }
+CACHE_KEY = "readout.cache"
 
 for _name, _default in _DOC_EXTENSIONS.items():
     if not Doc.has_extension(_name):
@@ -55,22 +58,30 @@ def tokens_where(doc: Doc, mask) -> list[Token]:
     return [doc[i] for i in numpy.flatnonzero(mask).tolist()]
 
 
+def _cache(doc: Doc) -> dict:
+    cache = doc.user_data.get(CACHE_KEY)
+    if cache is None or cache["length"] != len(doc):  # made anew if tokens were merged
+        cache = doc.user_data[CACHE_KEY] = {"length": len(doc)}
+    return cache
+
+
 def sentence_starts(doc: Doc) -> tuple[int, ...]:
     """Token index of each sentence start, found once per doc (the parser set them before
     Readout's components run, and none of them moves a boundary)."""
-    if doc._.sentence_starts is None or len(doc) != doc._.sentence_starts[1]:
-        doc._.sentence_starts = (tuple(s.start for s in doc.sents), len(doc))
-    return doc._.sentence_starts[0]
+    cache = _cache(doc)
+    if "sentence_starts" not in cache:
+        cache["sentence_starts"] = tuple(s.start for s in doc.sents)
+    return cache["sentence_starts"]
 
 
 def text_of(item: Doc | Span) -> str:
     """``item.text``, from the doc's text joined once rather than from the tokens on every call
     (a doc's text never changes: retokenizing merges tokens, not characters)."""
-    if isinstance(item, Span):
-        return text_of(item.doc)[item.start_char : item.end_char]
-    if item._.text is None:
-        item._.text = item.text
-    return item._.text
+    doc = item.doc if isinstance(item, Span) else item
+    cache = _cache(doc)
+    if "text" not in cache:
+        cache["text"] = doc.text
+    return cache["text"][item.start_char : item.end_char] if doc is not item else cache["text"]
 
 
 TAG_COLUMNS = (POS, LEMMA, LOWER, DEP)
@@ -79,9 +90,10 @@ TAG_COLUMNS = (POS, LEMMA, LOWER, DEP)
 def tag_rows(doc: Doc) -> list[list[int]]:
     """(POS, LEMMA, LOWER, DEP) of each token, read once per doc: the model's annotations, which
     Readout's components read and never change."""
-    if doc._.tags is None or len(doc._.tags) != len(doc):
-        doc._.tags = doc.to_array(list(TAG_COLUMNS)).reshape(len(doc), -1).tolist()
-    return doc._.tags
+    cache = _cache(doc)
+    if "tags" not in cache:
+        cache["tags"] = doc.to_array(list(TAG_COLUMNS)).reshape(len(doc), -1).tolist()
+    return cache["tags"]
 
 
 def sentence_of(token: Token) -> Span:
