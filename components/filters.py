@@ -83,9 +83,35 @@ def current_filters(snap: Snapshot) -> Filters:
     )
 
 
+def _is_set(key: str, value, bounds: tuple[date, date] | None) -> bool:
+    """The widget ``key`` holds something other than its default (nothing, or every date)."""
+    if key == "dates":
+        return bool(value) and tuple(value) != tuple(bounds or ())
+    return bool(value)
+
+
+def keep_filters_in_url(bounds: tuple[date, date] | None) -> None:
+    """Write back into the URL the filters a page switch dropped from it.
+
+    Widgets bound to the URL keep their values from page to page, and their query parameters
+    go with them. Now and then, though, Streamlit's frontend starts the new page with an
+    empty query string (about one click in ten on a navigation link, in Chromium): the page
+    stays filtered while its URL says it is not, and a link copied from it loses the filter.
+    Assigning a widget's value in code makes its binding write it to the URL, so a set filter
+    missing from the URL is assigned again, before the widget is drawn. On a back or forward
+    step in the browser history Streamlit lets the URL win over such an assignment, so the
+    filters of an earlier URL still come back."""
+    state = st.session_state
+    for key in ("q", "dates", *MULTI_KEYS):
+        value = state.get(key)
+        if key not in st.query_params and _is_set(key, value, bounds):
+            state[key] = value
+
+
 def sidebar_filters(snap: Snapshot) -> Filters:
     """Draw the filters in the sidebar and return their state."""
     opts, bounds, names = choices(snap)
+    keep_filters_in_url(bounds)
     with st.sidebar:
         st.subheader("Filters")
         st.text_input(
