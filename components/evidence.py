@@ -134,28 +134,61 @@ def show_event(full: Snapshot, event_id: str) -> None:
 
 
 def statement_card(
-    full: Snapshot, row, shared: list[Span] | None = None, note: str = "", with_source: bool = True
+    full: Snapshot,
+    row,
+    shared: list[Span] | None = None,
+    note: str = "",
+    with_source: bool = True,
+    also: tuple = (),
 ) -> str:
-    """A statement: its sentence in context, the quoted words in bold, actors highlighted."""
-    themes = ", ".join(theme_label(t) for t in row.themes)
-    extra = " · ".join(x for x in (f"{row.speaker}", f"{row.kind} speech", themes, note) if x)
-    fixed = bool(getattr(row, "corrected", False))
-    has_quote = pd.notna(row.start) and pd.notna(row.end)
+    """A statement: its sentence in context, the quoted words in bold, actors highlighted.
+    ``also``: the same speaker's other statements from that sentence, bold in the same card."""
+    rows = [row, *also]
+    themes = ", ".join(dict.fromkeys(theme_label(t) for r in rows for t in r.themes))
+    kinds = " and ".join(dict.fromkeys(str(r.kind) for r in rows)) + " speech"
+    extra = " · ".join(x for x in (f"{row.speaker}", kinds, themes, note) if x)
+    fixed = any(bool(getattr(r, "corrected", False)) for r in rows)
     start = row.sent_start if pd.notna(row.sent_start) else row.start
     end = row.sent_end if pd.notna(row.sent_end) else row.end
     if pd.isna(start) or pd.isna(end):
         articles = full.articles_by_id
         article = articles.loc[row.article_id] if row.article_id in articles.index else {}
         return card_html(html.escape(str(row.text)), article, extra, fixed)
-    quote = (
-        [Span(int(row.start), int(row.end), kind="quote", title="the statement")]
-        if has_quote
-        else []
-    )
-    spans = quote + (shared or [])
+    quotes = [
+        Span(int(r.start), int(r.end), kind="quote", title="the statement")
+        for r in rows
+        if pd.notna(r.start) and pd.notna(r.end)
+    ]
     return sentence_card(
-        full, row.article_id, int(start), int(end), spans, extra, with_source, fixed
-    )
+        full, row.article_id, int(start), int(end), quotes + (shared or []), extra, with_source,
+        fixed,
+    )  # fmt: skip
+
+
+def statement_cards(full: Snapshot, rows, shared: dict | None = None, notes: dict | None = None):
+    """Cards for statements (itertuples rows) in their order, one per sentence: a speaker's
+    statements from one sentence ("X said it would play a 'constructive role' and defend
+    its 'interests'") share a card with each in bold, rather than showing the sentence twice.
+    ``shared`` and ``notes``: statement id -> extra highlighted spans, a note."""
+    shared, notes = shared or {}, notes or {}
+    cards = []
+    for group in same_sentence(rows):
+        spans = [span for r in group for span in shared.get(r.statement_id, [])]
+        note = " · ".join(dict.fromkeys(n for r in group if (n := notes.get(r.statement_id))))
+        cards.append(statement_card(full, group[0], spans, note, also=tuple(group[1:])))
+    return "".join(cards)
+
+
+def same_sentence(rows) -> list[list]:
+    """Consecutive statements grouped when one speaker made them in one sentence."""
+    groups: list[tuple[tuple, list]] = []
+    for row in rows:
+        key = (row.article_id, row.sent_start, row.sent_end, row.speaker)
+        if groups and pd.notna(row.sent_start) and groups[-1][0] == key:
+            groups[-1][1].append(row)
+        else:
+            groups.append((key, [row]))
+    return [group for _, group in groups]
 
 
 def _latest_note(n: int) -> str:
@@ -190,7 +223,7 @@ def show_actor(full: Snapshot, view: Snapshot, actor_id: str) -> None:
     with left:
         st.markdown(f"**Statements ({len(said)})**" + _latest_note(len(said)))
         if len(said):
-            st.html("".join(statement_card(full, row) for row in said.tail(MAX_CARDS).itertuples()))
+            st.html(statement_cards(full, said.tail(MAX_CARDS).itertuples()))
         if said.empty:
             st.caption("No statement by this actor in the current view.")
     with right:

@@ -13,7 +13,7 @@ from datetime import date
 import pandas as pd
 
 from components import compare
-from components.evidence import statement_card
+from components.evidence import statement_cards
 from components.figures_statements import theme_matrix_figure
 from components.model import Snapshot
 from components.page_views import Chart, sources_of
@@ -117,22 +117,23 @@ def comparison(full: Snapshot, snap: Snapshot, mode: str, chosen: tuple, split) 
 
 def _cell_html(full: Snapshot, rows: pd.DataFrame, linked, speakers: dict[str, str]) -> str:
     copies = also_in(full)
-    cards = []
+    shared, notes = {}, {}
     for row in rows.tail(PER_CELL).itertuples():
         phrases = compare.phrases_of(row.statement_id, linked)
-        spans = [
+        shared[row.statement_id] = [
             Span(s, e, kind="shared", title="shared with another column")
             for s, e in compare.shared_spans(str(row.text), phrases, int(row.start))
         ]
         others = sorted({speakers.get(o) for o in compare.partners(row.statement_id, linked)})
-        notes = [f"also in {copies[row.article_id]}"] if row.article_id in copies else []
+        note = [f"also in {copies[row.article_id]}"] if row.article_id in copies else []
         if others:
-            notes.append(f"shared wording with {', '.join(map(str, others))}")
-        cards.append(statement_card(full, row, spans, " · ".join(notes)))
+            note.append(f"shared wording with {', '.join(map(str, others))}")
+        notes[row.statement_id] = " · ".join(note)
+    cards = statement_cards(full, rows.tail(PER_CELL).itertuples(), shared, notes)
     if len(rows) > PER_CELL:
         earlier = len(rows) - PER_CELL
-        cards.insert(0, f"<p style='color:#555'>… {earlier:,} earlier statement(s)</p>")
-    return "".join(cards)
+        cards = f"<p style='color:#555'>… {earlier:,} earlier statement(s)</p>" + cards
+    return cards
 
 
 @dataclass(frozen=True)
@@ -163,4 +164,4 @@ def cell_statements(full: Snapshot, snap: Snapshot, picked: str) -> tuple[str, i
         .map(lambda ts: theme in ts or (theme == compare.NO_THEME and not len(ts)))
         .astype(bool)
     ].sort_values(["date_dt", "statement_id"])
-    return "".join(statement_card(full, r) for r in rows.tail(LISTED).itertuples()), len(rows)
+    return statement_cards(full, rows.tail(LISTED).itertuples()), len(rows)

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from components import compare
-from components.evidence import card_html, sentence_card
+from components.evidence import CARD_STYLE, card_html, same_sentence, sentence_card, statement_cards
 from components.filtering import Filters, apply_filters, date_bounds
 from components.model import precision_label, prepare
 from components.palette import OKABE_ITO, UNKNOWN, country_colors
@@ -143,6 +143,24 @@ def test_sentence_card_highlights_actors(snap):
     card = sentence_card(snap, "a-scmp", 0, 55)
     assert ">Qin Gang</mark>" in card and ">Sergei Lavrov</mark>" in card
     assert "South China Morning Post" in card
+
+
+def test_statements_of_one_sentence_share_a_card(snap):
+    """Two quoted phrases of one sentence by one speaker: one card, both in bold."""
+    row = snap.statements.set_index("statement_id").loc["a-ms-s6"]
+    sentence = snap.text_of(row["article_id"])[int(row["sent_start"]) : int(row["sent_end"])]
+    first, second = row.copy(), row.copy()
+    first["start"], first["end"] = row["sent_start"], row["sent_start"] + 7  # "Wang Yi"
+    second["start"], second["end"] = row["sent_end"] - 8, row["sent_end"] - 1
+    elsewhere = snap.statements[snap.statements["article_id"] != row["article_id"]]
+    other = elsewhere.set_index("statement_id").iloc[0]
+    rows = pd.DataFrame([first, second, other]).reset_index(names="statement_id")
+    cards = statement_cards(snap, rows.itertuples())
+    assert cards.count(CARD_STYLE) == 2  # the sentence once, the other statement apart
+    one = cards.split(CARD_STYLE)[1]
+    assert one.count('<b title="the statement">') == 2, one
+    assert sentence[-8:-1] in one and sentence[:7] in one
+    assert same_sentence(rows.iloc[[0, 2, 1]].itertuples()) != same_sentence(rows.itertuples())
 
 
 def test_markdown_is_escaped():
