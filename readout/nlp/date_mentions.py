@@ -6,7 +6,8 @@
   Tuesday" -> that Tuesday), or None. For a statement pass the reporting verb.
 * ``tense_of(token)``: ``past | present | future`` of the clause governing a token.
 
-The expressions themselves are read and resolved by ``readout.nlp.dates``.
+The expressions themselves are found by ``readout.nlp.date_scanner`` and resolved by
+``readout.nlp.dates``.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from readout.nlp.dates import DateRange, as_date, resolve_kind, scan_dates
+from readout.nlp.date_scanner import scan_dates
+from readout.nlp.dates import DateRange, as_date, resolve_kind
 from readout.nlp.extensions import sentence_of, text_of
 
 # Words that make the following date a bound rather than the time of the event.

@@ -1,4 +1,7 @@
-"""One event frame per trigger: who took part, where, and which tokens carry its date."""
+"""One event frame per trigger: who took part, where, and which tokens carry its date.
+
+The place names themselves are read from the parse by ``readout.nlp.event_places``.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +11,17 @@ from spacy.tokens import Token
 
 from readout.nlp.event_lexicon import Lexicon
 from readout.nlp.event_parties import Parties, Party
+from readout.nlp.event_places import (
+    PLACE_PREPS,
+    carried_place,
+    named_destination,
+    place_text,
+    place_within,
+    prep_place,
+)
 from readout.nlp.event_triggers import Trigger, governor, phone_marked, verb_subject
 
 PARTNER_PREPS = ("with", "between", "from", "and")
-PLACE_PREPS = ("in", "at", "on")  # "on the sidelines of a forum in Astana"
-PLACE_HOPS = ("of", "in", "at")  # "at the G20 gathering in New Delhi", "sidelines of"
 # a noun event these introduce is a time reference ("before the talks"), not dated here
 TIME_REFERENCE = {"before", "after", "since", "following", "ahead"}
 
@@ -82,9 +91,9 @@ class FrameBuilder:
 
     def venue(self, noun: Token) -> str | None:
         """Where a folded noun was: "met on the sidelines of the summit in Kazan"."""
-        place = self._place(noun)
+        place = prep_place(self.p, noun)
         mods = (c for c in noun.children if c.dep_ in ("compound", "nmod"))
-        return place or next((self.place_text(m) for m in mods if self.p.is_place(m)), None)
+        return place or next((place_text(self.p, m) for m in mods if self.p.is_place(m)), None)
 
     def _objects(self, verb: Token) -> list[Party]:
         heads = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
@@ -98,56 +107,6 @@ class FrameBuilder:
 
     def _people(self, parties: list[Party]) -> list[Party]:
         return [p for p in parties if self.p.is_person(p.actor_id) or not p.actor_id]
-
-    def place_text(self, token: Token) -> str:
-        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-        span = ent if ent is not None else self.p.spans.get(token.i)
-        if span is None:
-            return token.text
-        words = [t for t in span if not (t.pos_ in ("ADP", "DET", "PUNCT") and t.i >= token.i)]
-        text = span.doc[words[0].i : words[-1].i + 1].text if words else span.text
-        return text[4:] if text.lower().startswith("the ") else text
-
-    def _place_in(self, token: Token, hops: int = 3) -> str | None:
-        if self.p.is_place(token):
-            return self.place_text(token)
-        if hops == 0:
-            return None
-        for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ in PLACE_HOPS:
-                for obj in prep.children:
-                    found = obj.dep_ == "pobj" and self._place_in(obj, hops - 1)
-                    if found:
-                        return found
-        return None
-
-    def _place(self, token: Token, preps: tuple[str, ...] = PLACE_PREPS) -> str | None:
-        for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ in preps:
-                for obj in prep.children:
-                    found = obj.dep_ == "pobj" and self._place_in(obj)
-                    if found:
-                        return found
-        return None
-
-    def _named_destination(self, verb: Token, preps: tuple[str, ...]) -> str | None:
-        """ "travelled to Vladivostok" when the model missed the city: a capitalised name
-        after the destination preposition that is not a linked person or organisation."""
-        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps):
-            for obj in (o for o in prep.children if o.dep_ == "pobj"):
-                linked = self.p.actor_at(obj)
-                if obj.text[:1].isupper() and (linked is None or self.p.kind(linked) == "country"):
-                    return self.place_text(obj) if obj.ent_type_ else obj.text
-        return None
-
-    def _carried_place(self, token: Token, preps: tuple[str, ...] = PLACE_PREPS) -> str | None:
-        """A place the parser hung on an object: "met US officials in Vienna", "a meeting
-        with Xi in Moscow", "travelled by train to Vladivostok"."""
-        objects = [c for c in token.children if c.dep_ in ("dobj", "dative")]
-        for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("with", "by"):
-                objects += [o for o in prep.children if o.dep_ == "pobj"]
-        return next((p for o in objects if (p := self._place(o, preps))), None)
 
     def _subject_parties(self, verb: Token) -> list[Party]:
         """The subject, climbing to the next clause when it is not a person: in "Qin said
@@ -188,18 +147,18 @@ class FrameBuilder:
     def _verb(self, trigger: Trigger) -> Frame | None:
         verb, kind = trigger.token, trigger.type
         subjects = self._subject_parties(verb)
-        place = self._place(verb)
+        place = prep_place(self.p, verb)
         if verb.dep_ == "conj" and verb.head.lemma_ == "be":  # "is in Moscow and met"
-            place = place or self._place(verb.head)
-        place = place or self._carried_place(verb)
+            place = place or prep_place(self.p, verb.head)
+        place = place or carried_place(self.p, verb)
         if kind == "visit":
             dest = next((c for c in verb.children if c.dep_ == "dobj"), None)
             place = (
-                self._place(verb, trigger.preps)
-                or self._named_destination(verb, trigger.preps)
-                or (self._place_in(dest, 0) if dest is not None else None)
-                or self._carried_place(verb, trigger.preps)
-                or self._place(verb, ("in",))  # "visit the UN in New York"
+                prep_place(self.p, verb, trigger.preps)
+                or named_destination(self.p, verb, trigger.preps)
+                or (place_within(self.p, dest, 0) if dest is not None else None)
+                or carried_place(self.p, verb, trigger.preps)
+                or prep_place(self.p, verb, ("in",))  # "visit the UN in New York"
             )
             hosts = self._objects(verb) if place is None else []
             parties = subjects + hosts + self._partners(verb, ("with",))
@@ -232,17 +191,17 @@ class FrameBuilder:
         if not any(self.p.is_person(p.actor_id) for p in guests):
             return None
         if hosts and self.p.is_place(hosts[0]):
-            return Frame(trigger, "visit", guests, self.place_text(hosts[0]), [verb])
+            return Frame(trigger, "visit", guests, place_text(self.p, hosts[0]), [verb])
         parties = host_parties + guests
         if not self._enough(parties, "meeting"):
             return None
-        return Frame(trigger, "meeting", parties, self._place(verb), [verb])
+        return Frame(trigger, "meeting", parties, prep_place(self.p, verb), [verb])
 
     def _contact(self, trigger: Trigger) -> Frame | None:
         """ "In Beijing on Thursday, X urged Y ...": two people of different countries in one
         place; without a place it may be a call or an interview, so no event."""
         verb = trigger.token
-        place = self._place(verb, ("in",))
+        place = prep_place(self.p, verb, ("in",))
         speakers = [p for p in self._phrases(verb_subject(verb)) if self.p.is_person(p.actor_id)]
         heard = [p for p in self._objects(verb) if self.p.is_person(p.actor_id)]
         if not (place and speakers and heard):
@@ -255,7 +214,7 @@ class FrameBuilder:
     def _stay(self, trigger: Trigger) -> Frame | None:
         """ "Wang will be in Russia until Thursday": a visit, if it has dates of its own."""
         verb = trigger.token
-        place = self._place(verb, ("in",))
+        place = prep_place(self.p, verb, ("in",))
         people = [p for p in self._phrases(verb_subject(verb)) if self.p.is_person(p.actor_id)]
         if not (place and people):
             return None
@@ -265,16 +224,16 @@ class FrameBuilder:
         noun, kind = trigger.token, trigger.type
         own = self._partners(noun, (*PARTNER_PREPS, "by"))
         explicit = bool(own)
-        place = self._place(noun, (*PLACE_PREPS, "to") if kind == "visit" else PLACE_PREPS)
+        place = prep_place(self.p, noun, (*PLACE_PREPS, "to") if kind == "visit" else PLACE_PREPS)
         for child in noun.children:
             if child.dep_ == "poss":
                 own += self.p.of_phrase(child)
             elif child.dep_ in ("compound", "nmod", "amod"):
                 if self.p.is_place(child) and place is None and not self._is_pair(noun):
-                    place = self.place_text(child)  # "the Samarkand meeting", "Moscow talks"
+                    place = place_text(self.p, child)  # "the Samarkand meeting", "Moscow talks"
                 elif self.p.is_person(self.p.actor_at(child)) or self._is_pair(noun):
                     own += self.p.of_phrase(child)
-        place = place or self._carried_place(noun)
+        place = place or carried_place(self.p, noun)
         if kind == "call" and not (phone_marked(noun, self.lex) or explicit):
             return None
         aimed = any(c.dep_ == "prep" and c.lower_ in ("for", "to") for c in noun.children)
@@ -306,7 +265,7 @@ class FrameBuilder:
         if noun.dep_ in ("nsubj", "nsubjpass"):  # "the meeting took place in Astana on Monday"
             gov, takes_subject = noun.head, True
         if gov is not None and place is None and takes_subject:
-            place = self._place(gov)
+            place = prep_place(self.p, gov)
         frame = Frame(trigger, trigger.type, parties, place, [noun], gov, preps)
         if takes_subject and not TIME_REFERENCE.intersection(preps):
             frame.anchors.append(gov)  # not "before the talks": that date is another event's

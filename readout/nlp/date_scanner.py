@@ -1,0 +1,90 @@
+"""Date expressions found in plain text: the date vocabulary, the patterns, and
+``scan_dates(text)``, which gives the kind and character span of each expression.
+
+Kept apart from ``readout.nlp.dates`` because finding an expression (which words make a date;
+capitalisation keeping out the verbs "may" and "march") is a different job from dating it
+against the publication date. Both ``dates.resolve`` and ``date_mentions.find_dates`` scan
+with it, and ``dates`` reads its vocabulary (month and weekday numbers, relative days).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from functools import lru_cache
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
+MONTHS["sept"] = 9
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+# Offsets in days of the words that name a day relative to publication.
+RELATIVE_DAYS = {
+    "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
+    "yesterday": -1, "last night": -1, "tomorrow": 1,
+}  # fmt: skip
+
+_MONTH_NAMES = "|".join([*(m.lower() for m in calendar.month_name if m), "sept"])
+_M = rf"(?:{_MONTH_NAMES}|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.)"
+# abbreviations only before a day number ("Mar. 31", "Sept 5"), never alone ("Mar-a-Lago")
+_M_DAY = rf"(?:{_M}|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)(?=\s+\d))"
+_W = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_D = r"\d{1,2}(?:st|nd|rd|th)?"
+_Y = r"(?:19|20)\d{2}"
+_TO = r"\s*(?:-|–|—|to|until|till|through|and)\s*"
+_DATE_US = rf"{_M_DAY}\s+{_D}(?:,?\s+{_Y})?(?!\d)"
+_DATE_UK = rf"{_D}\s+{_M}(?:,?\s+{_Y})?"
+# a bare year needs a word that introduces it: "in 2022", "since 2014" (not "2000 troops")
+_YEAR_LEAD = r"(?:in|since|of|by|until|before|after|during|from|early|late|mid|end)"
+_PATTERNS = [
+    (
+        "range",
+        rf"(?:from\s+|between\s+)?(?:{_W},?\s+)?(?:{_DATE_US}|{_DATE_UK}){_TO}"
+        rf"(?:{_W},?\s+)?(?:{_DATE_US}|{_DATE_UK}|{_D}(?:,?\s+{_Y})?)",
+    ),
+    ("range", rf"(?:from\s+|between\s+)?{_D}{_TO}{_DATE_UK}"),
+    ("range", rf"from\s+{_W}\s+(?:to|until|till|through)\s+{_W}"),
+    ("until", rf"(?:until|till|through)\s+(?:{_DATE_US}|{_DATE_UK}|(?:next\s+)?{_W})"),
+    ("day", rf"(?:{_W},?\s+)?(?:{_DATE_US}|{_DATE_UK})"),
+    (
+        "month",
+        rf"(?:(?:early|mid|late|the\s+(?:start|beginning|middle|end)\s+of)[\s-]+)?"
+        rf"{_M}(?:\s+{_Y})?(?![a-z])",
+    ),
+    ("ago", r"(?:\d+|a|one|two|three|four|five|six|seven)\s+days?\s+ago"),
+    ("weekend", r"(?:over|during|at|on)?\s*(?:the|this|last|next)\s+weekend"),
+    ("relweek", r"(?:next|last|this)\s+week"),
+    ("relmonth", r"(?:(?:earlier|later)\s+this|next|last|this)\s+month"),
+    ("relyear", r"(?:(?:earlier|later)\s+this|next|last|this)\s+year"),
+    ("relday", "|".join(RELATIVE_DAYS)),
+    ("weekday", rf"(?:(?:next|last|this)\s+)?{_W}"),
+    ("year", rf"{_YEAR_LEAD}[\s-]+{_Y}(?![/\d])"),
+]
+_SCANNER = re.compile(
+    "|".join(f"(?P<{kind}{i}>\\b{pat}\\b)" for i, (kind, pat) in enumerate(_PATTERNS)),
+    re.IGNORECASE,
+)
+_LEAD = re.compile(r"(?:over|during|at|on|in|since|of|by|until|before|after|from)\s+", re.I)
+_MONTH_WORD = re.compile(rf"\b{_M_DAY}", re.IGNORECASE)
+
+
+def _capitalised_month(text: str) -> bool:
+    """Months are capitalised in news copy; this keeps out the verbs "may" and "march"."""
+    words = _MONTH_WORD.findall(text)
+    return not words or any(w[0].isupper() for w in words)
+
+
+@lru_cache(maxsize=1 << 14)  # a sentence is scanned again for every trigger in it
+def scan_dates(text: str) -> tuple[tuple[str, int, int], ...]:
+    """(kind, start, end) of each date expression in ``text``, left to right."""
+    return tuple(_scan_matches(text))
+
+
+def _scan_matches(text: str):
+    for match in _SCANNER.finditer(text):
+        kind = re.sub(r"\d+$", "", match.lastgroup or "")
+        start, end = match.span()
+        if not _capitalised_month(match.group()):
+            continue
+        lead = _LEAD.match(match.group()) if kind in ("weekend", "year") else None
+        yield kind, start + (lead.end() if lead else 0), end
