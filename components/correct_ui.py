@@ -40,7 +40,7 @@ def changed(new: dict[str, str], old: dict[str, str]) -> dict[str, str | None]:
 
 def submit(action: str, **fields) -> bool:
     """Record and rebuild; on success rerun with a note, else show why. False if refused."""
-    from readout.corrections import CorrectionError
+    from readout.correction_actions import CorrectionError
 
     try:
         with st.spinner("Saving the correction and rebuilding…"):

@@ -1,7 +1,8 @@
-"""The speaker × theme matrix. Pure: a count table in, a Figure out.
+"""Statement figures: the speaker × theme matrix, and statements per month. Pure: a table
+in, a Figure out.
 
-Drawn as square markers (not a heatmap trace) so a click on a cell can be selected in
-Streamlit; customdata = "speaker_id|theme".
+The matrix is drawn as square markers (not a heatmap trace) so a click on a cell can be
+selected in Streamlit; customdata = "speaker_id|theme".
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import plotly.graph_objects as go
 
 from components.compare import NO_THEME
 from components.figures import base_layout, empty_figure
+from components.palette import country_colors, group_color, legend_groups, legend_order
 from components.text import theme_label
 
 # Sequential, colour-blind-safe: light to dark blue.
@@ -67,3 +69,34 @@ def theme_matrix_figure(matrix: pd.DataFrame) -> go.Figure:
     fig.update_yaxes(categoryorder="array", categoryarray=speakers, showgrid=False, automargin=True)
     fig.update_layout(clickmode="event+select", dragmode=False)
     return base_layout(fig, height=max(260, 56 * len(speakers) + 140))
+
+
+def statements_over_time(
+    statements: pd.DataFrame, colors: dict[str, str] | None = None
+) -> go.Figure:
+    """Statements per month, stacked by the speaker's country."""
+    dated = statements[statements["date_dt"].notna()]
+    if dated.empty:
+        return empty_figure("No dated statements match the filters")
+    colors = colors or country_colors(dated["speaker_country"])
+    month = dated["date_dt"].dt.to_period("M").dt.to_timestamp()
+    group = legend_groups(dated["speaker_country"], colors)
+    counts = dated.assign(month=month, group=group).groupby(["group", "month"]).size()
+    fig = go.Figure()
+    for name in sorted(counts.index.get_level_values(0).unique(), key=legend_order):
+        series = counts.loc[name]
+        fig.add_trace(
+            go.Bar(
+                x=series.index,
+                y=series.values,
+                name=name,
+                xperiod="M1",
+                xperiodalignment="middle",
+                marker_color=group_color(name, colors),
+                hovertemplate=f"{name}: %{{y}} statements in %{{x|%B %Y}}<extra></extra>",
+            )
+        )
+    fig.update_layout(barmode="stack", legend={"title": "Speaker's country"})
+    fig.update_yaxes(title="Statements", rangemode="tozero", dtick=1 if counts.max() < 8 else None)
+    fig.update_xaxes(showgrid=False)
+    return base_layout(fig, height=300, title="Statements per month, by the speaker's country")

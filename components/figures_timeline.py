@@ -1,4 +1,4 @@
-"""Timeline figures: events on a date axis in lanes, statements over time. Pure.
+"""The timeline figure: events on a date axis in lanes. Pure.
 
 Encodings, all in the legend: colour = country (Okabe–Ito); filled marker = held, open marker
 = planned; circle = exact day, diamond + pale bar over the month = only the month is known;
@@ -287,34 +287,3 @@ def timeline_figure(
         hovermode="closest",
     )
     return base_layout(fig, height=int(max(150 + 75 * (rows["y"].max() + 1), 360)))
-
-
-def statements_over_time(
-    statements: pd.DataFrame, colors: dict[str, str] | None = None
-) -> go.Figure:
-    """Statements per month, stacked by the speaker's country."""
-    dated = statements[statements["date_dt"].notna()]
-    if dated.empty:
-        return empty_figure("No dated statements match the filters")
-    colors = colors or country_colors(dated["speaker_country"])
-    month = dated["date_dt"].dt.to_period("M").dt.to_timestamp()
-    group = legend_groups(dated["speaker_country"], colors)
-    counts = dated.assign(month=month, group=group).groupby(["group", "month"]).size()
-    fig = go.Figure()
-    for name in sorted(counts.index.get_level_values(0).unique(), key=legend_order):
-        series = counts.loc[name]
-        fig.add_trace(
-            go.Bar(
-                x=series.index,
-                y=series.values,
-                name=name,
-                xperiod="M1",
-                xperiodalignment="middle",
-                marker_color=group_color(name, colors),
-                hovertemplate=f"{name}: %{{y}} statements in %{{x|%B %Y}}<extra></extra>",
-            )
-        )
-    fig.update_layout(barmode="stack", legend={"title": "Speaker's country"})
-    fig.update_yaxes(title="Statements", rangemode="tozero", dtick=1 if counts.max() < 8 else None)
-    fig.update_xaxes(showgrid=False)
-    return base_layout(fig, height=300, title="Statements per month, by the speaker's country")

@@ -16,7 +16,8 @@ import plotly.graph_objects as go
 
 from components.chart_export import sources_text
 from components.figures import articles_per_month, articles_per_outlet, frozen, top_actors
-from components.figures_timeline import statements_over_time, timeline_figure
+from components.figures_statements import statements_over_time
+from components.figures_timeline import timeline_figure
 from components.model import Snapshot, actor_names, precision_label
 from components.text import fmt_date
 

@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from readout import PROCESSED_DIR, RAW_DIR, meta
+from readout import PROCESSED_DIR, RAW_DIR, meta_merge
 from readout.add_stage import (
     MAX_UPLOAD,
     Skip,
@@ -79,7 +79,7 @@ class _Options:
 
 
 def _meta_row(values: dict | None) -> dict | None:
-    row = {f: meta.cell(values.get(f)) for f in meta.FIELDS} if values else {}
+    row = {f: meta_merge.cell(values.get(f)) for f in meta_merge.FIELDS} if values else {}
     return {k: v for k, v in row.items() if v} or None
 
 

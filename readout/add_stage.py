@@ -18,15 +18,16 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from readout import meta
+from readout import meta_merge
 from readout.clean import is_furniture
 from readout.fetch import FetchError, Page, fetch_page, is_url
+from readout.file_text import load_text, too_big
 from readout.records import RawArticle, Rejected
-from readout.sources import METADATA, READERS, load_text, read_file, too_big
+from readout.sources import METADATA, READERS, read_file
 
 MAX_UPLOAD = 10_000_000
 COLLECTIONS = {".csv", ".jsonl"}
-TARGETS = ("text", *meta.FIELDS)
+TARGETS = ("text", *meta_merge.FIELDS)
 NO_TEXT_HINT = "; map a column to 'text' (for example --map text=body)"
 
 
@@ -192,8 +193,8 @@ def _collection(display: str, name: str, data: bytes, scratch: Path, mapping: di
         raise Skip(rejected[0].reason)
     if not raws:
         raise Skip(summary(rejected) or "no rows with text")
-    rows = [{"text": r.text} | {f: getattr(r, f) for f in meta.FIELDS} for r in raws]
-    articles = [meta.complete(replace(r), {}, is_furniture) for r in raws]
+    rows = [{"text": r.text} | {f: getattr(r, f) for f in meta_merge.FIELDS} for r in raws]
+    articles = [meta_merge.complete(replace(r), {}, is_furniture) for r in raws]
     return Staged(display, name, articles, rejected, rows=rows)
 
 
@@ -271,8 +272,8 @@ def stage_url(url: str, scratch: Path, *, max_bytes: int, timeout: float, allow_
 
 
 def _utf8_html(page: Page) -> bytes:
-    """The page as UTF-8 with a BOM, which ``sources.decode`` trusts over any meta tag."""
-    from readout.sources import charset_hint, decode
+    """The page as UTF-8 with a BOM, which ``file_text.decode`` trusts over any meta tag."""
+    from readout.file_text import charset_hint, decode
 
     text = None
     if page.charset:

@@ -1,5 +1,6 @@
-"""Article metadata: read from the text (headline, byline, agency, dates, URL, outlet) and
-merged with ``metadata.csv`` and the source's own metadata, which are trusted first.
+"""Article metadata read from the text: headline, byline, agency, dates, URL, outlet.
+``readout.meta_merge`` merges it with ``metadata.csv`` and the source's own metadata,
+which are trusted first.
 
 Each text helper looks at one line and recognises it or returns ``None``; nothing here raises
 on odd input. Wire-agency names come from ``data/knowledge/furniture.toml`` (readout.furniture).
@@ -15,7 +16,6 @@ from itertools import islice
 from urllib.parse import urlsplit
 
 from readout.furniture import canonical_agency
-from readout.records import RawArticle
 
 _MONTH_NAMES = "jan january|feb february|mar march|apr april|may|jun june|jul july|aug august|"
 MONTHS = {
@@ -279,45 +279,3 @@ def infer_metadata(text: str, is_furniture: Callable[[str], bool]) -> dict[str, 
     datelines = (dateline(x) for x in [x for x in lines if x.strip()][:15])
     found["agency"] = found["agency"] or next((d[1] for d in datelines if d and d[1]), None)
     return found
-
-
-# --- merging: metadata.csv over the source's own metadata over what the text says ---------
-
-FIELDS = ("title", "outlet", "url", "published", "agency")
-
-
-def cell(value: object) -> str | None:
-    """A metadata value as one clean line; None for empty cells and nested JSON."""
-    if value is None or isinstance(value, dict | list):
-        return None
-    text = re.sub(r"\s+", " ", str(value)).strip()
-    return text or None
-
-
-def sidecar_row(row: dict, number: int) -> tuple[dict | None, str | None]:
-    """One row of metadata.csv: its non-empty cells, and what is wrong with it, if anything."""
-    entry = {k: cell(row.get(k)) for k in ("file", *FIELDS)}
-    if not entry["file"]:
-        return None, f"row {number} has no file name"
-    entry = {k: v for k, v in entry.items() if v} | {"_row": number}
-    published = entry.get("published")
-    if published and not normalize_date(published):
-        del entry["published"]
-        why = "write it as YYYY-MM-DD; the date was inferred from the text"
-        return entry, f"row {number}: cannot read the date '{published}' ({why})"
-    return entry, None
-
-
-def complete(
-    article: RawArticle, override: dict, is_furniture: Callable[[str], bool]
-) -> RawArticle:
-    """Fill each field: metadata.csv, else the source's own metadata, else the text."""
-    inferred = infer_metadata(article.text, is_furniture)
-    for field in FIELDS:
-        value = override.get(field) or getattr(article, field) or inferred.get(field)
-        setattr(article, field, value)
-    if article.url:
-        article.url = re.sub(r"\s+", "", article.url)
-    article.published = normalize_date(article.published) or url_date(article.url)
-    article.outlet = article.outlet or url_outlet(article.url)
-    return article

@@ -19,7 +19,8 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from readout.sources import METADATA, load_text
+from readout.file_text import load_text
+from readout.sources import METADATA
 
 PLAN = ".commit.json"
 FIELDS = ("file", "title", "outlet", "url", "published", "agency")

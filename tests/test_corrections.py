@@ -11,8 +11,8 @@ import pytest
 
 from readout import ROOT
 from readout.build import build_snapshot, snapshot_is_current
+from readout.correction_actions import CorrectionError
 from readout.corrections import (
-    CorrectionError,
     apply_corrections,
     correct_articles,
     event_was,

@@ -12,7 +12,8 @@ import pytest
 
 from components import chart_export
 from components.figures import articles_per_outlet, top_actors
-from components.figures_timeline import statements_over_time, timeline_figure
+from components.figures_statements import statements_over_time
+from components.figures_timeline import timeline_figure
 from components.filtering import Filters
 from components.model import prepare
 from components.presentation import for_briefing

@@ -9,13 +9,8 @@ import pytest
 from components import compare
 from components.figures import articles_per_month, articles_per_outlet, empty_figure, top_actors
 from components.figures_network import network_figure
-from components.figures_statements import theme_matrix_figure
-from components.figures_timeline import (
-    lane_rows,
-    marker_size,
-    statements_over_time,
-    timeline_figure,
-)
+from components.figures_statements import statements_over_time, theme_matrix_figure
+from components.figures_timeline import lane_rows, marker_size, timeline_figure
 from components.model import prepare
 from components.network import (
     EDGE_TYPES,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from readout import RAW_DIR, meta, sources
+from readout import RAW_DIR, file_text, meta
 from readout.clean import is_furniture
 from readout.sources import read_sources
 
@@ -232,8 +232,10 @@ def test_oversized_file_is_rejected_without_reading_it(tmp_path, monkeypatch):
         handle.truncate(20_000_000)  # sparse: 20 MB on paper, nothing on disk
     write(tmp_path, "good.txt", ARTICLE)
     read = []
-    original = sources._read_bytes
-    monkeypatch.setattr(sources, "_read_bytes", lambda p, n: read.append(p.name) or original(p, n))
+    original = file_text._read_bytes
+    monkeypatch.setattr(
+        file_text, "_read_bytes", lambda p, n: read.append(p.name) or original(p, n)
+    )
     articles, rejected = read_sources(tmp_path)
     assert reasons(rejected) == {"huge.txt": "file is 20.0 MB, over the 10 MB limit"}
     assert read == ["good.txt"] and [a.file for a in articles] == ["good.txt"]
@@ -248,7 +250,7 @@ def test_unreadable_and_unsupported_files(tmp_path, monkeypatch):
     def deny(path, limit):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(sources, "_read_bytes", deny)
+    monkeypatch.setattr(file_text, "_read_bytes", deny)
     articles, rejected = read_sources(tmp_path)
     why = reasons(rejected)
     assert articles == []
