@@ -165,7 +165,9 @@ def statement_card(
     )  # fmt: skip
 
 
-def statement_cards(full: Snapshot, rows, shared: dict | None = None, notes: dict | None = None):
+def statement_cards(
+    full: Snapshot, rows, shared: dict | None = None, notes: dict | None = None
+) -> str:
     """Cards for statements (itertuples rows) in their order, one per sentence: a speaker's
     statements from one sentence ("X said it would play a 'constructive role' and defend
     its 'interests'") share a card with each in bold, rather than showing the sentence twice.

@@ -81,3 +81,15 @@ def test_extra_rules_change_something(parsed):
 def test_pipeline_uses_it(nlp):
     assert isinstance(nlp.get_pipe("attribute_ruler"), BulkAttributeRuler)
     assert nlp.pipe_names.index("attribute_ruler") < nlp.pipe_names.index("lemmatizer")
+
+
+def test_rules_added_after_a_call_apply(parsed):
+    """The per-tag rows and the rule index are built lazily; a later rule must still count."""
+    nlp, docs, rules = parsed
+    reference, bulk = AttributeRuler(nlp.vocab), BulkAttributeRuler(nlp.vocab)
+    reference.add_patterns(rules)
+    bulk.add_patterns(rules)
+    bulk(docs[0].copy())  # fills the caches
+    for ruler in (reference, bulk):
+        ruler.add_patterns(EXTRA_RULES[:2])  # a tag map entry and a word rule
+    assert attributes(bulk(docs[0].copy())) == attributes(reference(docs[0].copy()))

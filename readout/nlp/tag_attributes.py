@@ -77,12 +77,14 @@ class BulkAttributeRuler(AttributeRuler):
         self._sequences: list[tuple[int, list[dict]]] = []  # (rule id, token tests): the rest
         self._index: RuleIndex | None = None  # built from both on first use
         self._set_columns: list[int] | None = None
+        self._tag_rows: dict[int, tuple[list[int], list[bool], dict]] = {}  # tag -> _tag_row
         self._test_patterns: dict[int, list] = {}  # rule id -> its pattern, for .patterns
         self._folds: dict[tuple[int, ...], dict[int, int]] = {}  # rule ids -> values left
 
     def add(self, patterns, attrs, index: int = 0) -> None:
         self._folds.clear()
         self._index, self._set_columns = None, None
+        self._tag_rows.clear()
         alternatives = _token_tests(patterns)
         if alternatives is None:
             super().add(patterns, attrs, index)
@@ -137,7 +139,7 @@ class BulkAttributeRuler(AttributeRuler):
         plain = numpy.ones(len(doc), dtype=bool)
         plain[list(other)] = False
         tags, where = numpy.unique(values[:, COLUMN["TAG"]], return_inverse=True)
-        rows = [self._tag_row(tag, columns) for tag in tags.tolist()]
+        rows = [self._tag_row(tag) for tag in tags.tolist()]
         new = numpy.array([r[0] for r in rows], dtype=array.dtype).reshape(len(rows), -1)
         set_ = numpy.array([r[1] for r in rows], dtype=bool).reshape(len(rows), -1)
         array = numpy.where(set_[where] & plain[:, None], new[where], array)
@@ -165,13 +167,15 @@ class BulkAttributeRuler(AttributeRuler):
             self._set_columns = sorted(attrs)
         return self._set_columns
 
-    def _tag_row(self, tag: int, columns: list[int]) -> tuple[list[int], list[bool], dict]:
+    def _tag_row(self, tag: int) -> tuple[list[int], list[bool], dict]:
         """What the tag map leaves on a token with this tag and no other rule: the value of
-        each column, whether it is set, and the custom attributes."""
-        rules = tuple(self._tests.get(("TAG",), {}).get((tag,), ()))
-        folded = self._folded(rules)
-        values = [folded.get(attr, 0) for attr in columns]
-        return values, [attr in folded for attr in columns], folded.get("_") or {}
+        each set column, whether it is set, and the custom attributes (once per tag)."""
+        if tag not in self._tag_rows:
+            folded = self._folded(tuple(self._tests.get(("TAG",), {}).get((tag,), ())))
+            columns = self._columns()
+            values = [folded.get(attr, 0) for attr in columns]
+            self._tag_rows[tag] = values, [a in folded for a in columns], folded.get("_") or {}
+        return self._tag_rows[tag]
 
     def _other_rules(self, doc: Doc, values) -> dict[int, list[int]]:
         """Token index -> ids of the rules other than the tag map that set attributes on it."""
@@ -190,10 +194,8 @@ class BulkAttributeRuler(AttributeRuler):
                 if names != ("TAG",):
                     index.add_table(names, table, COLUMN)
             for rule, tokens in self._sequences:
-                tests = [{COLUMN[n]: self._hashed(op, x) for n, (op, x) in t.items()}
-                         for t in tokens]  # fmt: skip
-                names = [{COLUMN[n]: n for n in t} for t in tokens]
-                index.add_sequence(rule, tests, self.indices[rule], names)
+                tests = [{n: self._hashed(op, x) for n, (op, x) in t.items()} for t in tokens]
+                index.add_sequence(rule, tests, self.indices[rule], COLUMN)
         return self._index
 
     def _hashed(self, op: str, operand) -> tuple[str, object]:

@@ -55,21 +55,19 @@ class RuleIndex:
         for value in {row[anchor] for row in table}:
             self._file(column[names[anchor]], value, entry)
 
-    def add_sequence(self, rule: int, tests: list[Test], index: int, anchor_names) -> None:
-        """``anchor_names``: per token, {column: attribute name} of the tests it has."""
+    def add_sequence(self, rule: int, tests: list[dict], index: int, column: dict[str, int]):
+        """``tests``: per token, {attribute name: (operator, hashed operand)}."""
         target = index if index >= 0 else len(tests) + index
-        best = None  # (rank, token, column) of the most selective "IN" test
-        for j, test in enumerate(tests):
-            for col, (op, _) in test.items():
-                rank = ANCHOR_ORDER.index(anchor_names[j][col])
-                if op == "IN" and (best is None or rank < best[0]):
-                    best = (rank, j, col)
-        entry = SequenceRule(rule, tuple(tests), target, best[1] if best else 0)
-        if best is None:
-            self.unanchored.append(entry)
+        ranked = [(ANCHOR_ORDER.index(name), j, name) for j, test in enumerate(tests)
+                  for name, (op, _) in test.items() if op == "IN"]  # fmt: skip
+        by_column = tuple({column[n]: t for n, t in test.items()} for test in tests)
+        if not ranked:
+            self.unanchored.append(SequenceRule(rule, by_column, target, 0))
             return
-        for value in tests[best[1]][best[2]][1]:
-            self._file(best[2], value, entry)
+        _, j, name = min(ranked)  # the most selective "IN" test
+        entry = SequenceRule(rule, by_column, target, j)
+        for value in tests[j][name][1]:
+            self._file(column[name], value, entry)
 
     def _file(self, column: int, value: int, entry) -> None:
         self.anchors.setdefault(column, defaultdict(list))[value].append(entry)
