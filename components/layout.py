@@ -19,9 +19,23 @@ PLOTLY_CONFIG = {
 }
 
 
+# Key prefix of ``page_controls`` containers; presentation.BRIEFING_CSS hides them.
+CONTROLS_KEY = "controls_"
+
+
 def chart(fig: go.Figure, **kwargs):
     """A Plotly chart at full width with Readout's toolbar (PNG export included)."""
     return st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG, **kwargs)
+
+
+def page_controls(name: str):
+    """A container for a page's controls (pickers, toggles, correction forms).
+
+    Briefing mode hides every such container by its key (``st-key-controls_<name>``), so a
+    shared screen shows only the story while the controls' values, bound to the URL, still
+    apply.
+    """
+    return st.container(key=f"{CONTROLS_KEY}{name}")
 
 
 def filter_note(filters: Filters) -> None:

@@ -24,7 +24,7 @@ BRIEFING_CSS = """
 html { font-size: 20px; }  /* Streamlit sizes in rem: everything grows by a quarter */
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
 [data-testid="stExpandSidebarButton"], [data-testid="stSidebarCollapseButton"],
-[data-testid="stDownloadButton"] { display: none !important; }
+[data-testid="stDownloadButton"], div[class*="st-key-controls_"] { display: none !important; }
 [data-testid="stMainBlockContainer"] { padding-top: 4.5rem !important; max-width: 100%; }
 [data-testid="stMain"], [data-testid="stMarkdownContainer"] { color: #000; }
 [data-testid="stCaptionContainer"] p { color: #222 !important; }
