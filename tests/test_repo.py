@@ -27,6 +27,17 @@ def test_ci_runs_the_readme_test_command_with_the_browser_required():
     assert "chromium" in ci
 
 
+def test_ci_runs_the_tests_in_a_fresh_virtual_environment():
+    # The machine's image has packages installed globally (scipy among them): only a fresh
+    # virtual environment shows what a new user's `pip install -r ...` really provides.
+    lines = (ROOT / ".ci" / "run").read_text("utf-8").splitlines()
+    venv = next(i for i, line in enumerate(lines) if re.match(r"python3? -m venv ", line))
+    activate = next(i for i, line in enumerate(lines) if re.match(r"source .*/bin/activate", line))
+    test = lines.index(_readme_commands()[1])
+    assert venv < activate < test
+    assert "--system-site-packages" not in lines[venv]
+
+
 def test_every_requirement_is_pinned():
     for name in ("requirements.txt", "requirements-dev.txt"):
         for line in (ROOT / name).read_text("utf-8").splitlines():
