@@ -55,3 +55,15 @@ def test_no_pages_folder_beside_the_entrypoint():
     # Streamlit 1.67 routes deep links to files in pages/ without running app.py.
     assert not (ROOT / "pages").exists()
     assert "views/" in (ROOT / "app.py").read_text("utf-8")
+
+
+def test_readme_is_for_users_and_stays_inside_the_repository():
+    readme = (ROOT / "README.md").read_text("utf-8")
+    assert "http://localhost:8501" in readme  # which address to open
+    assert "../" not in readme  # a user has only the repository
+    # Every document the README sends its reader to exists in the repository.
+    for name in re.findall(r"`([\w/.-]+\.md)`", readme):
+        assert (ROOT / name).exists(), name
+    # Users' matters come first: the developer sections are one pointer at the end.
+    for word in ("dask", "synth", "bench"):
+        assert word not in readme.split("## For developers")[0], word
