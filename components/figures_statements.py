@@ -71,15 +71,41 @@ def theme_matrix_figure(matrix: pd.DataFrame) -> go.Figure:
     return base_layout(fig, height=max(260, 56 * len(speakers) + 140))
 
 
+MONTH = "%b %Y"  # the label of a month on the axis and in the hover: "Mar 2025"
+MIN_SLOTS = 6  # a single month is one bar among empty slots, not a bar as wide as the chart
+
+
+def month_labels(days: pd.Series) -> list[str]:
+    """Every month from the first to the last of ``days``, gaps included, as "Mar 2025"."""
+    months = days.dt.to_period("M")
+    return [p.strftime(MONTH) for p in pd.period_range(months.min(), months.max(), freq="M")]
+
+
+def month_axis(fig: go.Figure, labels: list[str]) -> go.Figure:
+    """A category axis of whole months: one slot per month, whatever the data range. (A date
+    axis guesses its ticks from the range: hours for one month, weeks for a few.)"""
+    pad = max(MIN_SLOTS - len(labels), 0) / 2
+    fig.update_xaxes(
+        type="category",
+        categoryorder="array",
+        categoryarray=labels,
+        range=[-0.5 - pad, len(labels) - 0.5 + pad],
+        tickangle=-45 if len(labels) > 12 else 0,
+        nticks=12,
+        showgrid=False,
+    )
+    return fig
+
+
 def statements_over_time(
     statements: pd.DataFrame, colors: dict[str, str] | None = None
 ) -> go.Figure:
-    """Statements per month, stacked by the speaker's country."""
+    """Statements per month, stacked by the speaker's country, on a month axis."""
     dated = statements[statements["date_dt"].notna()]
     if dated.empty:
         return empty_figure("No dated statements match the filters")
     colors = colors or country_colors(dated["speaker_country"])
-    month = dated["date_dt"].dt.to_period("M").dt.to_timestamp()
+    month = dated["date_dt"].dt.to_period("M")  # formatted per month, not per statement
     group = legend_groups(dated["speaker_country"], colors)
     counts = dated.assign(month=month, group=group).groupby(["group", "month"]).size()
     fig = go.Figure()
@@ -87,16 +113,15 @@ def statements_over_time(
         series = counts.loc[name]
         fig.add_trace(
             go.Bar(
-                x=series.index,
+                x=[p.strftime(MONTH) for p in series.index],
                 y=series.values,
                 name=name,
-                xperiod="M1",
-                xperiodalignment="middle",
                 marker_color=group_color(name, colors),
-                hovertemplate=f"{name}: %{{y}} statements in %{{x|%B %Y}}<extra></extra>",
+                hovertemplate=f"{name}: %{{y}} statement(s) in %{{x}}<extra></extra>",
             )
         )
+    most = counts.groupby(level="month").sum().max()  # the tallest stack
     fig.update_layout(barmode="stack", legend={"title": "Speaker's country"})
-    fig.update_yaxes(title="Statements", rangemode="tozero", dtick=1 if counts.max() < 8 else None)
-    fig.update_xaxes(showgrid=False)
+    fig.update_yaxes(title="Statements", rangemode="tozero", dtick=1 if most < 8 else None)
+    month_axis(fig, month_labels(dated["date_dt"]))
     return base_layout(fig, height=300, title="Statements per month, by the speaker's country")

@@ -39,13 +39,18 @@ def originals(snap: Snapshot, columns: list[str] | None = None) -> pd.DataFrame:
 class StatementChoices:
     speakers: list[str]  # speaker ids, most statements first
     countries: list[str]  # speakers' countries, most statements first
+    periods: list[str]  # the speakers dated on two days or more (two periods), most first
 
 
 def statement_choices(full: Snapshot, snap: Snapshot) -> StatementChoices:
-    statements = originals(snap, ["speaker_id", "speaker_country"])
+    statements = originals(snap, ["speaker_id", "speaker_country", "date_dt"])
+    speakers = statements["speaker_id"].value_counts().index.tolist()
+    days = statements.dropna(subset=["date_dt"]).groupby("speaker_id")["date_dt"].nunique()
+    split = set(days.index[days >= 2])
     return StatementChoices(
-        statements["speaker_id"].value_counts().index.tolist(),
+        speakers,
         statements["speaker_country"].value_counts().index.tolist(),
+        [s for s in speakers if s in split],
     )
 
 
@@ -55,6 +60,15 @@ def speaker_dates(full: Snapshot, snap: Snapshot, speaker: str) -> tuple[date, d
     mine = (statements["speaker_id"] == speaker) & original(statements)
     dated = statements.loc[mine, "date_dt"].dropna()
     return (dated.min().date(), dated.max().date()) if len(dated) else None
+
+
+def default_split(span: tuple[date, date] | None, today: date | None = None) -> date:
+    """Where a speaker's statements are split into two periods: halfway from their first to
+    their last day, rounded up to a day so that both periods hold a statement."""
+    first, last = (pd.Timestamp(d) for d in (span or (today or date.today(),) * 2))
+    if first == last:  # one day: nothing to split, the caption says so
+        return (first + pd.Timedelta(days=1)).date()
+    return (first + (last - first) / 2).ceil("D").date()
 
 
 def also_in(full: Snapshot) -> dict[str, str]:

@@ -3,7 +3,6 @@
 from datetime import date
 from functools import partial
 
-import pandas as pd
 import streamlit as st
 
 from components.data import cached_view
@@ -14,8 +13,10 @@ from components.layout import download_csv, empty_state, filter_note, pick_into,
 from components.statement_views import (
     LISTED,
     PER_CELL,
+    StatementChoices,
     cell_statements,
     comparison,
+    default_split,
     matrix_view,
     original,
     originals,
@@ -33,24 +34,39 @@ filter_note(filters)
 names = full.names
 
 
-def period_choice(speakers: list[str]) -> tuple[tuple[str, ...], date | None]:
-    """One speaker, split at a date (by default halfway between their first and last)."""
+NOTHING_TO_SPLIT = ("periods", (), None)  # Periods mode, and no speaker dated on two days
+
+
+def period_choice(options: StatementChoices) -> tuple[tuple[str, ...], date | None]:
+    """One speaker, split at a date (by default halfway between their first and last). It
+    opens on the most-quoted speaker with statements on two days or more."""
+    if not options.periods:
+        empty_state(
+            "Nobody here has statements in two periods.",
+            "Every speaker's statements date from a single day. Widen the dates or clear a "
+            "filter, or compare speakers or countries.",
+        )
+        return NOTHING_TO_SPLIT[1:]
+    speakers = options.speakers
     left, right = st.columns([2, 1])
     speaker = left.selectbox(
         "Speaker",
         speakers,
+        index=speakers.index(options.periods[0]),
         key="cmp_speaker",
         bind="query-params",
         format_func=lambda a: names.get(a, a),
     )
     span = cached_view(speaker_dates, filters, speaker) if speaker else None
-    first, last = (pd.Timestamp(d) for d in (span or (date.today(),) * 2))
-    middle = first + (last - first) / 2 + pd.Timedelta(days=1 if first == last else 0)
-    split = right.date_input("Split at", value=middle.date(), key="cmp_split", bind="query-params")
-    if span and first == last:
+    split = right.date_input(
+        "Split at", value=default_split(span), key="cmp_split", bind="query-params"
+    )
+    if span and span[0] == span[1]:
+        others = ", ".join(names.get(s, s) for s in options.periods[:5])
         st.caption(
             f"All statements by {names.get(speaker, speaker)} here date from "
-            f"{first:%-d %b %Y}: there is no second period to compare."
+            f"{span[0]:%-d %b %Y}: there is no second period to compare. Speakers with "
+            f"statements in two periods: {others}."
         )
     return ((speaker,) if speaker else ()), split
 
@@ -80,7 +96,7 @@ def choose() -> tuple[str, tuple[str, ...], date | None]:
         )
         return mode, tuple(chosen), None
     if mode == "periods":
-        return mode, *period_choice(options.speakers)
+        return mode, *period_choice(options)
     chosen = st.multiselect(
         "Speakers to compare",
         options.speakers,
@@ -111,12 +127,14 @@ if full.statements.empty:
 elif not original(snap.statements).any():
     empty_state("No statement matches the filters.", "Widen the dates or clear a filter.")
 else:
-    view = cached_view(comparison, filters, *choose())
+    choice = choose()
+    view = cached_view(comparison, filters, *choice)
     if not view.heads:
-        empty_state(
-            "Pick at least two to compare.",
-            "Choose two or more speakers or countries, or one speaker and a split date.",
-        )
+        if choice != NOTHING_TO_SPLIT:  # (that one has said why)
+            empty_state(
+                "Pick at least two to compare.",
+                "Choose two or more speakers or countries, or one speaker and a split date.",
+            )
     else:
         if len(view.heads) == 1:
             st.caption("Only one to show: add another speaker or country to compare.")
