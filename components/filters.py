@@ -6,18 +6,41 @@ ids), ``outlet``, ``type`` (event types), ``theme``; repeated for several values
 
 from __future__ import annotations
 
+import tomllib
 from datetime import date
+from functools import lru_cache
 
+import pandas as pd
 import streamlit as st
 
 from components.data import cached_view, filtered_snapshot, load_snapshot
 from components.filtering import Filters, date_bounds
 from components.model import Snapshot
 from components.text import theme_label
+from readout import KNOWLEDGE_DIR
 
 EVENT_TYPES = ("visit", "meeting", "talks", "call", "summit")
 MULTI_KEYS = ("country", "actor", "outlet", "type", "theme")
 EARLIEST, LATEST = date(1991, 1, 1), date(2035, 12, 31)  # a shared URL may name any day
+COUNTRIES_FILE = KNOWLEDGE_DIR / "countries.toml"
+
+
+@lru_cache(maxsize=1)
+def known_countries() -> frozenset[str]:
+    """The countries of the knowledge base: an actor's ``country`` may also be a bloc (NATO,
+    G20, the EU), which is an organisation and no choice of the Countries filter."""
+    try:
+        data = tomllib.loads(COUNTRIES_FILE.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return frozenset()
+    return frozenset(a["name"] for a in data.get("actors", []) if a.get("kind") == "country")
+
+
+def country_options(actors: pd.DataFrame, all_actors: pd.DataFrame) -> list[str]:
+    """The countries of ``actors``: those that are a country actor of the snapshot (one a
+    correction added counts) or of the knowledge base."""
+    real = set(all_actors.loc[all_actors["kind"].eq("country"), "name"]) | known_countries()
+    return sorted(c for c in set(actors["country"].dropna()) if c in real)
 
 
 def options(snap: Snapshot) -> dict[str, list[str]]:
@@ -30,7 +53,7 @@ def options(snap: Snapshot) -> dict[str, list[str]]:
     themes = sorted({t for ts in snap.statements["themes"] for t in ts})
     types = set(snap.events["type"].dropna())
     return {
-        "country": sorted(set(actors["country"].dropna())),
+        "country": country_options(actors, snap.actors),
         "actor": list(actors["actor_id"]),
         "outlet": sorted(set(snap.articles["outlet"].dropna())),
         "type": [t for t in EVENT_TYPES if t in types] + sorted(types - set(EVENT_TYPES)),

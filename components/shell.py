@@ -11,8 +11,13 @@ import streamlit as st
 from components.briefing_ui import follow_goto, presenter_bar, sidebar_tools
 from components.filters import sidebar_filters
 from components.startup import ensure_default_snapshot, load_or_stop
+from components.url_state import PAGE_FILES
 
 ICON = Path(__file__).parent.parent / "assets" / "readout.png"
+# The pages that read the filters (by url path, "" the default page). Import and Briefings
+# do not: filters there would seem to act and change nothing. Their values are kept while
+# such a page shows (the widgets are bound to the URL), so they are there on the way back.
+FILTER_PAGES = frozenset(PAGE_FILES)
 
 
 def run_app(pages: list) -> None:
@@ -24,7 +29,8 @@ def run_app(pages: list) -> None:
     snapshot = load_or_stop()
     navigation = st.navigation(pages, position="top")
     follow_goto()  # a briefing's next/previous button asked for another view
-    sidebar_filters(snapshot)
+    if navigation.url_path in FILTER_PAGES:
+        sidebar_filters(snapshot)
     sidebar_tools(navigation.url_path)
     presenter_bar()  # briefing mode only (?mode=briefing)
     navigation.run()

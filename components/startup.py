@@ -19,6 +19,11 @@ from components.data import (
 from components.model import Snapshot
 
 BUILD_HINT = "Build it with `python -m readout build` (or set `READOUT_SNAPSHOT` to a snapshot)."
+# The build's box is drawn before the navigation bar exists; once the bar appears (position
+# "top", 60 px high, over the page) it would hide the box's first line. The margin keeps the
+# whole box below the bar, during the build and after it.
+BOX_KEY = "first-start-build"
+BOX_STYLE = f"<style>.st-key-{BOX_KEY}{{margin-top:1.75rem}}</style>"
 
 
 def _is_model_missing(exc: BaseException) -> bool:
@@ -26,7 +31,11 @@ def _is_model_missing(exc: BaseException) -> bool:
 
 
 def _build(build_snapshot, raw, out, corrections) -> None:
-    with st.status("Building the sample snapshot from the bundled articles…", expanded=True) as box:
+    st.html(BOX_STYLE)
+    with (
+        st.container(key=BOX_KEY),
+        st.status("Building the sample snapshot from the bundled articles…", expanded=True) as box,
+    ):
         bar = st.progress(0.0, text="Starting")
 
         def progress(done: int, total: int, message: str) -> None:
