@@ -12,7 +12,7 @@ import streamlit as st
 
 from components.model import Snapshot, has_any, precision_label
 from components.palette import UNKNOWN, country_colors
-from components.text import Span, fmt_date, highlight_html, md_escape, theme_label
+from components.text import Span, fmt_date, highlight_html, known, md_escape, theme_label
 
 CARD_STYLE = (
     "border:1px solid #d9d9d9;border-radius:8px;padding:0.7rem 0.9rem;margin:0 0 0.6rem 0;"
@@ -62,7 +62,7 @@ def card_html(
         parts = [html.escape(extra), CORRECTED_BADGE if corrected else ""]
         meta = " · ".join(part for part in parts if part)
         return f'<div style="{CARD_STYLE}">{body}<div style="{META_STYLE}">{meta}</div></div>'
-    title = html.escape(str(article.get("title") or "untitled"))
+    title = html.escape(known(article.get("title")) or "untitled")  # never "nan"
     url = safe_url(article.get("url"))
     link = (
         f'<a href="{html.escape(url)}" target="_blank" rel="noopener">{title}</a>'
@@ -71,7 +71,7 @@ def card_html(
     )
     meta = " · ".join(
         [
-            f"<b>{html.escape(str(article.get('outlet') or 'Unknown outlet'))}</b>",
+            f"<b>{html.escape(known(article.get('outlet')) or 'Unknown outlet')}</b>",
             html.escape(fmt_date(article.get("published"))),
             link,
         ]
@@ -145,8 +145,9 @@ def statement_card(
     ``also``: the same speaker's other statements from that sentence, bold in the same card."""
     rows = [row, *also]
     themes = ", ".join(dict.fromkeys(theme_label(t) for r in rows for t in r.themes))
-    kinds = " and ".join(dict.fromkeys(str(r.kind) for r in rows)) + " speech"
-    extra = " · ".join(x for x in (f"{row.speaker}", kinds, themes, note) if x)
+    kinds = " and ".join(dict.fromkeys(k for r in rows if (k := known(r.kind))))
+    speaker = known(row.speaker) or "Unknown speaker"
+    extra = " · ".join(x for x in (speaker, kinds and f"{kinds} speech", themes, note) if x)
     fixed = any(bool(getattr(r, "corrected", False)) for r in rows)
     start = row.sent_start if pd.notna(row.sent_start) else row.start
     end = row.sent_end if pd.notna(row.sent_end) else row.end

@@ -142,3 +142,11 @@ def merge_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
 def fmt_date(value) -> str:
     ts = pd.to_datetime(value, errors="coerce")
     return "no date" if pd.isna(ts) else ts.strftime("%-d %b %Y")
+
+
+def known(value) -> str | None:
+    """``value`` as text, or None when it is missing (None, NaN, NaT, pd.NA) or blank: a page
+    names a missing field ("Unknown outlet") or leaves it out, never prints "nan"."""
+    if value is None or (pd.api.types.is_scalar(value) and pd.isna(value)):
+        return None
+    return str(value).strip() or None

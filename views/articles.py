@@ -2,17 +2,17 @@
 
 from functools import partial
 
-import pandas as pd
 import streamlit as st
 
+from components.article_views import article_rows, copy_label
 from components.correct_ui import article_form, flash, speaker_form
 from components.data import cached_view
 from components.evidence import article_html, safe_url, statement_card
 from components.filters import page_data
 from components.layout import empty_state, filter_note, pick_row_into, url_choice
 from components.model import precision_label
-from components.page_views import article_label, article_list
-from components.text import fmt_date, md_escape
+from components.page_views import article_label
+from components.text import fmt_date, known, md_escape
 
 full, snap, filters = page_data()
 st.title("Articles")
@@ -21,7 +21,7 @@ st.caption(
     "statements in bold, and what was found in it."
 )
 filter_note(filters)
-listing = cached_view(article_list, filters)
+listing = cached_view(article_rows, filters)
 
 if full.articles.empty:
     empty_state(
@@ -38,7 +38,7 @@ if listing.matching > len(listing.ids):
         f"The newest {len(listing.ids):,} of {listing.matching:,} matching articles: "
         "search or filter to find others."
     )
-TITLE_WIDTH = 340
+TITLE_WIDTH = 290
 st.dataframe(
     listing.table.rename(
         columns={
@@ -46,23 +46,33 @@ st.dataframe(
             "outlet": "Outlet",
             "n_statements": "Statements",
             "n_events": "Events",
-            "n_mentions": "Mentions",
+            "n_actors": "Actors",
+            "copy_of": "Copy of",
         }
     ),
     hide_index=True,
     width="stretch",
+    placeholder="—",  # a missing date, not "None"
     key="articles_table",
     selection_mode="single-row",
     on_select=partial(pick_row_into, "articles_table", listing.ids, "article_pick"),
     column_config={
         # Fixed widths for the short columns keep the table inside 1280 px; titles get the rest.
         "Title": st.column_config.TextColumn(width=TITLE_WIDTH),
-        "Outlet": st.column_config.TextColumn(width=140),
+        "Outlet": st.column_config.TextColumn(width=130),
         "Published": st.column_config.DateColumn(format="D MMM YYYY", width=95),
         "Statements": st.column_config.NumberColumn("Stmts", help="Statements", width=52),
         "Events": st.column_config.NumberColumn(width=52),
-        "Mentions": st.column_config.NumberColumn("Actors", help="Actor mentions", width=52),
-        "Copy": st.column_config.CheckboxColumn(help="Near-duplicate of another article", width=46),
+        "Actors": st.column_config.NumberColumn(
+            help="Distinct actors (people, countries, organisations) the article names, "
+            "each counted once however often it is mentioned",
+            width=52,
+        ),
+        "Copy of": st.column_config.TextColumn(
+            help="A wire copy or near-duplicate: the outlet and date of the article it "
+            "repeats (select the row for its title). Empty for an original.",
+            width=120,
+        ),
     },
 )
 labels = listing.labels
@@ -77,15 +87,15 @@ if not chosen:
     st.stop()
 
 article = full.articles_by_id.loc[chosen]
-st.header(md_escape(article["title"]), anchor=False)
+st.header(md_escape(known(article["title"]) or "Untitled"), anchor=False)
 url = safe_url(article["url"])
-meta = [
-    f"**{md_escape(article['outlet'])}**",
+meta = [  # a missing field is named ("Unknown outlet") or left out, never printed as "nan"
+    f"**{md_escape(known(article['outlet']) or 'Unknown outlet')}**",
     md_escape(fmt_date(article["published"])),
     f"{article['n_words']} words",
 ]
-if article.get("agency"):
-    meta.append(f"via {md_escape(article['agency'])}")
+if agency := known(article.get("agency")):
+    meta.append(f"via {md_escape(agency)}")
 if url:
     meta.append(f"[original]({url.replace(')', '%29').replace(' ', '%20')})")
 if article.get("corrected"):
@@ -95,10 +105,13 @@ flash()
 article_form(full, chosen)
 
 names = full.articles_by_id["title"]
-if pd.notna(article["duplicate_of"]):
+if original := known(article["duplicate_of"]):
+    title = names.get(original)
     st.info(
-        f"Near-duplicate of **{md_escape(names.get(article['duplicate_of'], '?'))}** "
-        "(same wire copy).",
+        f"Near-duplicate of **{md_escape(title)}** ({md_escape(copy_label(full, original))}; "
+        "same wire copy): its statements count once, under the original."
+        if title is not None
+        else "Near-duplicate of an article that is not in this snapshot (same wire copy).",
         icon=":material/content_copy:",
     )
 copies = full.articles[full.articles["duplicate_of"] == chosen]
