@@ -63,6 +63,10 @@ AGO = re.compile(r"\b\d+\s+(?:min(?:ute)?s?|hours?|days?|weeks?)\s+ago\b", re.I)
 # Precompiled, as they run on every line: re's own cache lookup would cost more than them.
 _INVISIBLE, _WORD = re.compile(r"[\u200b-\u200d\u2060\ufeff]"), re.compile(r"[\w’'-]+")
 _ANY_YEAR = re.compile(r"(?:19|20)\d\d")  # see find_date
+# "…, Reuters reported." / "the Associated Press reported on Monday" / "reported by AFP":
+# the words before or after "reported" are tried as an agency name (the last 1-4 words).
+_REPORTED = re.compile(r"(?P<words>(?:\b[\w.'’-]+\s+){1,4})(?:reported|reports)\b")
+_REPORTED_BY = re.compile(r"\breported\s+by\s+(?P<words>[\w.'’-]+(?:\s+[\w.'’-]+){0,3})")
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’ -]{2,30}?)(?:,\s*[A-Z][\w.]*(?:\s+[A-Z\d][\w.]*){0,3})?"
     r"\s*(?:\((?P<agency>[^)]{2,40})\))?\s*[-–—]+\s+\S"
@@ -150,6 +154,28 @@ def agency_credit(line: str) -> str | None:
     if outlet_with and canonical_agency(outlet_with.group("agency").strip(" ()")):
         return canonical_agency(outlet_with.group("agency").strip(" ()"))  # "Daily Sabah with AA"
     return canonical_agency(text.strip(" ()"))
+
+
+def reported_agency(line: str) -> str | None:
+    """Agency a sentence credits: 'Xi met Putin, Reuters reported.' -> 'Reuters'."""
+    if "report" not in line:  # a cheap first test: most lines never say it
+        return None
+    for pattern, from_end in ((_REPORTED, True), (_REPORTED_BY, False)):
+        for match in pattern.finditer(line):
+            found = _agency_in(match.group("words").split(), from_end=from_end)
+            if found:
+                return found
+    return None
+
+
+def _agency_in(tokens: list[str], *, from_end: bool) -> str | None:
+    """The longest run of ``tokens`` at their end (or start) that names a wire agency."""
+    for size in range(min(len(tokens), 4), 0, -1):
+        part = tokens[-size:] if from_end else tokens[:size]
+        name = canonical_agency(" ".join(part).strip(",;:.()"))
+        if name and part[-1][:1].isupper():  # a name: "AP reported", not "ap reported"
+            return name
+    return None
 
 
 def dateline(line: str) -> tuple[str, str | None] | None:
@@ -258,9 +284,10 @@ def _content_words(text: str) -> set[str]:
 
 
 def infer_metadata(text: str, is_furniture: Callable[[str], bool]) -> dict[str, str | None]:
-    """title, agency, published and url as the text states them (``None`` where silent)."""
+    """title, agency, published and url as the text states them (``None`` where silent);
+    ``wire`` is "yes" when the agency is credited with the story, not only cited."""
     lines = text.splitlines()
-    found: dict[str, str | None] = dict.fromkeys(("title", "agency", "published", "url"))
+    found: dict[str, str | None] = dict.fromkeys(("title", "agency", "published", "url", "wire"))
     found["title"] = infer_title(lines, is_furniture)
     for i, line in enumerate(lines):
         line = plain(line)
@@ -276,6 +303,11 @@ def infer_metadata(text: str, is_furniture: Callable[[str], bool]) -> dict[str, 
             hit = url_in(lines, i)
             found["url"] = hit[0] if hit else None
     # Else the dateline of one of the first body lines: 'MOSCOW (Reuters) -'.
-    datelines = (dateline(x) for x in [x for x in lines if x.strip()][:15])
+    first = [x for x in lines if x.strip()][:15]
+    datelines = (dateline(x) for x in first)
     found["agency"] = found["agency"] or next((d[1] for d in datelines if d and d[1]), None)
+    # So far the agency wrote the story (byline, credit, dateline): it is a wire story. A lede
+    # that only cites one ('..., Reuters reported.') names a source, not the author.
+    found["wire"] = "yes" if found["agency"] else None
+    found["agency"] = found["agency"] or next(filter(None, map(reported_agency, first)), None)
     return found

@@ -41,13 +41,19 @@ def sidecar_row(row: dict, number: int) -> tuple[dict | None, str | None]:
 def complete(
     article: RawArticle, override: dict, is_furniture: Callable[[str], bool]
 ) -> RawArticle:
-    """Fill each field: metadata.csv, else the source's own metadata, else the text."""
+    """Fill each field: metadata.csv, else the source's own metadata, else the text. The
+    outlet falls back on the URL's host, then on the wire agency."""
     inferred = infer_metadata(article.text, is_furniture)
+    # An agency stated in metadata, or credited with the story in the text, wrote it.
+    wire = bool(override.get("agency") or article.agency or inferred.get("wire"))
     for field in FIELDS:
         value = override.get(field) or getattr(article, field) or inferred.get(field)
         setattr(article, field, value)
     if article.url:
         article.url = re.sub(r"\s+", "", article.url)
     article.published = normalize_date(article.published) or url_date(article.url)
-    article.outlet = article.outlet or url_outlet(article.url)
+    # A wire story nobody else is known to have run is the agency's own: a text credited
+    # "By Reuters" with no outlet and no address is shown as Reuters, not "Unknown outlet".
+    # One that only cites an agency ("..., AFP reported") keeps its outlet unknown.
+    article.outlet = article.outlet or url_outlet(article.url) or (article.agency if wire else None)
     return article
