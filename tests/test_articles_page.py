@@ -107,3 +107,15 @@ def test_a_card_names_a_missing_outlet_and_title():
     card = card_html("body", article, extra="Wang Yi")
     assert "<b>Unknown outlet</b> · no date · <i>untitled</i> · Wang Yi" in card
     assert not MISSING.findall(card)
+
+
+def _no_copies(rows: dict) -> None:
+    for article in rows["articles"]:
+        article.pop("duplicate_of", None)
+
+
+def test_no_copy_column_when_no_article_is_a_copy(tmp_path, monkeypatch):
+    at = page_runner(write_variant(tmp_path / "snap", _no_copies), monkeypatch)("views/articles.py")
+    config = json.loads(at.dataframe[0].proto.columns)
+    assert config["Copy of"].get("hidden") is True
+    assert config["Title"]["width"] > 290  # its room goes to the titles

@@ -38,7 +38,8 @@ if listing.matching > len(listing.ids):
         f"The newest {len(listing.ids):,} of {listing.matching:,} matching articles: "
         "search or filter to find others."
     )
-TITLE_WIDTH = 290
+COPIES = bool(listing.table["copy_of"].any())  # no copy listed: no empty column of them
+TITLE_WIDTH = 290 if COPIES else 390
 st.dataframe(
     listing.table.rename(
         columns={
@@ -72,7 +73,9 @@ st.dataframe(
             help="A wire copy or near-duplicate: the outlet and date of the article it "
             "repeats (select the row for its title). Empty for an original.",
             width=120,
-        ),
+        )
+        if COPIES
+        else None,
     },
 )
 labels = listing.labels
