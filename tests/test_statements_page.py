@@ -175,6 +175,17 @@ def test_periods_opens_on_the_most_quoted_speaker_with_two_periods(one_day_speak
     assert "Speakers with statements in two periods: Jake Sullivan." in shown
 
 
+@pytest.mark.parametrize("url", [{}, {"cmp_split": "2023-09-20"}])
+def test_another_speaker_is_split_at_their_own_halfway(one_day_speaker, url):
+    at = one_day_speaker("statements", compare="Periods", **url)
+    at.selectbox(key="cmp_speaker").select("wang-yi").run()
+    assert at.date_input(key="cmp_split").value == date(2025, 4, 2)  # not Sullivan's date
+    at.selectbox(key="cmp_speaker").select("jake-sullivan").run()
+    assert at.date_input(key="cmp_split").value == date(2023, 9, 25)
+    assert "**Jake Sullivan, from 25 Sep 2023** · 1 statement(s)" in texts(at)
+    assert not at.warning and not at.exception
+
+
 def test_periods_opens_on_the_fixture_s_most_quoted(open_page):
     at = open_page("statements", compare="Periods")
     assert at.selectbox(key="cmp_speaker").value == "wang-yi"

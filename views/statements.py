@@ -37,6 +37,14 @@ names = full.names
 NOTHING_TO_SPLIT = ("periods", (), None)  # Periods mode, and no speaker dated on two days
 
 
+def forget_split() -> None:
+    """Another speaker: split their statements halfway again, not at the last one's date
+    (set, not forgotten: the date bound to the URL would come back)."""
+    speaker = st.session_state.get("cmp_speaker")
+    span = cached_view(speaker_dates, filters, speaker) if speaker else None
+    st.session_state["cmp_split"] = default_split(span)
+
+
 def period_choice(options: StatementChoices) -> tuple[tuple[str, ...], date | None]:
     """One speaker, split at a date (by default halfway between their first and last). It
     opens on the most-quoted speaker with statements on two days or more."""
@@ -56,10 +64,14 @@ def period_choice(options: StatementChoices) -> tuple[tuple[str, ...], date | No
         key="cmp_speaker",
         bind="query-params",
         format_func=lambda a: names.get(a, a),
+        on_change=forget_split,
     )
     span = cached_view(speaker_dates, filters, speaker) if speaker else None
     split = right.date_input(
-        "Split at", value=default_split(span), key="cmp_split", bind="query-params"
+        "Split at",
+        value=None if "cmp_split" in st.session_state else default_split(span),  # (set there)
+        key="cmp_split",
+        bind="query-params",
     )
     if span and span[0] == span[1]:
         others = ", ".join(names.get(s, s) for s in options.periods[:5])
