@@ -69,7 +69,7 @@ def period_choice(options: StatementChoices) -> tuple[tuple[str, ...], date | No
     span = cached_view(speaker_dates, filters, speaker) if speaker else None
     split = right.date_input(
         "Split at",
-        value=None if "cmp_split" in st.session_state else default_split(span),  # (set there)
+        value=default_split(span),  # never None (that would offer to clear the split)
         key="cmp_split",
         bind="query-params",
     )
