@@ -7,6 +7,14 @@ Wang will hold talks with Lavrov") becomes part of that visit. Across articles t
 strict: same type (meeting and talks are one family), overlapping participants, compatible
 dates and places; an undated event only joins when the articles are published within
 ``UNDATED_WINDOW_DAYS`` of each other (needs ``published``).
+
+Dates come in already resolved against each article's own publication date. Two explicit
+(stated or relative) dates that cannot be the same days block a merge; a date taken from the
+publication day or from an earlier sentence ("the same day") yields within ``SOFT_SLACK_DAYS``.
+The merged date is chosen by basis first (stated > relative > anaphoric > publication), then by
+how many sources give it, and a held event is never dated after the earliest article that
+reports it. Each source keeps its own date and place in ``event_sources``; an event whose
+sources disagree on either is flagged ``sources_disagree``.
 """
 
 from __future__ import annotations
@@ -23,6 +31,9 @@ from readout.nlp.kb import get_knowledge
 from readout.records import EventRecord
 
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "unknown": 3}
+BASIS_RANK = {"stated": 0, "relative": 1, "anaphoric": 2, "publication": 3}
+EXPLICIT = {"stated", "relative"}
+SOFT_SLACK_DAYS = 1  # a publication day may be a day off the event's (time zones, datelines)
 FAMILY = {"talks": "meeting"}
 UNDATED_WINDOW_DAYS = 10
 FOLDABLE = {"meeting", "talks"}
@@ -47,7 +58,7 @@ class Cluster:
 
     @property
     def best(self) -> EventRecord:
-        return min(self.events, key=lambda ev: PRECISION_RANK.get(ev.date_precision, 3))
+        return min(self.events, key=_rank)
 
     @property
     def dated(self) -> bool:
@@ -56,6 +67,13 @@ class Cluster:
 
 def _family(kind: str) -> str:
     return FAMILY.get(kind, kind)
+
+
+def _rank(ev: EventRecord) -> tuple[int, int]:
+    """How good an event's date is: its basis first, then its precision."""
+    if not ev.date:
+        return len(BASIS_RANK) + 1, PRECISION_RANK["unknown"]
+    return BASIS_RANK.get(ev.date_basis, len(BASIS_RANK)), PRECISION_RANK.get(ev.date_precision, 3)
 
 
 # --- compatibility -------------------------------------------------------------------------
@@ -87,7 +105,12 @@ def _dates_fit(a: EventRecord, b: EventRecord) -> bool | None:
         if end and other:  # "until Thursday" fits an event starting on or before Thursday
             return other[0] <= end
         return None
-    return sa[0] <= sb[1] and sb[0] <= sa[1]
+    if sa[0] <= sb[1] and sb[0] <= sa[1]:
+        return True
+    if a.date_basis in EXPLICIT and b.date_basis in EXPLICIT:
+        return False  # two dates the texts give: not the same event
+    gap = min(abs((_day(x) - _day(y)).days) for x in sa for y in sb)
+    return gap <= SOFT_SLACK_DAYS
 
 
 def _places_fit(a: str | None, b: str | None, kb: KnowledgeBase | None) -> bool:
@@ -148,7 +171,7 @@ def _within_article(reports: list[tuple[str, EventRecord, str]], kb) -> list[Clu
             fitting, key=lambda c: min(abs(e.start - ev.start) for e in c.events), default=None
         )
         if target is None and not ev.date:
-            target = _visit_of(clusters, ev, kb)
+            target = _visit_of(clusters, ev, kb) or _call_of(clusters, ev)
         if target is None:
             clusters.append(Cluster([reports[i]]))
         else:
@@ -168,6 +191,18 @@ def _visit_of(clusters: list[Cluster], ev: EventRecord, kb) -> Cluster | None:
     return None
 
 
+def _call_of(clusters: list[Cluster], ev: EventRecord) -> Cluster | None:
+    """Undated talks between the people of a call reported in the same story, with no place
+    of their own, are that call ("the two ministers discussed ..." after "spoke by phone")."""
+    if ev.type not in FOLDABLE or ev.place:
+        return None
+    for c in clusters:
+        same_status = {e.status for e in c.events} == {ev.status}
+        if c.family == "call" and set(ev.participants) <= c.participants and same_status:
+            return c
+    return None
+
+
 def _keys(c: Cluster) -> set[str]:
     """Blocking keys: only clusters sharing one are compared, so merging stays near-linear."""
     keys = {f"{c.family}|{p}" for p in c.participants}
@@ -177,7 +212,7 @@ def _keys(c: Cluster) -> set[str]:
 
 
 def _across_articles(clusters: list[Cluster], kb, published) -> list[Cluster]:
-    ordered = sorted(clusters, key=lambda c: PRECISION_RANK.get(c.best.date_precision, 3))
+    ordered = sorted(clusters, key=lambda c: _rank(c.best))
     merged: list[Cluster] = []
     index: dict[str, list[Cluster]] = defaultdict(list)
     for cluster in ordered:
@@ -209,18 +244,70 @@ def _across_articles(clusters: list[Cluster], kb, published) -> list[Cluster]:
 # --- rows ----------------------------------------------------------------------------------
 
 
-def _event_row(c: Cluster, kb) -> dict:
+def _not_after(ev: EventRecord, first_report: date | None) -> bool:
+    """A held event happened on or before the day the first article reported it."""
+    start = _day(ev.date)
+    if first_report is None or start is None or ev.status != "held":
+        return True
+    if ev.date_precision == "day":
+        return start <= first_report
+    return (start.year, start.month) <= (first_report.year, first_report.month)
+
+
+def _chosen_date(c: Cluster, published) -> EventRecord | None:
+    """The report whose date the event takes: the best basis, then the date most sources
+    give; never a held event's date after the first article reporting it."""
+    days = [_day(published.get(a)) for a, _, _ in c.reports] if published else []
+    first_report = min((d for d in days if d is not None), default=None)
+    usable = [ev for ev in c.events if ev.date and _not_after(ev, first_report)]
+    if not usable:
+        return None
+    rank = min(_rank(ev) for ev in usable)
+    best = [ev for ev in usable if _rank(ev) == rank]
+    votes = Counter(ev.date for ev in best)
+    return next(ev for ev in best if votes[ev.date] == max(votes.values()))
+
+
+def _disagree(c: Cluster, kb) -> bool:
+    """Sources that give days which cannot be the same, or places that cannot both be true."""
+    readings = list(_source_readings(c).values())
+    for i, (a, pa_) in enumerate(readings):
+        for b, pb in readings[i + 1 :]:
+            if a is not None and b is not None and _span(a) and _span(b):
+                sa, sb = _span(a), _span(b)
+                if not (sa[0] <= sb[1] and sb[0] <= sa[1]):
+                    return True
+            if not _places_fit(pa_, pb, kb):
+                return True
+    return False
+
+
+def _source_readings(c: Cluster) -> dict[str, tuple[EventRecord | None, str | None]]:
+    """Each article's own reading of the event: its best-dated report and the place it gives."""
+    by_article: dict[str, list[EventRecord]] = defaultdict(list)
+    for aid, ev, _ in c.reports:
+        by_article[aid].append(ev)
+    readings = {}
+    for aid, events in by_article.items():
+        dated = min(events, key=_rank)
+        place = next((ev.place for ev in events if ev.place), None)
+        readings[aid] = (dated if dated.date else None, place)
+    return readings
+
+
+def _event_row(c: Cluster, kb, published=None) -> dict:
     events = c.events
-    best = c.best
+    chosen = _chosen_date(c, published)
+    kind_of = chosen or c.best
     types = Counter(ev.type for ev in events)
-    kind = max(types, key=lambda t: (types[t], t == best.type))
+    kind = max(types, key=lambda t: (types[t], t == kind_of.type))
     counts = Counter(p for ev in events for p in ev.participants)
     participants = sorted(counts, key=lambda p: -counts[p])  # stable: first seen wins ties
     places = [ev.place for ev in events if ev.place]
     place = _most_specific(places, kb)
-    starts = [ev.date for ev in events if ev.date and ev.date_precision == best.date_precision]
-    start = Counter(starts).most_common(1)[0][0] if starts else None
-    ends = [ev.end_date for ev in events if ev.end_date]
+    start = chosen.date if chosen else None
+    # the end comes from reports of the chosen start (or of no start: "until Thursday")
+    ends = [ev.end_date for ev in events if ev.end_date and ev.date in (None, start)]
     end = max(ends) if ends and (start is None or max(ends) > start) else None
     return {
         "type": kind,
@@ -228,8 +315,10 @@ def _event_row(c: Cluster, kb) -> dict:
         "place": place,
         "date": start,
         "end_date": end,
-        "date_precision": best.date_precision if start else "unknown",
+        "date_precision": chosen.date_precision if chosen else "unknown",
+        "date_basis": chosen.date_basis if chosen else "none",
         "status": "held" if any(ev.status == "held" for ev in events) else "planned",
+        "sources_disagree": _disagree(c, kb),
         "article_ids": list(dict.fromkeys(a for a, _, _ in c.reports)),
     }
 
@@ -270,13 +359,16 @@ def merge_events(
     clusters = [c for group in by_article.values() for c in _within_article(group, kb)]
     events, sources, seen_ids = [], [], Counter()
     for cluster in _across_articles(clusters, kb, published):
-        row = _event_row(cluster, kb)
+        row = _event_row(cluster, kb, published)
         eid = _event_id(row)
         seen_ids[eid] += 1
         row["event_id"] = eid if seen_ids[eid] == 1 else f"{eid}-{seen_ids[eid]}"
         events.append(row)
-        evidence = {(aid, ev.start, ev.end): text for aid, ev, text in cluster.reports}
-        for (aid, start, end), text in evidence.items():
+        evidence: dict[tuple, tuple[str, list[EventRecord]]] = {}
+        for aid, ev, text in cluster.reports:
+            evidence.setdefault((aid, ev.start, ev.end), (text, []))[1].append(ev)
+        for (aid, start, end), (text, said) in evidence.items():
+            dated = min(said, key=_rank)
             sources.append(
                 {
                     "event_id": row["event_id"],
@@ -284,6 +376,8 @@ def merge_events(
                     "start": start,
                     "end": end,
                     "text": text,
+                    "date": dated.date,  # what this sentence says, before merging
+                    "place": next((ev.place for ev in said if ev.place), None),
                 }
             )
     return events, sources

@@ -81,6 +81,7 @@ class EventRecord:
     start: int  # offsets of the sentence reporting it
     end: int
     trigger: str = ""
+    date_basis: str = "none"  # stated | relative | anaphoric | publication | none
 
 
 @dataclass

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = 2  # 2: ``corrected`` on articles, actors, statements, events
+SCHEMA_VERSION = 3  # 2: ``corrected`` on articles, actors, statements, events
+# 3: ``date_basis`` and ``sources_disagree`` on events, each source's ``date``/``place``
 
 _str = pa.string()
 _strs = pa.list_(pa.string())
@@ -86,7 +87,12 @@ TABLES: dict[str, pa.Schema] = {
             ("date", _str),
             ("end_date", _str),
             ("date_precision", _str),
+            # how the date was found: stated | relative | anaphoric | publication | none
+            # (null on rows made by hand or by corrections)
+            ("date_basis", _str),
             ("status", _str),
+            # its sources give different dates or places (each source's own: event_sources)
+            ("sources_disagree", pa.bool_()),
             ("article_ids", _strs),
             ("corrected", pa.bool_()),
         ]
@@ -99,6 +105,8 @@ TABLES: dict[str, pa.Schema] = {
             ("start", _int),
             ("end", _int),
             ("text", _str),
+            ("date", _str),  # this source's own reading of the event's date, or null
+            ("place", _str),  # and of its place
         ]
     ),
 }
@@ -106,7 +114,7 @@ TABLES: dict[str, pa.Schema] = {
 TABLE_NAMES = tuple(TABLES)
 
 # Optional columns: rows that leave them out get this value (rows set by corrections only).
-DEFAULTS: dict[str, object] = {"corrected": False}
+DEFAULTS: dict[str, object] = {"corrected": False, "sources_disagree": False}
 
 
 def empty_table(name: str) -> pa.Table:

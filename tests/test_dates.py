@@ -136,12 +136,14 @@ def test_date_for_a_reporting_verb(nlp):
 
 
 def test_day_anaphora_offsets():
-    from readout.nlp.date_anaphora import PATTERN, _offset
+    from readout.nlp.date_anaphora import PATTERN, offset_days
 
     cases = {
         "on the same day": 0, "earlier in the day": 0, "later that day": 0,
         "the next day": 1, "the following day": 1, "the day before": -1, "a day later": 1,
+        "a week after": 7, "two days earlier": -2, "the previous day": -1,
     }  # fmt: skip
     for phrase, offset in cases.items():
-        assert PATTERN.fullmatch(phrase), phrase
-        assert _offset(phrase) == offset, phrase
+        match = PATTERN.fullmatch(phrase)
+        assert match, phrase
+        assert offset_days(match) == offset, phrase

@@ -72,6 +72,36 @@ def tense_of(token: Token) -> str:
     return "present"
 
 
+def aspect_of(token: Token) -> str:
+    """The tense and aspect of the finite clause governing ``token``: ``present`` ("meets"),
+    ``progressive`` ("is meeting"), ``present_perfect`` ("has met"), ``past_perfect`` ("had
+    met"), ``past``, ``future`` (see ``tense_of``) or ``nonfinite`` ("to meet", "meeting")."""
+    verb = clause_verb(token)
+    tense = tense_of(verb)
+    if tense == "future":
+        return "future"
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.dep_ == "conj" and not auxes and verb.tag_ in ("VBN", "VBG"):
+        auxes = [c for c in verb.head.children if c.dep_ in ("aux", "auxpass")]
+    have = [a for a in auxes if a.lemma_ == "have"]
+    if have:
+        return "past_perfect" if have[0].tag_ == "VBD" else "present_perfect"
+    if verb.tag_ == "VBG" and any(a.lemma_ == "be" for a in auxes):
+        past = any(a.tag_ == "VBD" for a in auxes if a.lemma_ == "be")
+        return "past" if past else "progressive"
+    if verb.tag_ in ("VBZ", "VBP"):
+        return "present"
+    if verb.tag_ == "VBN" and any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+        return "present"  # "is received by Xi"
+    if tense == "past":
+        return "past"
+    return "nonfinite"
+
+
+# Clauses whose event the reader takes as happening on the day of the report.
+SAME_DAY_ASPECTS = {"present", "progressive", "present_perfect"}
+
+
 # --- finding expressions in a parsed text --------------------------------------------------
 
 

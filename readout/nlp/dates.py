@@ -31,10 +31,21 @@ The rules, in one place:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from readout.nlp.date_scanner import MONTHS, NUMBERS, RELATIVE_DAYS, WEEKDAYS, scan_dates
+
+# How a date was found, best first: written out ("March 31"), relative to publication ("on
+# Tuesday", "last month"), relative to a day named before ("the same day"), the publication day
+# of a same-day report ("is meeting"), or not at all.
+BASES = ("stated", "relative", "anaphoric", "publication", "none")
+# The basis of each kind of expression ``scan_dates`` finds.
+KIND_BASIS = {
+    "range": "stated", "until": "stated", "day": "stated", "month": "stated", "year": "stated",
+    "weekday": "relative", "relday": "relative", "ago": "relative", "weekend": "relative",
+    "relweek": "relative", "relmonth": "relative", "relyear": "relative",
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -42,6 +53,11 @@ class DateRange:
     start: str | None
     end: str | None = None
     precision: str = "day"  # day | month | year | unknown (of ``start``)
+    # how it was found (see BASES); not part of equality: the same day is the same date
+    basis: str = field(default="stated", compare=False)
+
+    def based(self, basis: str) -> DateRange:
+        return replace(self, basis=basis)
 
 
 def as_date(value: str | date | None) -> date | None:
@@ -207,6 +223,16 @@ def _range(text: str, pub: date, tense: str) -> DateRange | None:
 
 
 def resolve_kind(kind: str, text: str, pub: date, tense: str) -> DateRange | None:
+    """One expression of a ``scan_dates`` kind to a range, with the basis of that kind; a
+    weekday or an "until Tuesday" bound is relative, a written-out date stated."""
+    found = _resolve_kind(kind, text, pub, tense)
+    if found is None:
+        return None
+    relative = kind == "until" and text.split()[-1].lower() in WEEKDAYS
+    return found.based("relative" if relative else KIND_BASIS.get(kind, "stated"))
+
+
+def _resolve_kind(kind: str, text: str, pub: date, tense: str) -> DateRange | None:
     low = text.lower()
     if kind == "range":
         return _range(text, pub, tense)

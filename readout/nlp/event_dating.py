@@ -53,10 +53,29 @@ def outside_quotes(mentions: list[DateMention], frames: list[Frame], sent: Span)
     return [m for m in mentions if (q := quote_of(m.span.start_char)) is None or q in inside]
 
 
+# Dependencies by which a date modifies a noun: "the 12 June reception", "the February plan",
+# "Tuesday's vote". Such a date is that noun's, not the sentence's.
+NOUN_MODIFIER = ("compound", "nmod", "amod", "poss", "npadvmod")
+
+
+def _modifies_other_noun(mention: DateMention, anchors: dict[int, Frame]) -> bool:
+    root = mention.span.root
+    head = root.head
+    return (
+        root.dep_ in NOUN_MODIFIER
+        and head.pos_ in ("NOUN", "PROPN")
+        and head.i not in anchors
+        and not (mention.span.start <= head.i < mention.span.end)
+    )
+
+
 def _owner(mention: DateMention, anchors: dict[int, Frame]) -> Frame | None | bool:
     """The frame whose anchor governs the date; False when the date sits in a clause that
-    bounds the event ("his first trip since being sworn in on May 7")."""
+    bounds the event ("his first trip since being sworn in on May 7") or modifies another
+    noun ("met after the 12 June reception")."""
     root = mention.span.root
+    if _modifies_other_noun(mention, anchors):
+        return False
     for token in [root, *root.ancestors]:
         if token.i in anchors and not (mention.span.start <= token.i < mention.span.end):
             return anchors[token.i]
@@ -89,7 +108,7 @@ def _combine(frame: Frame, mentions: list[DateMention]) -> tuple[DateRange | Non
         return (ends[0].range if ends else None), []
     best = starts[0].range
     if best.end is None and ends and ends[0].range.end and ends[0].range.end >= best.start:
-        best = DateRange(best.start, ends[0].range.end, best.precision)
+        best = DateRange(best.start, ends[0].range.end, best.precision, best.basis)
     return best, starts[1:]
 
 
@@ -181,4 +200,4 @@ def _placed_after(path: list[Token]) -> bool:
 
 
 def _month(iso: str) -> DateRange:
-    return DateRange(iso[:8] + "01", None, "month")
+    return DateRange(iso[:8] + "01", None, "month", "anaphoric")

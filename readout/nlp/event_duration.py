@@ -45,4 +45,4 @@ def with_duration(span: DateRange | None, trigger: Token, sent: Span) -> DateRan
     if days is None or start is None:
         return span
     end = (start + timedelta(days=days - 1)).isoformat()
-    return DateRange(start=span.start, end=end, precision=span.precision)
+    return DateRange(span.start, end, span.precision, span.basis)

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 from readout import KNOWLEDGE_DIR
 from readout.knowledge import KnowledgeBase
 from readout.nlp.date_anaphora import anaphoric_dates, last_day_in
-from readout.nlp.date_mentions import find_dates, tense_of
+from readout.nlp.date_mentions import SAME_DAY_ASPECTS, aspect_of, clause_verb, find_dates, tense_of
 from readout.nlp.dates import DateRange, as_date
 from readout.nlp.event_dating import Dated, assign_dates, inherit_date, outside_quotes
 from readout.nlp.event_duration import with_duration
@@ -23,6 +23,7 @@ from readout.nlp.event_lexicon import Lexicon, load_lexicon
 from readout.nlp.event_parties import Parties
 from readout.nlp.event_triggers import (
     ABSORBING_PREPS,
+    REPORTING,
     find_triggers,
     governor,
     is_hedged,
@@ -45,15 +46,19 @@ def extract_events(
     builder = FrameBuilder(parties, lex)
     published = doc._.published
     records: list[EventRecord] = []
-    last_day = None  # the last day named so far, for "the same day", "earlier in the day"
+    # the last event day so far, for "the same day", "a day later"; at first the report's day
+    last_day = as_date(published)
     for sent in doc.sents:
         dated = _sentence_frames(sent, builder, lex, published, last_day)
-        last_day = last_day_in(sent, published, last_day)
+        new: list[EventRecord] = []
         for item in dated:
             inherit_date(item, dated, records)
             record = _record(item, sent, parties, lex, published)
             if record is not None and not _repeats(record, records):
                 records.append(record)
+                new.append(record)
+        days = [r.date for r in new if r.date and r.date_precision == "day"]
+        last_day = last_day_in(sent, published, last_day, days)
     return records
 
 
@@ -106,9 +111,45 @@ def _status(frame: Frame, span: DateRange | None, lex: Lexicon, published) -> st
     return "held"
 
 
+# Clause links by which a clause reports the story's own news: the main clause, its
+# conjuncts, and what a reporting verb reports ("X says Y has met Z").
+MAIN_CLAUSE_DEPS = ("ROOT", "conj", "ccomp", "parataxis")
+
+
+def _same_day_report(frame: Frame, lex: Lexicon) -> bool:
+    """A main-clause event in the present, progressive or present perfect with no date of its
+    own ("is holding talks", "have begun their talks", a headline's "meets") happened on the
+    day of the report. Past perfect, past, future and modal forms give no day."""
+    if frame.trigger.role == "noun" and frame.gov is None:
+        return False
+    verb = clause_verb(frame.gov if frame.trigger.role == "noun" else frame.trigger.token)
+    if aspect_of(verb) not in SAME_DAY_ASPECTS or is_planned(frame.trigger.token, lex):
+        return False
+    for token in [verb, *verb.ancestors]:
+        if token.dep_ not in MAIN_CLAUSE_DEPS:
+            return False
+        if token.dep_ == "ccomp" and token.head.lemma_.lower() not in REPORTING:
+            return False
+        if token.dep_ in ("ccomp", "parataxis") and aspect_of(token.head) == "past_perfect":
+            return False
+    return True
+
+
+def _dated(item: Dated, sent: Span, lex: Lexicon, published) -> DateRange | None:
+    """The frame's own date (with its stated duration), else the publication day of a
+    same-day report."""
+    span = with_duration(item.range, item.frame.trigger.token, sent)
+    if span is not None and span.start:
+        return span
+    pub = as_date(published)
+    if pub is not None and _same_day_report(item.frame, lex):
+        return DateRange(pub.isoformat(), span.end if span else None, "day", "publication")
+    return span
+
+
 def _record(item: Dated, sent: Span, parties: Parties, lex: Lexicon, published):
     frame = item.frame
-    span = with_duration(item.range, frame.trigger.token, sent)
+    span = _dated(item, sent, lex, published)
     on = as_date(span.start if span and span.start else published)
     participants = _participants(frame, parties, on)
     if not participants:
@@ -120,6 +161,7 @@ def _record(item: Dated, sent: Span, parties: Parties, lex: Lexicon, published):
         date=span.start if span else None,
         end_date=span.end if span else None,
         date_precision=span.precision if span and span.start else "unknown",
+        date_basis=span.basis if span and span.start else "none",
         status=_status(frame, span, lex, published),
         start=sent.start_char,
         end=sent.end_char,
@@ -136,6 +178,7 @@ def _repeats(record: EventRecord, records: list[EventRecord]) -> bool:
             if other.date is None and record.date is not None:
                 other.date, other.end_date = record.date, record.end_date
                 other.date_precision = record.date_precision
+                other.date_basis = record.date_basis
             return True
     return False
 
