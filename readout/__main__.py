@@ -37,13 +37,41 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    from readout.evaluate import evaluate, format_scores
+    if not args.source:
+        return _print_evaluation(args)
+    import tempfile
 
-    scores = evaluate(args.gold, args.snapshot)
+    from readout.build import build_snapshot
+
+    # An arbitrary folder of articles (with its metadata.csv): built first, into scratch.
+    with tempfile.TemporaryDirectory(prefix="readout-evaluate-") as scratch:
+        args.snapshot = Path(scratch) / "snapshot"
+        report = build_snapshot(
+            args.source, args.snapshot, cache_dir=None, corrections=None, progress=_progress
+        )
+        for rejected in report.rejected:
+            print(f"skipped {rejected.file}: {rejected.reason}", file=sys.stderr)
+        return _print_evaluation(args)
+
+
+def _print_evaluation(args: argparse.Namespace) -> int:
+    from readout.evaluate import as_json, evaluate, format_scores
+
+    splits = ["open", "closed", "all"] if args.split == "halves" else [args.split]
+    try:
+        scores = {
+            split: evaluate(args.gold, args.snapshot, files=args.files, split=split,
+                            closed_from=args.closed_from)
+            for split in splits
+        }  # fmt: skip
+    except ValueError as exc:  # a gold file that is not JSON, or not file -> annotations
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     if args.json:
-        print(json.dumps({name: s.as_dict() for name, s in scores.items()}, indent=2))
+        out = {split: as_json(s) for split, s in scores.items()}
+        print(json.dumps(out if len(out) > 1 else out[splits[0]], indent=2))
     else:
-        print(format_scores(scores))
+        print(format_scores(scores if len(scores) > 1 else scores[splits[0]]))
     return 0
 
 
@@ -68,6 +96,19 @@ def parser() -> argparse.ArgumentParser:
     ev = sub.add_parser("evaluate", help="precision and recall against a gold file")
     ev.add_argument("--gold", type=Path, required=True, help="gold.json annotations")
     ev.add_argument("--snapshot", type=Path, default=PROCESSED_DIR, help="snapshot folder")
+    ev.add_argument(
+        "--source", type=Path,
+        help="a folder of articles to build first (no cache, no corrections) and score",
+    )  # fmt: skip
+    ev.add_argument(
+        "--files", action="append", metavar="GLOB",
+        help="score only gold files matching this glob (repeatable), e.g. '0[1-9]_*'",
+    )  # fmt: skip
+    ev.add_argument(
+        "--split", choices=("all", "open", "closed", "halves"), default="all",
+        help="files numbered below --closed-from (open), from it on (closed), or both halves",
+    )  # fmt: skip
+    ev.add_argument("--closed-from", type=int, default=21, help="first closed file number")
     ev.add_argument("--json", action="store_true", help="print the figures as JSON")
     ev.set_defaults(func=cmd_evaluate)
     register_import_commands(sub)  # add, corrections: readout/cli_add.py
