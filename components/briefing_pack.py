@@ -1,8 +1,9 @@
 """The briefing pack: a briefing's views as one self-contained HTML file and as a PDF. Pure.
 
-Each view gets its page's lead chart (rebuilt from the saved URL state with the same figure
-functions as the app), its title, its speaker note and the cited articles (outlet, date,
-title, URL). The HTML has interactive charts with plotly.js inlined once (works offline); the
+Each view gets what its page draws (rebuilt from the saved URL state with the pages' own
+view models, ``view_figures``): the lead chart, and the compared quotes of a Statements view
+or the list of an Articles view; its title, its speaker note and the cited articles (outlet,
+date, title, URL). The HTML has interactive charts with plotly.js inlined once (works offline); the
 PDF is the same content with static SVG charts, printed by the server's Chromium, one page
 per view.
 """
@@ -20,7 +21,7 @@ import pandas as pd
 from plotly.offline import get_plotlyjs
 
 from components import chart_export
-from components.briefings import Briefing, View
+from components.briefings import Briefing, View, resolved
 from components.model import Snapshot, actor_names
 from components.url_state import PAGE_TITLES
 from components.view_figures import ViewChart, view_chart
@@ -38,6 +39,11 @@ h2 { font-size: 1.5rem; margin: 0 0 .3rem; }
 ol.cites { padding-left: 1.4rem; font-size: .95rem; } ol.cites li { margin-bottom: .35rem; }
 a { color: #0057a3; }
 img.chart { width: 100%; max-height: 150mm; object-fit: contain; object-position: top left; }
+table.quotes, table.list { border-collapse: collapse; width: 100%; margin: .8rem 0; }
+table.quotes th, table.quotes td, table.list td, table.list th { text-align: left;
+  vertical-align: top; padding: .3rem .5rem; border-bottom: 1px solid #ddd; }
+table.quotes th.theme { background: #f4f4f4; font-size: .95rem; }
+table.quotes td { width: 25%; }
 @page { size: A4 landscape; margin: 10mm; }
 @media print {
   body { margin: 0; max-width: none; font-size: 10pt; }
@@ -46,6 +52,12 @@ img.chart { width: 100%; max-height: 150mm; object-fit: contain; object-position
   .grid { display: grid; grid-template-columns: 3fr 2fr; gap: 6mm; }
   ol.cites { font-size: 8.5pt; } h3 { font-size: 11pt; margin: .5rem 0 .2rem; }
   .caption { font-size: 8pt; }
+  .grid.quoted { grid-template-columns: 1fr 1fr; }
+  .quoted img.chart { max-height: 70mm; }
+  table.quotes, table.list { font-size: 8pt; margin: .2rem 0; }
+  table.quotes th, table.quotes td, table.list td { padding: .1rem .3rem; }
+  table.quotes p, table.quotes blockquote, table.quotes div { margin: .1rem 0 !important;
+    padding-top: 0 !important; padding-bottom: 0 !important; }
 }
 """
 
@@ -60,7 +72,7 @@ class PackView:
 def pack_views(full: Snapshot, briefing: Briefing) -> list[PackView]:
     names = actor_names(full.actors)
     out = []
-    for view in briefing.views:
+    for view in resolved(briefing, full).views:  # a briefing saved with names: their ids
         chart = view_chart(full, view.page, view.params)
         out.append(
             PackView(view, chart, chart_export.caption(chart.articles, chart.filters, names))
@@ -95,15 +107,24 @@ def _citations(articles: pd.DataFrame, limit: int | None = None) -> str:
 
 
 def _section(n: int, total: int, part: PackView, chart_html: str, limit: int | None) -> str:
+    """A view: its chart beside its note and citations; a view with quotes or a list shows
+    them first, beside the chart and the citations."""
     view = part.view
     title = view.title or PAGE_TITLES.get(view.page, "View")
     note = f"<p class='note'>{_esc(view.note)}</p>" if view.note else ""
+    shown = part.chart.html  # escaped where it is built (statement cards, list rows)
+    caption = f"<p class='caption'>{_esc(part.caption)}</p>"
+    cites = (
+        f"<h3>Cited articles ({len(part.chart.articles)})</h3>"
+        f"{_citations(part.chart.articles, limit)}"
+    )
+    if shown:
+        body = f"{note}<div class='grid quoted'><div>{shown}</div><div>{chart_html}{caption}"
+    else:
+        body = f"<div class='grid'><div>{chart_html}{caption}</div><div>{note}"
     return (
         f"<section><p class='meta'>{n} / {total} · {_esc(PAGE_TITLES.get(view.page, ''))}</p>"
-        f"<h2>{_esc(title)}</h2><div class='grid'><div>{chart_html}"
-        f"<p class='caption'>{_esc(part.caption)}</p></div><div>{note}"
-        f"<h3>Cited articles ({len(part.chart.articles)})</h3>"
-        f"{_citations(part.chart.articles, limit)}</div></div></section>"
+        f"<h2>{_esc(title)}</h2>{body}{cites}</div></div></section>"
     )
 
 
@@ -121,7 +142,8 @@ def pack_html(full: Snapshot, briefing: Briefing) -> str:
     sections = []
     for n, part in enumerate(parts, 1):
         fig = part.chart.figure
-        div = fig.to_html(full_html=False, include_plotlyjs=False, config={"displaylogo": False})
+        config = {"displaylogo": False}
+        div = fig.to_html(full_html=False, include_plotlyjs=False, config=config) if fig else ""
         sections.append(_section(n, len(parts), part, div, None))
     script = f"<script type='text/javascript'>{get_plotlyjs()}</script>"
     return _document(briefing.title, "".join(sections), script)
@@ -163,9 +185,11 @@ def print_html(document: str, browser: str | None = None) -> bytes:
 def pack_pdf(full: Snapshot, briefing: Briefing) -> bytes:
     """The pack as a PDF: one A4 landscape page per view, static charts."""
     parts = pack_views(full, briefing)
-    svgs = chart_export.to_images([p.chart.figure for p in parts], "svg", width=1200)
+    figures = [p.chart.figure for p in parts if p.chart.figure is not None]
+    svgs = iter(chart_export.to_images(figures, "svg", width=1200) if figures else [])
     sections = [
-        _section(n, len(parts), part, _svg_tag(svg), PDF_CITATIONS)
-        for n, (part, svg) in enumerate(zip(parts, svgs, strict=True), 1)
+        _section(n, len(parts), part, _svg_tag(next(svgs)) if part.chart.figure else "", limit)
+        for n, part in enumerate(parts, 1)
+        for limit in [PDF_CITATIONS // 2 if part.chart.html else PDF_CITATIONS]
     ]
     return print_html(_document(briefing.title, "".join(sections)))

@@ -5,6 +5,9 @@ Presenting a briefing is URL state too: ``?mode=briefing&briefing=<id>&slide=<n>
 view's own page with the view's parameters. Stepping to another view sets the URL-bound
 widgets' values in session state (a bound query parameter cannot be set directly) and
 switches page with the rest of the view's parameters; the widgets write theirs back.
+
+A saved view holds ids (``actor=wang-yi``) where the URL shows the widget's label
+(``actor=Wang+Yi``): widget values are ids, and a name may change or be shared.
 """
 
 from __future__ import annotations
@@ -21,23 +24,43 @@ from components.presentation import BRIEFING_CSS
 from components.url_state import (
     CONTROL_KEYS,
     FILTER_KEYS,
+    LABELLED_KEYS,
     PAGE_FILES,
     PAGE_TITLES,
     PICK_KEYS,
     WIDGET_KINDS,
+    to_ids,
+    to_url,
     view_params,
     widget_value,
 )
 
 GOTO = "_readout_goto"
+NOTE = "briefing_note_shown"
 
 
 def is_briefing() -> bool:
     return st.query_params.get("mode") == "briefing"
 
 
+def _state_ids(key: str, shown: list[str], labels) -> list[str] | None:
+    """The ids a labelled widget holds, if they are what the URL shows (two actors may
+    share a name: the widget's own value says which one is meant)."""
+    value = st.session_state.get(key)
+    ids = [value] if isinstance(value, str) else list(value or [])
+    if ids and to_url({key: ids}, labels)[key] == shown:
+        return ids
+    return None
+
+
 def current_params() -> dict[str, list[str]]:
-    return view_params({k: st.query_params.get_all(k) for k in st.query_params})
+    """The current view's parameters, ids in place of the labels the URL shows."""
+    params = view_params({k: st.query_params.get_all(k) for k in st.query_params})
+    labels = briefings.labels_of(load_snapshot())
+    out = to_ids(params, labels)
+    for key in set(params) & set(LABELLED_KEYS):
+        out[key] = _state_ids(key, params[key], labels) or out[key]
+    return out
 
 
 def _reset_value(key: str):
@@ -67,10 +90,11 @@ def goto(briefing: Briefing, slide: int) -> None:
     if not briefing.views:
         return
     slide = max(1, min(len(briefing.views), slide))
-    view = briefing.views[slide - 1]
+    view = briefings.resolved(briefing, load_snapshot()).views[slide - 1]
     _set_widgets(view)
     params = {k: v for k, v in view.params.items() if k not in WIDGET_KINDS}
     params |= {"mode": "briefing", "briefing": briefing.id, "slide": str(slide)}
+    st.session_state[NOTE] = False
     st.session_state[GOTO] = (PAGE_FILES.get(view.page, PAGE_FILES[""]), params)
 
 
@@ -106,6 +130,22 @@ def presenting() -> tuple[Briefing, int] | None:
     return briefing, max(1, min(len(briefing.views), slide))
 
 
+def _flip_note() -> None:
+    st.session_state[NOTE] = not st.session_state.get(NOTE, False)
+
+
+def note_button() -> None:
+    """Show / hide the speaker note. A button, not a toggle: a focused toggle (a checkbox)
+    swallows the ← → keys, a button lets them reach the Previous / Next shortcuts."""
+    shown = st.session_state.get(NOTE, False)
+    st.button(
+        "Hide speaker note" if shown else "Speaker note",
+        icon=":material/speaker_notes_off:" if shown else ":material/speaker_notes:",
+        on_click=_flip_note,
+        key="briefing_note",
+    )
+
+
 def presenter_bar() -> None:
     """Briefing mode's top bar: previous / next (also ← →), "3 / 7", the title and the note."""
     if not is_briefing():
@@ -137,10 +177,11 @@ def presenter_bar() -> None:
                 key="briefing_next",
             )
             st.markdown(f"**{view.title or PAGE_TITLES.get(view.page, '')}**")
-            show_note = st.toggle("Speaker note", key="briefing_note") if view.note else False
+            if view.note:
+                note_button()
         st.space("stretch")
         st.button("Exit briefing mode", icon=":material/close:", on_click=_exit, key="exit_mode")
-    if shown and show_note:
+    if shown and shown[0].views[shown[1] - 1].note and st.session_state.get(NOTE):
         st.info(shown[0].views[shown[1] - 1].note, icon=":material/speaker_notes:")
 
 

@@ -8,7 +8,9 @@ One file per briefing in ``data/briefings/`` (``$READOUT_BRIEFINGS`` overrides t
          "title": "Wang Yi in Moscow", "note": "Three outlets report the visit."}]}
 
 ``page`` is the page's URL path ("" for the Overview); ``params`` its query parameters, a
-list of values per key, exactly as in the URL.
+list of values per key, with ids where the URL shows a label: ``"actor": ["wang-yi"]``, not
+"Wang Yi" (``url_state.to_ids``). A briefing saved with labels still loads: ``resolved``
+maps each label to its id when exactly one id has it.
 """
 
 from __future__ import annotations
@@ -20,7 +22,9 @@ import unicodedata
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
-from components.url_state import PAGE_FILES, view_params
+from components.model import Snapshot
+from components.text import theme_label
+from components.url_state import PAGE_FILES, Labels, to_ids, view_params
 from readout import ROOT
 
 FORMAT = "readout-briefing"
@@ -168,3 +172,20 @@ def move(views: tuple[View, ...], index: int, delta: int) -> tuple[View, ...]:
 
 def remove(views: tuple[View, ...], index: int) -> tuple[View, ...]:
     return tuple(v for i, v in enumerate(views) if i != index)
+
+
+def labels_of(full: Snapshot) -> Labels:
+    """The labels the app's widgets show for ids (actor names, theme labels)."""
+
+    def build() -> Labels:
+        themes = {t for ts in full.statements["themes"] for t in ts}
+        return {"actor": dict(full.names), "theme": {t: theme_label(t) for t in themes}}
+
+    return full.derived("briefing_labels", build)
+
+
+def resolved(briefing: Briefing, full: Snapshot) -> Briefing:
+    """The briefing with every view's labels replaced by ids (for briefings saved by name)."""
+    labels = labels_of(full)
+    views = tuple(replace(v, params=to_ids(v.params, labels)) for v in briefing.views)
+    return replace(briefing, views=views)

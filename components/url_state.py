@@ -55,6 +55,11 @@ FILTER_KEYS = ("q", "dates", "country", "actor", "outlet", "type", "theme")
 PICK_KEYS = ("event", "node", "focus", "cell", "article")
 # Presentation state: never part of a saved view.
 CONTROL_KEYS = ("mode", "briefing", "slide")
+# Widgets shown with a ``format_func``: Streamlit writes the option's *label* into the URL
+# ("Wang Yi", "Peace talks"), while the widget's value, and a saved view, hold the id.
+LABELLED_KEYS = {"actor": "actor", "cmp_speaker": "actor", "cmp_speakers": "actor"}
+LABELLED_KEYS |= {"theme": "theme"}
+Labels = dict[str, dict[str, str]]  # "actor" / "theme" -> id -> label
 
 
 def parse_date(text: str) -> date | None:
@@ -82,6 +87,35 @@ def widget_value(key: str, values: list[str]):
 def view_params(params: Params) -> Params:
     """The parameters that make up a view: everything but the presentation controls."""
     return {k: list(v) for k, v in params.items() if k not in CONTROL_KEYS and v}
+
+
+def to_ids(params: Params, labels: Labels) -> Params:
+    """``params`` with every label of a labelled widget replaced by its id.
+
+    A value that is already an id stays; a label stands for an id only when exactly one id
+    has it (two actors of one name stay as written: no guess). Old briefings saved labels.
+    """
+    out = {}
+    for key, values in params.items():
+        kind = LABELLED_KEYS.get(key)
+        ids = labels.get(kind, {}) if kind else {}
+        by_label: dict[str, list[str]] = {}
+        for ident, label in ids.items():
+            by_label.setdefault(label, []).append(ident)
+        out[key] = [
+            v if v in ids or len(by_label.get(v, ())) != 1 else by_label[v][0] for v in values
+        ]
+    return out
+
+
+def to_url(params: Params, labels: Labels) -> Params:
+    """``params`` as the app's URL spells them: labelled widgets' ids as their labels."""
+    out = {}
+    for key, values in params.items():
+        kind = LABELLED_KEYS.get(key)
+        ids = labels.get(kind, {}) if kind else {}
+        out[key] = [ids.get(v, v) for v in values]
+    return out
 
 
 def filters_from_params(params: Params, bounds: tuple[date, date] | None = None) -> Filters:
