@@ -90,7 +90,6 @@ def month_axis(fig: go.Figure, labels: list[str]) -> go.Figure:
         categoryorder="array",
         categoryarray=labels,
         range=[-0.5 - pad, len(labels) - 0.5 + pad],
-        tickangle=-45 if len(labels) > 12 else 0,
         nticks=12,
         showgrid=False,
     )
