@@ -7,10 +7,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import tempfile
 from dataclasses import dataclass, field
-from pathlib import PurePath
+from datetime import date
+from pathlib import Path, PurePath
 
-from readout.add_stage import MAX_UPLOAD, TARGETS
+from readout.add_stage import MAX_UPLOAD, TARGETS, safe_name
+from readout.meta import normalize_date
 
 EXTENSIONS = ("txt", "html", "htm", "csv", "jsonl")
 COLLECTIONS = (".csv", ".jsonl")
@@ -31,6 +34,17 @@ FIELD_HELP = {
     "published": "publication date",
     "agency": "news agency (AFP, Reuters ...)",
 }
+
+
+# What the page asks of each single article (a .txt or .html upload, or pasted text).
+ARTICLE_FIELDS = ("title", "outlet", "published", "url")
+FIELD_LABELS = {
+    "title": "Title",
+    "outlet": "Outlet",
+    "published": "Date published",
+    "url": "Web address",
+}
+EARLIEST_DAY = date(1945, 1, 1)  # older than any story this dashboard reads
 
 
 def is_collection(name: str) -> bool:
@@ -131,3 +145,72 @@ def outcome(report, refused: list[tuple[str, str]] | None = None) -> Outcome:
         is_dupe = name in dupes or "duplicate" in reason or "already in the corpus" in reason
         (result.duplicates if is_dupe else result.skipped).append((name, reason))
     return result
+
+
+# --- metadata of single articles -----------------------------------------------------------
+
+
+def infer_fields(name: str, data: bytes) -> dict[str, str | None] | None:
+    """Title, outlet, date, web address and agency of one uploaded article as the import will
+    read them (``readout.sources``); None when it cannot be read (the import says why)."""
+    from readout.sources import read_file
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / safe_name(name)
+        path.write_bytes(data)
+        found, _ = read_file(path, len(data) + 1)
+    if len(found) != 1:
+        return None
+    article = found[0]
+    return {f: getattr(article, f) for f in (*ARTICLE_FIELDS, "agency")}
+
+
+def missing_fields(inferred: dict[str, str | None]) -> list[str]:
+    return [f for f in ARTICLE_FIELDS if not inferred.get(f)]
+
+
+def date_problem(text: str, today: date | None = None) -> str | None:
+    """Why a typed publication date is refused, or None (blank is allowed: no date)."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    iso = normalize_date(text)
+    if not iso:
+        return f"Cannot read the date '{text}': write it as YYYY-MM-DD, e.g. 2025-03-28."
+    day, today = date.fromisoformat(iso), today or date.today()
+    if day > today:
+        return f"The date {iso} is in the future: an article is published by today at the latest."
+    if day < EARLIEST_DAY:
+        return f"The date {iso} is before {EARLIEST_DAY.year}: check the year."
+    return None
+
+
+def url_problem(text: str) -> str | None:
+    text = (text or "").strip()
+    if text and (not text.lower().startswith(("http://", "https://")) or " " in text):
+        return f"Not a web address: '{text}'. Start it with https:// (no spaces)."
+    return None
+
+
+def typed_metadata(
+    typed: dict[str, str], inferred: dict[str, str | None], today: date | None = None
+) -> tuple[dict[str, str], list[str]]:
+    """The metadata.csv row of what the user typed (only fields that differ from what the
+    import reads anyway, dates as YYYY-MM-DD) and the problems that stop the import."""
+    problems = [p for p in (date_problem(typed.get("published", ""), today),) if p]
+    problems += [p for p in (url_problem(typed.get("url", "")),) if p]
+    row: dict[str, str] = {}
+    for name in ARTICLE_FIELDS:
+        value = " ".join((typed.get(name) or "").split())
+        if name == "published" and value:
+            value = normalize_date(value) or value
+        if value and value != (inferred.get(name) or ""):
+            row[name] = value
+    return ({} if problems else row), problems
+
+
+def pasted_name(text: str) -> str:
+    """A file name for pasted text, from its first words: 'lavrov-meets-wang.txt'."""
+    first = next((line for line in (text or "").splitlines() if line.strip()), "")
+    words = "-".join(w for w in "".join(c if c.isalnum() else " " for c in first).split()[:8])
+    return safe_name(f"pasted-{words.lower() or 'article'}.txt")

@@ -2,20 +2,28 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import re
+from datetime import date
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.importing import (
     column_map,
+    date_problem,
     detect_columns,
+    infer_fields,
     mapping_problems,
     outcome,
     parse_urls,
+    pasted_name,
     size_problem,
     suggest_mapping,
+    typed_metadata,
     unused_columns,
+    url_problem,
 )
 from readout import ROOT
 from readout.add import AddReport
@@ -101,6 +109,62 @@ def test_the_report_is_sorted_into_added_duplicates_and_skipped(tmp_path):
     ]
 
 
+TODAY = date(2025, 6, 1)
+NO_DATE_TXT = (  # made up: a headline and a body that give no outlet, date or address
+    "Envoys agree to meet again over grain shipments\n\n"
+    "The special envoys of the two countries met for three hours on Thursday and agreed to "
+    "meet again next month, officials said. Both sides wanted the shipments to resume.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("typed", "refused"),
+    [
+        ("", None),
+        ("2025-03-28", None),
+        ("28 March 2025", None),
+        ("2025-31-12", "Cannot read the date"),
+        ("2025-02-30", "Cannot read the date"),
+        ("03/04/2025", "Cannot read the date"),  # 3 April or March 4
+        ("yesterday", "Cannot read the date"),
+        ("2031-01-01", "in the future"),
+        ("1925-03-28", "before 1945"),
+    ],
+)
+def test_a_typed_date_is_checked(typed, refused):
+    problem = date_problem(typed, TODAY)
+    assert (problem is None) if refused is None else (refused in problem)
+
+
+def test_a_typed_address_is_checked():
+    assert url_problem("") is None and url_problem("https://example.org/a") is None
+    assert "Not a web address" in url_problem("example.org/a")
+    assert "Not a web address" in url_problem("https://example.org/a b")
+
+
+def test_only_what_was_typed_differently_goes_to_metadata_csv():
+    found = {"title": "Envoys meet", "outlet": None, "published": None, "url": None}
+    typed = {"title": "Envoys meet", "outlet": " Example  Herald ", "published": "28 March 2025"}
+    row, problems = typed_metadata(typed, found, TODAY)
+    assert problems == [] and row == {"outlet": "Example Herald", "published": "2025-03-28"}
+    row, problems = typed_metadata({"published": "2025-31-12"}, found, TODAY)
+    assert row == {} and "Cannot read the date" in problems[0]
+
+
+def test_what_an_upload_says_about_itself_is_read_as_the_import_reads_it():
+    found = infer_fields("envoys.txt", NO_DATE_TXT.encode())
+    assert found["title"] == "Envoys agree to meet again over grain shipments"
+    assert (found["outlet"], found["published"], found["url"]) == (None, None, None)
+    wire = infer_fields("wire.txt", b"Envoys meet again\n\nBy Reuters\n\n" + NO_DATE_TXT.encode())
+    assert (wire["outlet"], wire["agency"]) == ("Reuters", "Reuters")
+    assert infer_fields("scan.txt", BINARY) is None
+
+
+def test_pasted_text_is_named_by_its_headline():
+    assert pasted_name(NO_DATE_TXT) == "pasted-envoys-agree-to-meet-again-over-grain-shipments.txt"
+    assert pasted_name("  \n") == "pasted-article.txt"
+
+
 # --- the page ------------------------------------------------------------------------------
 
 
@@ -181,3 +245,59 @@ def test_the_corrections_are_listed_and_exported(corpus):
     assert list(table["Correction"]) == ["add_alias"]
     assert "FM Wang" in table["Details"][0]
     assert at.get("download_button")
+
+
+def fields(at: AppTest) -> dict[str, str]:
+    """The metadata fields of the one article shown: label (without its flag) -> value."""
+    return {t.label.split(" :orange")[0]: t.value for t in at.text_input}
+
+
+def metadata_rows(paths) -> dict[str, dict]:
+    with (paths["raw"] / "metadata.csv").open(encoding="utf-8") as handle:
+        return {row["file"]: row for row in csv.DictReader(handle)}
+
+
+def test_an_upload_without_outlet_or_date_asks_for_them(corpus):
+    at = open_import()
+    at.file_uploader[0].set_value(("envoys.txt", NO_DATE_TXT.encode(), "text/plain")).run()
+    shown = fields(at)
+    assert shown["Title"] == "Envoys agree to meet again over grain shipments"
+    assert shown["Outlet"] == "" and shown["Date published"] == ""
+    flagged = [t.label for t in at.text_input if "not found" in t.label]
+    assert len(flagged) == 3  # outlet, date, address
+    assert any(
+        "Not found in the text: outlet, date published, web address" in c.value for c in at.caption
+    )
+    at.text_input(key=flagged_key(at, "Date published")).set_value("2025-31-12").run()
+    assert "Cannot read the date '2025-31-12'" in plain(at.error[0].value)
+    assert at.button[0].disabled  # nothing is imported with a refused date
+    at.text_input(key=flagged_key(at, "Date published")).set_value("27 March 2025").run()
+    at.text_input(key=flagged_key(at, "Outlet")).set_value("Example Herald").run()
+    assert not at.error and not at.button[0].disabled
+    at.button[0].click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert "Added 1 article(s)" in at.success[0].value
+    row = metadata_rows(corpus)["envoys.txt"]
+    assert (row["outlet"], row["published"], row["title"]) == ("Example Herald", "2025-03-27", "")
+    articles = read_snapshot(corpus["snapshot"])["articles"].set_index("file")
+    assert articles.loc["envoys.txt", "outlet"] == "Example Herald"
+    assert articles.loc["envoys.txt", "published"] == "2025-03-27"
+
+
+def flagged_key(at: AppTest, label: str) -> str:
+    return next(t.key for t in at.text_input if t.label.split(" :orange")[0] == label)
+
+
+def test_pasted_text_is_imported_with_what_was_typed(corpus):
+    at = open_import()
+    at.text_area(key="paste_0").set_value(NO_DATE_TXT).run()
+    assert fields(at)["Title"] == "Envoys agree to meet again over grain shipments"
+    at.text_input(key=flagged_key(at, "Web address")).set_value("example.org/envoys").run()
+    assert "Not a web address" in plain(at.error[0].value) and at.button[0].disabled
+    at.text_input(key=flagged_key(at, "Web address")).set_value("https://example.org/e").run()
+    assert at.button[0].label == "Import 1 item(s)"
+    at.button[0].click().run()
+    assert "Added 1 article(s)" in at.success[0].value
+    name = "pasted-envoys-agree-to-meet-again-over-grain-shipments.txt"
+    assert metadata_rows(corpus)[name]["url"] == "https://example.org/e"
+    assert (corpus["raw"] / name).read_text(encoding="utf-8").startswith("Envoys agree")

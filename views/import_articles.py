@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import streamlit as st
 
 from components import corpus
 from components.data import can_edit, corrections_file, load_snapshot, raw_dir
 from components.importing import (
+    ARTICLE_FIELDS,
     EXTENSIONS,
     FIELD_HELP,
+    FIELD_LABELS,
     column_map,
     detect_columns,
+    infer_fields,
     is_collection,
     mapping_problems,
+    missing_fields,
     outcome,
     parse_urls,
+    pasted_name,
     size_problem,
     suggest_mapping,
+    typed_metadata,
     unused_columns,
 )
 from components.layout import empty_state
@@ -28,10 +36,16 @@ NONE = "(none)"
 
 st.title("Import")
 st.caption(
-    "Add articles: text copied from a web page (.txt), saved pages (.html), or collections "
-    "with one article per row (.csv, .jsonl). Duplicates of articles already here are "
-    "reported and left out; nothing already in the corpus changes."
+    "Add articles: text copied from a web page (a .txt file, or pasted below), saved pages "
+    "(.html), or collections with one article per row (.csv, .jsonl). Duplicates of articles "
+    "already here are reported and left out; nothing already in the corpus changes."
 )
+PLACEHOLDERS = {
+    "title": "The headline",
+    "outlet": "e.g. The Moscow Times (a wire story: the agency)",
+    "published": "YYYY-MM-DD",
+    "url": "https://…",
+}
 
 
 def column_step(files: list) -> dict[str, str] | None:
@@ -62,16 +76,15 @@ def column_step(files: list) -> dict[str, str] | None:
     return None if problems else column_map(mapping)
 
 
-def run(uploads: list, urls: list[str], mapping: dict[str, str]) -> None:
-    refused = [(f.name, why) for f in uploads if (why := size_problem(f.size))]
-    inputs = [UploadedBytes(f.name, f.getvalue()) for f in uploads if not size_problem(f.size)]
+def run(items: list[UploadedBytes], refused: list, urls: list[str], mapping: dict) -> None:
+    inputs = [*items, *urls]
     bar = st.progress(0.0, text="Starting the import")
 
     def progress(done: int, total: int, message: str) -> None:
         bar.progress(min(done / max(total, 1), 1.0), text=message[:120])
 
     try:
-        report = corpus.run_import([*inputs, *urls], mapping, progress)
+        report = corpus.run_import(inputs, mapping, progress)
     except Exception as exc:  # a bad map or a failed build: the corpus is as it was
         st.error(f"**The import failed; nothing was changed.** {type(exc).__name__}: {exc}")
         return
@@ -110,6 +123,55 @@ def show_outcome() -> None:
             st.caption("Nothing new was added: the corpus and the snapshot are unchanged.")
 
 
+def inferred(item: UploadedBytes) -> dict | None:
+    """What the import will read from one article, read once per upload (a session cache)."""
+    cache = st.session_state.setdefault("import_inferred", {})
+    key = (item.name, hashlib.sha1(item.data).hexdigest())
+    if key not in cache:
+        cache[key] = infer_fields(item.name, item.data)
+    return cache[key]
+
+
+def article_step(items: list[UploadedBytes], round_: int) -> bool:
+    """The metadata of each single article, as read and editable; sets each ``item.meta``
+    to what was typed. False while a typed value is refused."""
+    st.markdown("##### What each article says about itself")
+    st.caption("Check it, and type what is missing or wrong: it is kept with the article.")
+    usable = True
+    for item in items:
+        found = inferred(item)
+        if found is None:  # unreadable: the import reports why
+            continue
+        with st.container(border=True):
+            digest = hashlib.sha1(item.data).hexdigest()[:12]  # a file's fields stay its own
+            typed = article_fields(item.name, found, f"meta_{round_}_{digest}")
+            item.meta, problems = typed_metadata(typed, found)
+            for problem in problems:
+                st.error(md_escape(problem), icon=":material/error:")
+        usable = usable and not problems
+    return usable
+
+
+def article_fields(name: str, found: dict, key: str) -> dict[str, str]:
+    """The four fields of one article, filled with what was read; returns what they hold."""
+    missing = missing_fields(found)
+    agency = f" · wire story: {md_escape(found['agency'])}" if found.get("agency") else ""
+    st.markdown(f"**{md_escape(name)}**{agency}")
+    if missing:
+        names = ", ".join(FIELD_LABELS[f].lower() for f in missing)
+        st.caption(f":orange[:material/warning: Not found in the text: {names}.]")
+    typed = {}
+    for box, field in zip(st.columns(2) * 2, ARTICLE_FIELDS, strict=True):
+        flag = " :orange[· not found]" if field in missing else ""
+        typed[field] = box.text_input(
+            FIELD_LABELS[field] + flag,
+            value=found.get(field) or "",
+            key=f"{key}_{field}",
+            placeholder=PLACEHOLDERS[field],
+        )
+    return typed
+
+
 def import_form() -> None:
     round_ = st.session_state.get("import_round", 0)
     uploads = (
@@ -123,29 +185,42 @@ def import_form() -> None:
         )
         or []
     )
-    typed = st.text_area(
+    paste_box, url_box = st.columns(2)
+    pasted = paste_box.text_area(
+        "Or paste an article",
+        key=f"paste_{round_}",
+        placeholder="Its headline on the first line, then its text",
+        height=100,
+    ).strip()
+    typed = url_box.text_area(
         "Web addresses, one per line",
         key=f"urls_{round_}",
         placeholder="https://www.example.com/2025/04/01/lavrov-wang-talks",
-        height=90,
+        height=100,
     )
     urls, not_urls = parse_urls(typed)
     for line in not_urls:
         st.warning(f"Not a web address (start it with https://): {md_escape(line)}")
-    for f in uploads:
-        if why := size_problem(f.size):
-            st.error(f"**{md_escape(f.name)}** will not be imported: {why}.")
-    collections = [f for f in uploads if is_collection(f.name)]
+    refused = [(f.name, why) for f in uploads if (why := size_problem(f.size))]
+    for name, why in refused:
+        st.error(f"**{md_escape(name)}** will not be imported: {why}.")
+    kept = [f for f in uploads if not size_problem(f.size)]
+    items = [UploadedBytes(f.name, f.getvalue()) for f in kept]
+    if pasted:
+        items.append(UploadedBytes(pasted_name(pasted), pasted.encode("utf-8")))
+    singles = [i for i in items if not is_collection(i.name)]
+    usable = article_step(singles, round_) if singles else True
+    collections = [f for f in kept if is_collection(f.name)]
     mapping = column_step(collections) if collections else {}
-    count = len(uploads) + len(urls)
+    count = len(uploads) + len(urls) + bool(pasted)
     clicked = st.button(
         f"Import {count} item(s)" if count else "Import",
         type="primary",
-        disabled=not count or mapping is None,
+        disabled=not count or mapping is None or not usable,
         icon=":material/upload:",
     )
-    if clicked and mapping is not None:
-        run(list(uploads), urls, mapping)
+    if clicked and mapping is not None and usable:
+        run(items, refused, urls, mapping)
 
 
 def corrections_section() -> None:
