@@ -62,8 +62,10 @@ st.dataframe(
         "Title": st.column_config.TextColumn(width=TITLE_WIDTH),
         "Outlet": st.column_config.TextColumn(width=130),
         "Published": st.column_config.DateColumn(format="D MMM YYYY", width=95),
-        "Statements": st.column_config.NumberColumn("Stmts", help="Statements", width=52),
-        "Events": st.column_config.NumberColumn(width=52),
+        "Statements": st.column_config.NumberColumn(
+            "Stmts", help="Statements (quoted or reported speech) found in the article", width=52
+        ),
+        "Events": st.column_config.NumberColumn(help="Events the article reports", width=52),
         "Actors": st.column_config.NumberColumn(
             help="Distinct actors (people, countries, organisations) the article names, "
             "each counted once however often it is mentioned",
