@@ -119,3 +119,9 @@ def test_no_copy_column_when_no_article_is_a_copy(tmp_path, monkeypatch):
     config = json.loads(at.dataframe[0].proto.columns)
     assert config["Copy of"].get("hidden") is True
     assert config["Title"]["width"] > 290  # its room goes to the titles
+
+
+def test_every_count_column_says_what_it_counts(open_page):
+    config = json.loads(open_page("views/articles.py").dataframe[0].proto.columns)
+    assert "quoted or reported" in config["Statements"]["help"]
+    assert config["Events"]["help"] == "Events the article reports"
