@@ -180,11 +180,13 @@ def _within_article(reports: list[tuple[str, EventRecord, str]], kb) -> list[Clu
 
 
 def _visit_of(clusters: list[Cluster], ev: EventRecord, kb) -> Cluster | None:
-    """An undated meeting or talks of a visitor belongs to the visit ("during the visit")."""
+    """An undated meeting or talks of a visitor with nobody new belongs to the visit ("during
+    the visit, the talks ..."); one with a host is its own event: a visit lists the visitors,
+    the host is in the meeting."""
     if ev.type not in FOLDABLE:
         return None
     for c in clusters:
-        if c.family != "visit" or not (c.participants & set(ev.participants)):
+        if c.family != "visit" or not set(ev.participants) <= c.participants:
             continue
         if all(_places_fit(e.place, ev.place, kb) for e in c.events):
             return c

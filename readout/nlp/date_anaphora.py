@@ -44,12 +44,16 @@ def offset_days(match: re.Match) -> int:
     return count if match.group("dir").lower() in ("later", "after") else -count
 
 
-def anaphoric_dates(sent: Span, last_day: date | None) -> list[DateMention]:
-    """Mentions for the phrases in ``sent`` that refer to ``last_day``."""
+def anaphoric_dates(sent: Span, last_day: date | None, forward: bool = True) -> list[DateMention]:
+    """Mentions for the phrases in ``sent`` that refer to ``last_day``. ``forward=False`` when
+    ``last_day`` is only the publication day (no event day named yet): "a week later" from
+    the report's own day would date a reported event in the future, so it gives no date."""
     if last_day is None:
         return []
     found = []
     for match in PATTERN.finditer(text_of(sent)):
+        if not forward and offset_days(match) > 0:
+            continue
         tokens = sent.doc.char_span(
             sent.start_char + match.start(), sent.start_char + match.end(), "expand"
         )

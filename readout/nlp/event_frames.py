@@ -173,8 +173,8 @@ class FrameBuilder:
             kind = "meeting" if place and not phone_marked(verb, self.lex) else "call"
             if not (pair or any(self.p.is_person(p.actor_id) for p in partners)):
                 return None
-        elif kind == "talks" and phone_marked(verb, self.lex):
-            kind = "call"
+        elif kind in ("talks", "meeting") and phone_marked(verb, self.lex):
+            kind = "call"  # "talked by phone", "met by video link"
         if kind == "talks" and not (pair or self._partners(verb, ("with",))):
             return None
         parties = subjects + partners
@@ -204,12 +204,33 @@ class FrameBuilder:
         place = prep_place(self.p, verb, ("in",))
         speakers = [p for p in self._phrases(verb_subject(verb)) if self.p.is_person(p.actor_id)]
         heard = [p for p in self._objects(verb) if self.p.is_person(p.actor_id)]
+        if speakers and not place and self._in_call(verb):
+            # "A tells B ... in phone call": B may be hidden in a headline's misparse
+            heard = heard or self._people_below(verb)
+            if heard:
+                return Frame(trigger, "call", speakers + heard, None, [verb])
         if not (place and speakers and heard):
             return None
         countries = {self.p.country_of(p.actor_id) for p in speakers + heard}
         if len(countries) < 2:
             return None
         return Frame(trigger, "meeting", speakers + heard, place, [verb])
+
+    def _in_call(self, verb: Token) -> bool:
+        """ "tells B ... in phone call", "during a video call": said in a call (the parse of a
+        headline may hang the call anywhere in the verb's clause)."""
+        for obj in verb.subtree:
+            call = self.lex.noun_type(obj.lemma_.lower(), None) == "call"
+            in_prep = obj.dep_ == "pobj" and obj.head.lower_ in ("in", "during", "on", "over")
+            if call and in_prep and phone_marked(obj, self.lex):
+                return True
+        return False
+
+    def _people_below(self, verb: Token) -> list[Party]:
+        """People named inside the verb's objects: "tells Putin Beijing ..." misparsed."""
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+        found = {self.p.actor_at(t): t.i for o in objects for t in o.subtree}
+        return [Party(a, token=i) for a, i in found.items() if self.p.is_person(a)]
 
     def _stay(self, trigger: Trigger) -> Frame | None:
         """ "Wang will be in Russia until Thursday": a visit, if it has dates of its own."""
@@ -241,7 +262,17 @@ class FrameBuilder:
             return None  # "the call for a ceasefire", "talks to end the war"
         if noun.lower_ in self.lex.explicit_party_nouns and not explicit:
             return None
+        if self._several_contacts(noun, own):
+            return None
         return self._noun_frame(trigger, own, place)
+
+    def _several_contacts(self, noun: Token, own: list[Party]) -> bool:
+        """ "his visits with A, B and C", "her meetings with A and B": the plural of a
+        countable event noun with three or more people sums up several contacts, one event
+        each, none of them told here."""
+        if noun.tag_ != "NNS" or noun.lower_ in self.lex.nouns:
+            return False  # "talks", "consultations" are plural-only names of one event
+        return len({p.actor_id for p in own if self.p.is_person(p.actor_id)}) >= 3
 
     def _is_pair(self, noun: Token) -> bool:
         """ "China-Russia talks", "Xi-Putin summit": two actors modifying the noun."""

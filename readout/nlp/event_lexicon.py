@@ -30,6 +30,17 @@ class Lexicon:
         return frozenset(self.verbs) | self.hosting_verbs | self.contact_verbs
 
     @cached_property
+    def verb_forms(self) -> frozenset[str]:
+        """Third-person, past and -ing forms of the trigger verbs ("arrives", "met" aside:
+        irregular pasts are not needed), to tell a headline's verb from a name."""
+        forms = set()
+        for verb in self.trigger_verbs:
+            stem = verb[:-1] if verb.endswith("e") else verb
+            ies = verb[:-1] + "ies" if verb.endswith("y") and verb[-2:-1] not in "aeiou" else None
+            forms |= {verb, verb + "s", verb + "es", stem + "ed", stem + "ing", ies or verb}
+        return frozenset(forms)
+
+    @cached_property
     def noun_heads(self) -> frozenset[str]:
         """Every word ``noun_type`` can give a type to: a noun of the lexicon, or the end of a
         phrase in it ("call" of "phone call")."""

@@ -16,6 +16,8 @@ from readout.nlp.event_lexicon import Lexicon
 from readout.nlp.extensions import actor_spans, sentence_of, sentence_starts
 
 PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
+# Headline verbs of saying that a name never ends in ("Lavrov Says", "Xi Tells").
+REPORTING_FORMS = frozenset({"says", "tells", "urges", "warns", "vows", "calls", "holds"})
 SUBJECTS = ("nsubj", "nsubjpass")
 LOCATIVE = {"in", "at", "to", "from", "into"}
 # Span labels of actors that can take part in an event as people.
@@ -53,6 +55,17 @@ class Parties:
 
     def is_person(self, actor_id: str | None) -> bool:
         return actor_id is not None and self.kind(actor_id) == "person"
+
+    def is_headline_fragment(self, actor_id: str) -> bool:
+        """A "person" found only as title-case words ending in a verb: a headline's "Lavrov
+        Arrives" or "Minister Meets" is never an actor. Known actors are never fragments."""
+        if actor_id in self.kb.actors:
+            return False
+        spans = [s for s in dict.fromkeys(self.spans.values()) if s._.actor_id == actor_id]
+        verbs = self.lex.verb_forms | REPORTING_FORMS
+        return bool(spans) and all(
+            any(t.lower_ in verbs and t.text[:1].isupper() for t in span[1:]) for span in spans
+        )
 
     def country_of(self, actor_id: str) -> str | None:
         actor = self.kb.actors.get(actor_id)

@@ -211,6 +211,8 @@ def phone_marked(token: Token, lex: Lexicon) -> bool:
     for near in nearby:
         if near.lower_ in lex.phone_words:
             return True
-        if near.dep_ == "prep" and any(c.lower_ in lex.phone_words for c in near.children):
-            return True
+        if near.dep_ in ("prep", "agent") and any(
+            t.lower_ in lex.phone_words for c in near.children for t in c.subtree
+        ):
+            return True  # "by phone", "by video link", "over a secure telephone line"
     return False

@@ -8,6 +8,8 @@ to Moscow for talks with Lavrov" is one visit), give each frame the date express
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -29,6 +31,7 @@ from readout.nlp.event_triggers import (
     is_hedged,
     is_planned,
 )
+from readout.nlp.extensions import text_of
 from readout.nlp.kb import get_knowledge
 from readout.records import EventRecord
 
@@ -49,14 +52,20 @@ def extract_events(
     # the last event day so far, for "the same day", "a day later"; at first the report's day
     last_day = as_date(published)
     for sent in doc.sents:
-        dated = _sentence_frames(sent, builder, lex, published, last_day)
+        told = last_day is not None and last_day != as_date(published)
+        dated = _sentence_frames(sent, builder, lex, published, last_day, told)
         new: list[EventRecord] = []
         for item in dated:
             inherit_date(item, dated, records)
             record = _record(item, sent, parties, lex, published)
-            if record is not None and not _repeats(record, records):
-                records.append(record)
-                new.append(record)
+            for one in _per_contact(record, sent, parties):
+                if _repeats(one, records):
+                    continue
+                records.append(one)
+                new.append(one)
+                visit = _implied_visit(one, parties) if _main_clause(item.frame) else None
+                if visit is not None and not _repeats(visit, records):
+                    records.append(visit)
         days = [r.date for r in new if r.date and r.date_precision == "day"]
         last_day = last_day_in(sent, published, last_day, days)
     return records
@@ -66,7 +75,7 @@ def extract_events(
 
 
 def _sentence_frames(
-    sent: Span, builder: FrameBuilder, lex: Lexicon, published, last_day=None
+    sent: Span, builder: FrameBuilder, lex: Lexicon, published, last_day=None, told=True
 ) -> list[Dated]:
     triggers = [t for t in find_triggers(sent, lex) if not is_hedged(t.token, lex)]
     frames = [f for t in triggers if t.role != "noun" and (f := builder.build(t))]
@@ -83,7 +92,7 @@ def _sentence_frames(
         elif frame := builder.build(trigger):
             frames.append(frame)
     mentions = [m for m in find_dates(sent, published) if m.bound in USABLE_BOUNDS]
-    mentions += anaphoric_dates(sent, last_day) if frames else []
+    mentions += anaphoric_dates(sent, last_day, forward=told) if frames else []
     mentions = outside_quotes(mentions, frames, sent)
     dated = assign_dates(frames, mentions)
     return [d for d in dated if d.range is not None or not d.frame.needs_date]
@@ -95,6 +104,7 @@ def _sentence_frames(
 def _participants(frame: Frame, parties: Parties, on) -> list[str]:
     ids = parties.resolve(frame.parties, on)
     ids = [i for i in ids if parties.kind(i) not in NON_PARTICIPANT_KINDS]
+    ids = [i for i in ids if not parties.is_headline_fragment(i)]
     people = [i for i in ids if parties.is_person(i)]
     return people or ids  # countries only take part when no person is named
 
@@ -116,23 +126,52 @@ def _status(frame: Frame, span: DateRange | None, lex: Lexicon, published) -> st
 MAIN_CLAUSE_DEPS = ("ROOT", "conj", "ccomp", "parataxis")
 
 
-def _same_day_report(frame: Frame, lex: Lexicon) -> bool:
-    """A main-clause event in the present, progressive or present perfect with no date of its
-    own ("is holding talks", "have begun their talks", a headline's "meets") happened on the
-    day of the report. Past perfect, past, future and modal forms give no day."""
-    if frame.trigger.role == "noun" and frame.gov is None:
-        return False
-    verb = clause_verb(frame.gov if frame.trigger.role == "noun" else frame.trigger.token)
-    if aspect_of(verb) not in SAME_DAY_ASPECTS or is_planned(frame.trigger.token, lex):
-        return False
+def _main_clause(frame: Frame) -> bool:
+    """The event is what its sentence reports, not a background relative clause ("X, who met
+    Y in Z last month, said ...") or adverbial."""
+    token = frame.gov if frame.trigger.role == "noun" and frame.gov is not None else None
+    verb = clause_verb(token if token is not None else frame.trigger.token)
     for token in [verb, *verb.ancestors]:
         if token.dep_ not in MAIN_CLAUSE_DEPS:
             return False
         if token.dep_ == "ccomp" and token.head.lemma_.lower() not in REPORTING:
             return False
-        if token.dep_ in ("ccomp", "parataxis") and aspect_of(token.head) == "past_perfect":
-            return False
     return True
+
+
+def _same_day_report(frame: Frame, lex: Lexicon) -> bool:
+    """A main-clause event in the present, progressive or present perfect with no date of its
+    own ("is holding talks", "have begun their talks", a headline's "meets") happened on the
+    day of the report. Past perfect, past, future and modal forms give no day."""
+    if frame.trigger.role == "noun" and not _held_by_verb(frame, lex):
+        return False
+    verb = clause_verb(frame.gov if frame.trigger.role == "noun" else frame.trigger.token)
+    if aspect_of(verb) not in SAME_DAY_ASPECTS or is_planned(frame.trigger.token, lex):
+        return False
+    if not _main_clause(frame):
+        return False
+    return all(
+        aspect_of(t.head) != "past_perfect"
+        for t in [verb, *verb.ancestors]
+        if t.dep_ in ("ccomp", "parataxis")
+    )
+
+
+# Verbs of which a noun event is the subject and that say it is going on: "talks are under
+# way", "the meeting took place", "talks began".
+ONGOING_VERBS = {"be", "take", "begin", "start", "continue", "open", "resume", "get"}
+
+
+def _held_by_verb(frame: Frame, lex: Lexicon) -> bool:
+    """A noun event is told in its verb's tense only when that verb holds it ("are holding
+    talks", "the talks have begun"), not when the noun is what another verb is about ("his
+    visits have gone down poorly")."""
+    noun, gov = frame.trigger.token, frame.gov
+    if gov is None:
+        return False
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        return gov.lemma_.lower() in ONGOING_VERBS
+    return gov.lemma_.lower() in lex.light_verbs and not frame.gov_preps
 
 
 def _dated(item: Dated, sent: Span, lex: Lexicon, published) -> DateRange | None:
@@ -167,6 +206,37 @@ def _record(item: Dated, sent: Span, parties: Parties, lex: Lexicon, published):
         end=sent.end_char,
         trigger=frame.trigger.token.text,
     )
+
+
+# Words that make a call one conversation of three or more ("a three-way call").
+MULTIPARTY = {"three-way", "trilateral", "joint", "conference", "videoconference", "multilateral"}
+
+
+def _per_contact(record: EventRecord | None, sent: Span, parties: Parties) -> list[EventRecord]:
+    """One event per contact: "A spoke by phone with B and C", "a call between A and the two
+    leaders" are two calls, A-B and A-C, unless the sentence makes it one call of three."""
+    if record is None:
+        return []
+    people = [p for p in record.participants if parties.is_person(p)]
+    multiparty = any(w in text_of(sent).lower() for w in MULTIPARTY)
+    if record.type != "call" or len(people) < 3 or multiparty:
+        return [record]
+    first = people[0]
+    return [replace(record, participants=[first, other]) for other in people[1:]]
+
+
+def _implied_visit(record: EventRecord, parties: Parties) -> EventRecord | None:
+    """A meeting in one participant's country is a visit there by the others: "X met Y in
+    <Y's capital>" tells that X travelled (the visit lists the visitors, the meeting both)."""
+    if record.type not in ("meeting", "talks") or not record.place:
+        return None
+    country = parties.kb.country_of_word(record.place)
+    people = [p for p in record.participants if parties.is_person(p)]
+    hosts = [p for p in people if parties.country_of(p) == country]
+    visitors = [p for p in people if parties.country_of(p) not in (country, None)]
+    if country is None or not hosts or not visitors:
+        return None
+    return replace(record, type="visit", participants=visitors)
 
 
 def _repeats(record: EventRecord, records: list[EventRecord]) -> bool:
