@@ -1,0 +1,136 @@
+"""Event dates anchored as a news reader anchors them, on sentences written for these tests.
+
+The publication day is the reference time; relative words resolve in the tense's direction;
+anaphora ("the same day", "a week later") resolve against the last event day; the tense and
+aspect of a clause without a date decide whether it is a same-day report; a date modifying
+another noun is that noun's. Each event records how its date was found (``date_basis``).
+"""
+
+import pytest
+from test_events import WEDNESDAY, events, nlp  # noqa: F401  (nlp is a fixture)
+
+MEETS = "Wang Yi met Sergei Lavrov in Moscow"
+
+
+def meeting_of(found, partner="sergei-lavrov"):
+    hits = [e for e in found if e.type in ("meeting", "talks") and partner in e.participants]
+    assert len(hits) == 1, [(e.type, e.participants, e.date) for e in found]
+    return hits[0]
+
+
+def dating(event) -> tuple:
+    return (event.date, event.date_precision, event.date_basis)
+
+
+# --- expressions resolved against the publication day (a Wednesday) ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (f"{MEETS} on June 3.", ("2025-06-03", "day", "stated")),
+        (f"{MEETS} on Monday.", ("2025-06-09", "day", "relative")),  # past: the last Monday
+        ("Wang Yi will meet Sergei Lavrov in Moscow on Friday.", ("2025-06-13", "day", "relative")),
+        ("Wang Yi will meet Sergei Lavrov in Moscow on Monday.", ("2025-06-16", "day", "relative")),
+        (f"{MEETS} yesterday.", ("2025-06-10", "day", "relative")),
+        (f"Last month, {MEETS}.", ("2025-05-01", "month", "relative")),
+        (
+            "Wang Yi will meet Sergei Lavrov in Moscow next month.",
+            ("2025-07-01", "month", "relative"),
+        ),
+    ],
+)
+def test_relative_and_stated_dates_carry_their_basis(nlp, text, expected):  # noqa: F811
+    assert dating(meeting_of(events(nlp, text))) == expected
+
+
+# --- a date inside a modifier of another noun is that noun's ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wang Yi met Sergei Lavrov after the 2 June reception.",
+        "Wang Yi met Sergei Lavrov to discuss the February plan.",
+    ],
+)
+def test_a_date_modifying_another_noun_is_not_the_event_date(nlp, text):  # noqa: F811
+    assert dating(meeting_of(events(nlp, text))) == (None, "unknown", "none")
+
+
+def test_a_date_modifying_the_event_noun_is_its_date(nlp):  # noqa: F811
+    found = events(nlp, "The June 3 meeting between Wang Yi and Sergei Lavrov was tense.")
+    assert dating(meeting_of(found)) == ("2025-06-03", "day", "stated")
+
+
+# --- discourse anaphora against the last event day ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "day"),
+    [
+        ("On the same day", "2025-06-09"),
+        ("Later that day", "2025-06-09"),
+        ("Earlier in the day", "2025-06-09"),
+        ("The following day", "2025-06-10"),
+        ("The next day", "2025-06-10"),
+        ("The day before", "2025-06-08"),
+        ("A day later", "2025-06-10"),
+        ("Two days earlier", "2025-06-07"),
+        ("A week after", "2025-06-16"),
+    ],
+)
+def test_anaphora_resolve_against_the_last_event_day(nlp, phrase, day):  # noqa: F811
+    text = f"{MEETS} on Monday. {phrase}, Wang Yi met Vladimir Putin in Moscow."
+    putin = meeting_of(events(nlp, text), "vladimir-putin")
+    assert dating(putin) == (day, "day", "anaphoric")
+
+
+def test_anaphora_fall_back_to_the_publication_day(nlp):  # noqa: F811
+    found = events(nlp, "Earlier in the day, Wang Yi met Sergei Lavrov in Moscow.")
+    assert dating(meeting_of(found)) == (WEDNESDAY, "day", "anaphoric")
+
+
+def test_an_offset_forward_from_the_publication_day_gives_no_date(nlp):  # noqa: F811
+    text = f"{MEETS}. A week later, Wang Yi met Vladimir Putin in Beijing."
+    assert meeting_of(events(nlp, text), "vladimir-putin").date is None
+
+
+def test_the_anchor_is_the_event_day_not_a_later_date_in_the_sentence(nlp):  # noqa: F811
+    text = (
+        "Wang Yi met Sergei Lavrov in Moscow on Monday, ahead of a vote due on June 30. "
+        "The next day, Wang Yi met Vladimir Putin in Moscow."
+    )
+    assert meeting_of(events(nlp, text), "vladimir-putin").date == "2025-06-10"
+
+
+# --- tense and aspect of an undated main clause ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Wang Yi meets Sergei Lavrov in Moscow.", (WEDNESDAY, "day", "publication")),
+        (
+            "Wang Yi and Sergei Lavrov are holding talks in Moscow.",
+            (WEDNESDAY, "day", "publication"),
+        ),
+        (
+            "Wang Yi and Sergei Lavrov have begun talks in Moscow.",
+            (WEDNESDAY, "day", "publication"),
+        ),
+        ("Wang Yi had met Sergei Lavrov in Moscow.", (None, "unknown", "none")),
+        (f"{MEETS}.", (None, "unknown", "none")),
+        ("Wang Yi will meet Sergei Lavrov in Moscow.", (None, "unknown", "none")),
+        ("Wang Yi is expected to meet Sergei Lavrov in Moscow.", (None, "unknown", "none")),
+        ("Wang Yi's meeting with Sergei Lavrov has drawn criticism.", (None, "unknown", "none")),
+    ],
+)
+def test_tense_and_aspect_decide_a_same_day_report(nlp, text, expected):  # noqa: F811
+    assert dating(meeting_of(events(nlp, text))) == expected
+
+
+def test_future_and_modal_events_are_planned(nlp):  # noqa: F811
+    event = meeting_of(events(nlp, "Wang Yi will meet Sergei Lavrov in Moscow."))
+    assert event.status == "planned"
+    assert events(nlp, "Wang Yi could meet Sergei Lavrov in Moscow.") == []

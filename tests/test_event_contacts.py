@@ -1,0 +1,72 @@
+"""Events between the people named: call vocabulary, one event per contact, headline
+fragments, sums of several contacts and the visit a meeting abroad implies. Sentences are
+written for these tests; actors are marked by hand (see tests/test_events.py)."""
+
+import pytest
+from test_events import KB, LEXICON, WEDNESDAY, events, mark_actors, nlp  # noqa: F401  (nlp is a fixture)
+
+from readout.nlp.events import extract_events
+
+
+def kinds(found) -> list[tuple[str, list[str]]]:
+    return sorted((e.type, sorted(e.participants)) for e in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Xi Jinping had a phone call with Vladimir Putin on Monday.",
+        "Xi Jinping had a telephone conversation with Vladimir Putin on Monday.",
+        "Xi Jinping held a video call with Vladimir Putin on Monday.",
+        "Xi Jinping and Vladimir Putin spoke by phone on Monday.",
+        "Xi Jinping held a call with Vladimir Putin on Monday.",
+        "Xi Jinping and Vladimir Putin met by video link on Monday.",
+        "Xi Jinping tells Putin Beijing wants peace in phone call",
+    ],
+)
+def test_call_vocabulary(nlp, text):  # noqa: F811
+    assert kinds(events(nlp, text)) == [("call", ["vladimir-putin", "xi-jinping"])]
+
+
+def test_a_call_with_two_others_is_two_contacts(nlp):  # noqa: F811
+    found = events(nlp, "Donald Trump spoke by phone with Vladimir Putin and Volodymyr Zelensky.")
+    assert kinds(found) == [
+        ("call", ["donald-trump", "vladimir-putin"]),
+        ("call", ["donald-trump", "volodymyr-zelensky"]),
+    ]
+
+
+def test_a_call_said_to_be_three_way_stays_one(nlp):  # noqa: F811
+    text = "Donald Trump held a three-way call with Vladimir Putin and Volodymyr Zelensky."
+    found = events(nlp, text)
+    assert [sorted(e.participants) for e in found] == [
+        ["donald-trump", "vladimir-putin", "volodymyr-zelensky"]
+    ]
+
+
+def test_a_headline_fragment_in_title_case_is_never_a_participant(nlp):  # noqa: F811
+    doc = nlp("Envoy Zhang Arrives in Kyiv")
+    doc._.published = WEDNESDAY
+    mark_actors(doc)
+    fragment = doc.char_span(6, 19, label="PERSON")  # "Zhang Arrives", as a linker may see it
+    fragment._.actor_id = "zhang-arrives"
+    doc.spans["actors"] = [fragment]
+    assert extract_events(doc, kb=KB, lexicon=LEXICON) == []
+
+
+def test_a_plural_event_noun_with_many_people_sums_up_several_contacts(nlp):  # noqa: F811
+    text = "Wang Yi's meetings with Vladimir Putin, Xi Jinping and Donald Trump drew criticism."
+    assert events(nlp, text) == []
+
+
+def test_a_meeting_in_the_host_country_is_a_visit_by_the_guest(nlp):  # noqa: F811
+    found = events(nlp, "Wang Yi met Sergei Lavrov in Moscow on Monday.")
+    assert [(e.type, e.participants, e.place, e.date) for e in found] == [
+        ("meeting", ["wang-yi", "sergei-lavrov"], "Moscow", "2025-06-09"),
+        ("visit", ["wang-yi"], "Moscow", "2025-06-09"),
+    ]
+
+
+def test_a_background_relative_clause_implies_no_visit(nlp):  # noqa: F811
+    text = "Wang Yi, who met Sergei Lavrov in Moscow on Monday, praised the talks."
+    assert [e.type for e in events(nlp, text)] == ["meeting"]
