@@ -11,6 +11,15 @@ from tests.browser.conftest import serve_app
 from tests.browser.support import wait_idle
 
 SCRIPT = "<script>window.__xss=1</script>"
+NO_DATE_TXT = (  # made up: nothing in it gives an outlet, a date or an address
+    "Envoys agree to meet again over grain shipments\n\n"
+    "The special envoys of the two countries met for three hours on Thursday and agreed to "
+    "meet again next month, officials said. Both sides wanted the shipments to resume.\n"
+)
+# The element drawn at the middle of a locator's box is the locator's own (nothing covers it).
+UNCOVERED = """el => { const r = el.getBoundingClientRect();
+  const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+  return el.contains(top); }"""
 
 
 @pytest.fixture(scope="module")
@@ -113,4 +122,56 @@ def test_text_is_never_run_as_html(page, editable_url, corpus):
         assert page.evaluate("typeof window.__xss") == "undefined", path
         assert page.locator('[data-testid="stMain"] img[src="x"]').count() == 0, path
     assert dialogs == []
+    assert_clean(page)
+
+
+def test_the_first_start_build_box_is_below_the_navigation_bar(page, chromium, tmp_path_factory):
+    base = tmp_path_factory.mktemp("fresh-install")  # a new one on a rerun too
+    paths = make_corpus(base, build=False)  # no snapshot: the app builds it on its first start
+    with serve_app(corpus_env(paths), base) as url:
+        page.goto(url)
+        label = page.get_by_text("Built 5 articles")
+        label.wait_for(timeout=180_000)
+        wait_idle(page)
+        header = page.locator('[data-testid="stHeader"]').bounding_box()
+        assert page.get_by_role("link", name="Import").is_visible()  # the bar is there
+        assert label.bounding_box()["y"] >= header["y"] + header["height"]
+        assert label.evaluate(UNCOVERED)
+        assert_clean(page)
+
+
+def test_an_upload_is_imported_with_the_outlet_and_date_typed(page, editable_url, corpus):
+    page.goto(f"{editable_url}/import")
+    wait_idle(page)
+    assert page.locator('[data-testid="stSidebar"]').get_by_text("Countries").count() == 0
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
+        [{"name": "envoys.txt", "mimeType": "text/plain", "buffer": NO_DATE_TXT.encode()}]
+    )
+    page.get_by_text("Not found in the text: outlet, date published, web address").wait_for()
+    title = page.get_by_role("textbox", name="Title")
+    assert title.input_value() == "Envoys agree to meet again over grain shipments"
+    date_box = page.get_by_role("textbox", name="Date published")
+    date_box.fill("2025-31-12")
+    date_box.press("Enter")
+    page.get_by_text("Cannot read the date '2025-31-12'").wait_for(timeout=30_000)
+    assert page.get_by_role("button", name="Import 1 item(s)").is_disabled()
+    date_box.fill("2025-03-27")
+    date_box.press("Enter")
+    outlet = page.get_by_role("textbox", name="Outlet")
+    outlet.fill("Example Herald")
+    outlet.press("Enter")
+    button = page.get_by_role("button", name="Import 1 item(s)")
+    page.wait_for_function(
+        "() => !document.body.innerText.includes('Cannot read the date')", timeout=30_000
+    )
+    wait_idle(page)
+    button.click()
+    page.get_by_text("Last import").wait_for(timeout=120_000)
+    wait_idle(page)
+    assert "Envoys agree to meet again over grain shipments · Example Herald" in main_text(page)
+    articles = read_snapshot(corpus["snapshot"])["articles"].set_index("file")
+    assert tuple(articles.loc["envoys.txt", ["outlet", "published"]]) == (
+        "Example Herald",
+        "2025-03-27",
+    )
     assert_clean(page)
