@@ -214,8 +214,10 @@ def _add_dialog(page: str, params: dict[str, list[str]]) -> None:
         st.text_input("New briefing's title", key="add_new_title")
     st.text_input("View title", key="add_title", placeholder=PAGE_TITLES.get(page, ""))
     st.text_area("Speaker note", key="add_note", height=90)
-    if st.button("Add", type="primary"):
-        _add(page, params)
+    # A callback, so the view is saved before any rerun (the app's, or a test's); then the
+    # dialog closes with a full rerun.
+    st.button("Add", type="primary", on_click=_add, args=(page, params), key="add_view")
+    if "add_done" in st.session_state:
         st.rerun()
 
 
