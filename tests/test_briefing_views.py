@@ -126,7 +126,7 @@ def test_saved_views_hold_ids_not_names(saved, full):
     briefing, _ = saved
     assert len(briefing.views) == len(CASES)
     names = set(full.names.values())
-    for view, (page, params) in zip(briefing.views, CASES, strict=True):
+    for view, (page, _) in zip(briefing.views, CASES, strict=True):
         assert view.page == page
         stored = {v for values in view.params.values() for v in values}
         assert not stored & names - {"China", "Russia"}, view.params  # countries are names
@@ -178,7 +178,7 @@ def test_the_pack_draws_what_the_page_draws(saved, full):
         if view.page in LEAD:
             assert marks(json.loads(chart.figure.to_json())) == shown["lead"], view
         if view.page == "statements":
-            cards = [b for b in shown["html"] if "<p style='color:#555'>—</p>" != b]
+            cards = [b for b in shown["html"] if b != "<p style='color:#555'>—</p>"]
             assert cards and all(card in chart.html for card in cards), view
             assert all(card in document for card in cards)
         if view.page == "articles" and "article" not in view.params:
