@@ -1,9 +1,10 @@
 """Chart exports: PNG, SVG, PDF (kaleido + a server-side Chrome), HTML and CSV. Pure.
 
-Every exported figure carries a caption inside it, at the bottom: the sources (outlets and
-dates of the articles behind the chart) and the active filters. The CSV is the data behind
-the chart, one row per plotted point (trace, x, y and, where present, label and id), and
-nothing else: no comment lines, so ``pd.read_csv`` reads back exactly what was plotted; its
+Every exported figure carries a title and a caption inside it, at the bottom: the sources
+(outlets and dates of the articles behind the chart) and the active filters. The CSV is the
+table behind the chart when the chart gives one (one row per event, per month, per link, with
+names rather than ids); otherwise, as a fallback, one row per plotted point (trace, x, y and,
+where present, label and id). No comment lines, so ``pd.read_csv`` reads it back as is; its
 provenance travels in the file name and in the other formats' caption.
 """
 
@@ -14,6 +15,7 @@ import shutil
 import textwrap
 import threading
 import warnings
+from collections.abc import Callable
 from datetime import date
 
 import pandas as pd
@@ -23,7 +25,11 @@ from components.filtering import Filters
 
 STATIC_FORMATS = ("png", "svg", "pdf")
 WIDTH, HEIGHT, SCALE = 1600, 900, 2  # PNG: 3200 × 1800 pixels
+HTML_WIDTH = 1000  # an HTML export is as wide as its window: its caption wraps for a laptop
 CAPTION_SIZE = 12
+# Titles of the exported charts whose figure has none (it sits under the page's heading).
+TITLES = {"network": "Network of actors: who met, called or addressed whom"}
+Table = pd.DataFrame | Callable[[], pd.DataFrame]
 _KALEIDO = threading.RLock()  # one headless Chrome at a time
 
 
@@ -160,6 +166,17 @@ def to_csv(fig: go.Figure) -> bytes:
     return figure_table(fig).to_csv(index=False).encode("utf-8")
 
 
+def table_csv(table: Table) -> bytes:
+    """A reporter's table (or what a callable returns) as CSV, lists joined with "; "."""
+    flat = (table() if callable(table) else table).copy()
+    for column in flat.columns:
+        if flat[column].map(lambda v: isinstance(v, list | tuple)).any():
+            flat[column] = flat[column].map(
+                lambda v: "; ".join(map(str, v)) if isinstance(v, list | tuple) else v
+            )
+    return flat.to_csv(index=False).encode("utf-8")
+
+
 def to_html(fig: go.Figure, title: str = "Readout chart") -> bytes:
     """A self-contained interactive page: plotly.js inlined, works offline."""
     html = fig.to_html(include_plotlyjs=True, full_html=True, config={"displaylogo": False})
@@ -194,18 +211,30 @@ def to_images(figs: list[go.Figure], fmt: str, width: int = WIDTH, scale: float 
             kaleido.stop_sync_server(silence_warnings=True)
 
 
-def export_figure(fig: go.Figure, text: str) -> go.Figure:
-    """The figure as exported: its caption at the bottom, no range buttons, report-wide."""
-    out = with_caption(fig, text)
+def title_of(fig: go.Figure, name: str) -> str:
+    """The figure's own title, else a title for the chart called ``name``."""
+    own = fig.layout.title.text if fig.layout.title else None
+    return own or TITLES.get(name) or name.replace("-", " ").capitalize()
+
+
+def export_figure(fig: go.Figure, text: str, name: str = "", width: int = WIDTH) -> go.Figure:
+    """The figure as exported: titled, its caption at the bottom, no range buttons."""
+    out = with_caption(fig, text, width)
     out.update_xaxes(rangeselector_visible=False)
+    if not (fig.layout.title and fig.layout.title.text):
+        top = max(out.layout.margin.t or 0, 60)
+        out.update_layout(title={"text": title_of(fig, name), "x": 0, "xanchor": "left"})
+        out.update_layout(margin_t=top, height=(out.layout.height or 400) + top - 10)
     return out
 
 
-def render(fig: go.Figure, fmt: str, text: str, name: str) -> bytes:
-    """One export format of ``fig`` with its caption ``text``."""
+def render(fig: go.Figure, fmt: str, text: str, name: str, table: Table | None = None) -> bytes:
+    """One export format of ``fig`` with its caption ``text``; the CSV is ``table`` when
+    the chart gives one, else the plotted points."""
     if fmt == "csv":
-        return to_csv(fig)
-    captioned = export_figure(fig, text)
+        return table_csv(table) if table is not None else to_csv(fig)
     if fmt == "html":
-        return to_html(captioned, f"Readout · {name}")
+        captioned = export_figure(fig, text, name, HTML_WIDTH)
+        return to_html(captioned, f"Readout · {title_of(fig, name)}")
+    captioned = export_figure(fig, text, name)
     return to_image(captioned, fmt, scale=SCALE if fmt == "png" else 1)

@@ -42,7 +42,9 @@ def plotly_config(name: str) -> dict:
     }
 
 
-def export_buttons(fig: go.Figure, name: str, text: str, key: str) -> None:
+def export_buttons(
+    fig: go.Figure, name: str, text: str, key: str, table: chart_export.Table | None = None
+) -> None:
     """A row of download buttons; each file is rendered when its button is clicked."""
     static = chart_export.chrome_path() is not None
     with st.container(horizontal=True, gap="small", key=f"export_{key}"):
@@ -51,7 +53,7 @@ def export_buttons(fig: go.Figure, name: str, text: str, key: str) -> None:
                 continue
             st.download_button(
                 label,
-                partial(chart_export.render, fig, fmt, text, name),
+                partial(chart_export.render, fig, fmt, text, name, table),
                 file_name=chart_export.filename(name, fmt),
                 mime=mime,
                 key=f"dl_{key}_{fmt}",
@@ -76,12 +78,15 @@ def chart(
     filters: Filters,
     names: dict[str, str] | None = None,
     sources: str | None = None,
+    table: chart_export.Table | None = None,
     **kwargs,
 ):
     """The chart at full width, restyled in briefing mode, with export buttons otherwise.
 
     ``articles`` are the articles behind the chart (or ``sources``, their citation already
     written by ``chart_export.sources_text``); with ``filters`` they make its caption.
+    ``table`` is the table behind the chart for its CSV (a DataFrame, or a callable run only
+    when the CSV button is clicked); without one the CSV lists the plotted points.
     """
     briefing = is_briefing()
     shown = for_briefing(fig) if briefing else fig
@@ -90,5 +95,5 @@ def chart(
         if sources is None:
             sources = chart_export.sources_text(articles)
         text = chart_export.cited(sources, filters, names)
-        export_buttons(fig, name, text, key)
+        export_buttons(fig, name, text, key, table)
     return event

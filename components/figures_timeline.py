@@ -1,8 +1,11 @@
-"""The timeline figure: events on a date axis in lanes. Pure.
+"""The timeline figure: events on a date axis in lanes, each event drawn once. Pure.
 
-Encodings, all in the legend: colour = country (Okabe–Ito); filled marker = held, open marker
-= planned; circle = exact day, diamond + pale bar over the month = only the month is known;
-a thick bar = a multi-day event; marker size = number of reporting articles.
+Encodings, all in the legend: colour = the country of the event's first participant
+(Okabe–Ito); filled marker = held, open marker = planned; circle = exact day, diamond + pale
+bar over the month = only the month is known; a thick bar from the first to the last day = a
+multi-day event; marker size = number of reporting articles. Each mark is labelled with who
+took part and the type ("Wang Yi – Sergei Lavrov · talks"); on a crowded chart only the
+most-reported ``LABELLED`` are, and the subtitle says so.
 """
 
 from __future__ import annotations
@@ -13,9 +16,13 @@ import plotly.graph_objects as go
 from components.figures import base_layout, empty_figure
 from components.model import precision_label
 from components.palette import country_colors, group_color, legend_groups, legend_order, tint
+from components.text import known
+from components.timeline_rows import LANE_MEANING, lane_rows  # noqa: F401 (re-exported)
 
 KEY_GREY = "#555555"
-LANE_GAP = 0.4  # vertical distance between overlapping events in one lane
+ROW_PX = 64  # one row of a lane: the largest marker (32 px) and a two-line label above it
+LABEL_SIZE = 12
+COLOUR_TITLE = "Colour: country of<br>the first participant"
 RANGE_BUTTONS = {
     "buttons": [
         {"count": 1, "label": "1 month", "step": "month", "stepmode": "backward"},
@@ -24,7 +31,7 @@ RANGE_BUTTONS = {
         {"step": "all", "label": "All"},
     ],
     "x": 0,
-    "y": 1.02,
+    "y": 1.0,
     "yanchor": "bottom",
 }
 
@@ -44,64 +51,19 @@ def _symbol(precision: str, status: str) -> str:
 
 def hover_text(ev, countries: dict[str, str]) -> str:
     people = ", ".join(
-        f"{name} ({countries.get(pid, '?')})"
+        f"{(known(name) or pid)} ({(known(countries.get(pid)) or '?')})"
         for pid, name in zip(ev.participants, ev.participant_names, strict=True)
     )
     when = precision_label(ev.start, ev.end, ev.date_precision)
     exact = {"day": "exact day", "month": "month known, not the day", "year": "year only"}
     sources = f"{ev.n_sources} reporting article{'s' if ev.n_sources != 1 else ''}"
     return (
-        f"<b>{str(ev.type).capitalize()}</b> · {when} ({exact.get(ev.date_precision, '?')})"
-        f"<br>{people or 'participants unknown'}<br>Place: {ev.place or 'not reported'}"
-        f"<br>{str(ev.status).capitalize()} · {sources}<br><i>Click for the evidence</i>"
+        f"<b>{(known(ev.type) or 'event').capitalize()}</b> · {when} "
+        f"({exact.get(ev.date_precision, 'precision unknown')})"
+        f"<br>{people or 'participants unknown'}<br>Place: {(known(ev.place) or 'not reported')}"
+        f"<br>{(known(ev.status) or 'status unknown').capitalize()} · {sources}"
+        "<br><i>Click for the evidence</i>"
     )
-
-
-TYPE_ORDER = ("Visit", "Meeting", "Talks", "Call", "Summit")
-
-
-def _lane_order(lane: str) -> tuple[int, str]:
-    return (TYPE_ORDER.index(lane) if lane in TYPE_ORDER else len(TYPE_ORDER), lane)
-
-
-def _slots(dated: pd.DataFrame, gap: pd.Timedelta) -> list[int]:
-    """Greedy packing: an event goes to the first row of its lane that is free at its start."""
-    ends_by_lane: dict[str, list[pd.Timestamp]] = {}
-    slots = []
-    for row in dated.itertuples():
-        ends = ends_by_lane.setdefault(row.lane, [])
-        slot = next((i for i, end in enumerate(ends) if row.start > end + gap), len(ends))
-        ends[slot : slot + 1] = [row.end]
-        slots.append(slot)
-    return slots
-
-
-def lane_rows(events: pd.DataFrame, lanes: str) -> pd.DataFrame:
-    """One row per drawn event: its lane, colour country and vertical position ``y``.
-
-    Events that would overlap in a lane are stacked; lanes grow to fit their stacks, and
-    ``lane_y`` is where the lane's label goes.
-    """
-    dated = events[events["start"].notna()].copy()
-    if dated.empty:
-        return dated.assign(colour_country=[], lane=[], slot=[], y=[], lane_y=[])
-    if lanes == "country":
-        dated["colour_country"] = dated["countries"].map(lambda c: c or ["Unknown"])
-        dated = dated.explode("colour_country")
-        dated["lane"] = dated["colour_country"]
-    else:
-        dated["colour_country"] = dated["country"]
-        dated["lane"] = dated["type"].str.capitalize()
-    dated = dated.sort_values(["lane", "start", "event_id"]).reset_index(drop=True)
-    span = dated["end"].max() - dated["start"].min()
-    dated["slot"] = _slots(dated, max(span * 0.03, pd.Timedelta(days=1)))
-    base, bases = 0.0, {}
-    for lane in sorted(dated["lane"].unique(), key=_lane_order):  # first lane at the top
-        bases[lane] = base
-        base += dated.loc[dated["lane"] == lane, "slot"].max() * LANE_GAP + 1
-    dated["y"] = dated["lane"].map(bases).astype(float) + dated["slot"] * LANE_GAP
-    dated["lane_y"] = dated.groupby("lane")["y"].transform(lambda y: (y.min() + y.max()) / 2)
-    return dated
 
 
 def _span_trace(rows: pd.DataFrame, color: str, width: int, alpha: float, name: str) -> go.Scatter:
@@ -120,76 +82,77 @@ def _span_trace(rows: pd.DataFrame, color: str, width: int, alpha: float, name: 
     )
 
 
-def _country_traces(rows: pd.DataFrame, country: str, color: str, countries) -> list[go.Scatter]:
+def _mark_traces(part: pd.DataFrame, precision: str, status: str, color: str, group, countries):
+    """The markers of one colour, precision and status, each with its label above it."""
+    return go.Scatter(
+        x=part["x"],
+        y=part["y"],
+        mode="markers+text",
+        text=part["shown_label"],
+        textposition="top center",
+        textfont={"color": "#222222", "size": LABEL_SIZE},
+        marker={
+            "symbol": _symbol(precision, status),
+            "size": part["size"],
+            "color": color,
+            "opacity": 1,
+            "line": {"color": color, "width": 2.5},
+        },
+        customdata=part["event_id"],
+        hovertext=[hover_text(r, countries) for r in part.itertuples()],
+        hoverinfo="text",
+        name=group,
+        legendgroup=group,
+        showlegend=False,
+        cliponaxis=False,
+    )
+
+
+def _country_traces(rows: pd.DataFrame, group: str, color: str, countries) -> list[go.Scatter]:
     traces = []
     multi = rows[(rows["date_precision"] == "day") & (rows["end"] > rows["start"])]
     vague = rows[rows["date_precision"].isin(["month", "year"])]
     if len(multi):
-        traces.append(_span_trace(multi, color, 9, 0.75, country))
+        traces.append(_span_trace(multi, color, 10, 0.85, group))
     if len(vague):
-        traces.append(_span_trace(vague, color, 16, 0.22, country))
+        traces.append(_span_trace(vague, color, 16, 0.22, group))
     for (precision, status), part in rows.groupby(["date_precision", "status"], sort=True):
-        vague_part = precision in ("month", "year")
-        x = part["start"] + (part["end"] - part["start"]) / 2 if vague_part else part["start"]
-        traces.append(
-            go.Scatter(
-                x=x,
-                y=part["y"],
-                mode="markers+text" if vague_part else "markers",
-                text=[precision_label(r.start, r.end, precision) for r in part.itertuples()]
-                if vague_part
-                else None,
-                textposition="top center",
-                textfont={"color": color, "size": 12},
-                marker={
-                    "symbol": _symbol(precision, status),
-                    "size": part["size"],
-                    "color": color,
-                    "opacity": 1,
-                    "line": {"color": color, "width": 2.5},
-                },
-                customdata=part["event_id"],
-                hovertext=[hover_text(r, countries) for r in part.itertuples()],
-                hoverinfo="text",
-                name=country,
-                legendgroup=country,
-                showlegend=False,
-            )
-        )
+        traces.append(_mark_traces(part, precision, status, color, group, countries))
     return traces
 
 
+def _entry(name, group, title=None, mode="markers", **style) -> go.Scatter:
+    return go.Scatter(
+        x=[None],
+        y=[None],
+        mode=mode,
+        name=name,
+        legendgroup=group,
+        legendgrouptitle_text=title,
+        **style,
+    )
+
+
 def _legend_key(country_names: list[str], colors: dict[str, str]) -> list[go.Scatter]:
-    """Legend-only traces: one per country, then what the shapes mean."""
-
-    def entry(name, group, title=None, **marker):
-        return go.Scatter(
-            x=[None],
-            y=[None],
-            mode="markers",
-            name=name,
-            legendgroup=group,
-            legendgrouptitle_text=title,
-            marker={"size": 12, **marker},
-        )
-
+    """Legend-only traces: what a colour means and one per country, then the shapes."""
     items = [
-        entry(c, c, "Country" if i == 0 else None, color=group_color(c, colors), symbol="circle")
+        _entry(
+            c,
+            c,
+            COLOUR_TITLE if i == 0 else None,
+            marker={"size": 12, "color": group_color(c, colors), "symbol": "circle"},
+        )
         for i, c in enumerate(country_names)
     ]
-    grey = {"color": KEY_GREY, "line": {"color": KEY_GREY, "width": 2.5}}
+    grey = {"size": 12, "color": KEY_GREY, "line": {"color": KEY_GREY, "width": 2.5}}
     items += [
-        entry("Held, exact day", "Key", "Key", symbol="circle", **grey),
-        entry("Planned", "Key", symbol="circle-open", **grey),
-        entry("Month only (bar = the month)", "Key", symbol="diamond", **grey),
-        go.Scatter(
-            x=[None],
-            y=[None],
-            mode="lines",
-            name="Multi-day",
-            legendgroup="Key",
-            line={"color": KEY_GREY, "width": 9},
+        _entry("Held, exact day", "Key", "Key", marker={**grey, "symbol": "circle"}),
+        _entry("Planned", "Key", marker={**grey, "symbol": "circle-open"}),
+        _entry("Month only (bar = the month)", "Key", marker={**grey, "symbol": "diamond"}),
+        _entry(
+            "Multi-day (bar = its days)", "Key", mode="lines", line={"color": KEY_GREY, "width": 9}
         ),
+        _entry("Size = reporting articles", "Key", marker={**grey, "size": 20, "symbol": "circle"}),
     ]
     return items
 
@@ -215,10 +178,8 @@ def _lane_bands(fig: go.Figure, rows: pd.DataFrame) -> None:
 def _selected_trace(rows: pd.DataFrame, selected: str) -> go.Scatter:
     """A black ring around the event whose evidence is open."""
     part = rows[rows["event_id"] == selected]
-    vague = part["date_precision"].isin(["month", "year"])
-    x = part["start"].where(~vague, part["start"] + (part["end"] - part["start"]) / 2)
     return go.Scatter(
-        x=x,
+        x=part["x"],
         y=part["y"],
         mode="markers",
         hoverinfo="skip",
@@ -231,6 +192,24 @@ def _selected_trace(rows: pd.DataFrame, selected: str) -> go.Scatter:
             "line": {"width": 3, "color": "#000000"},
         },
     )
+
+
+def _span_words(rows: pd.DataFrame) -> str:
+    first, last = rows["start"].min(), rows["end"].max()
+    if first.year != last.year:
+        return f"{first:%b %Y} – {last:%b %Y}"
+    return f"{first:%b} – {last:%b %Y}" if first.month != last.month else f"{last:%B %Y}"
+
+
+def subtitle(rows: pd.DataFrame, lanes: str) -> str:
+    """What the lanes mean and which marks carry a label."""
+    labelled, n = int(rows["labelled"].sum()), len(rows)
+    marks = (
+        f"every event labelled ({n})"
+        if labelled == n
+        else f"labels on the {labelled} most-reported of {n} events (hover for the others)"
+    )
+    return f"Lanes: {LANE_MEANING[lanes]}; {marks}"
 
 
 def timeline_figure(
@@ -247,6 +226,7 @@ def timeline_figure(
     rows["group"] = legend_groups(rows["colour_country"], colors)
     most = max(5, int(rows["n_sources"].max()))
     rows["size"] = rows["n_sources"].map(lambda n: marker_size(n, most))
+    rows["shown_label"] = rows["label"].where(rows["labelled"], "")
     participant_country = {
         pid: c
         for ev in events.itertuples()
@@ -262,10 +242,30 @@ def timeline_figure(
         fig.add_trace(_selected_trace(rows, selected))
     for trace in _legend_key(groups, colors):
         fig.add_trace(trace)
-    ticks = rows.drop_duplicates("lane")
     _lane_bands(fig, rows)
-    # Room for a month's label ("March 2023") centred on the first or last month.
-    pad = max((rows["end"].max() - rows["start"].min()) * 0.08, pd.Timedelta(days=12))
+    _axes(fig, rows)
+    fig.update_layout(
+        legend={"groupclick": "toggleitem", "tracegroupgap": 10},
+        clickmode="event+select",
+        dragmode="pan",
+        hovermode="closest",
+    )
+    top = rows["y"].max() + 1.4
+    title = f"Diplomatic events, {_span_words(rows)}"
+    base_layout(fig, height=int(max(190 + ROW_PX * top, 380)), title=title)
+    fig.update_layout(
+        title_subtitle_text=subtitle(rows, lanes),
+        margin_t=100,
+        title_y=0.99,
+        title_yref="container",
+    )
+    return fig
+
+
+def _axes(fig: go.Figure, rows: pd.DataFrame) -> None:
+    ticks = rows.drop_duplicates("lane")
+    # Room for the labels of the first and last events, centred on their marks.
+    pad = max((rows["end"].max() - rows["start"].min()) * 0.1, pd.Timedelta(days=12))
     fig.update_xaxes(
         range=[rows["start"].min() - pad, rows["end"].max() + pad],
         showgrid=True,
@@ -276,14 +276,7 @@ def timeline_figure(
         tickvals=ticks["lane_y"],
         ticktext=ticks["lane"],
         showgrid=False,
-        range=[rows["y"].max() + 0.7, -0.7],
+        range=[rows["y"].max() + 0.7, -0.8],
         zeroline=False,
         automargin=True,
     )
-    fig.update_layout(
-        legend={"groupclick": "toggleitem", "tracegroupgap": 10},
-        clickmode="event+select",
-        dragmode="pan",
-        hovermode="closest",
-    )
-    return base_layout(fig, height=int(max(150 + 75 * (rows["y"].max() + 1), 360)))

@@ -10,11 +10,13 @@ out, so a chart stays readable and its rerun cost does not grow with the corpus.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.chart_export import sources_text
+from components.chart_export import Table, sources_text
+from components.exports import actors_table, events_table, months_table, outlets_table
 from components.figures import articles_per_month, articles_per_outlet, frozen, top_actors
 from components.figures_statements import statements_over_time
 from components.figures_timeline import timeline_figure
@@ -29,6 +31,7 @@ MAX_LISTED_ARTICLES = 1000  # rows of the article list (a search narrows it)
 class Chart:
     figure: go.Figure  # frozen (see FrozenFigure): drawn on every rerun, never changed
     sources: str  # the citation of the articles behind it (chart_export.sources_text)
+    table: Table | None = None  # the table behind it, for its CSV (a callable: built on click)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "figure", frozen(self.figure))
@@ -96,15 +99,21 @@ def overview_view(full: Snapshot, snap: Snapshot) -> OverviewView:
     actors = full.actors
     people, others = actors[actors["kind"] == "person"], actors[actors["kind"] != "person"]
     orgs = "Most-mentioned countries and organisations"
+    people_fig = top_actors(
+        people, snap.mentions, colors=full.colors, title="Most-mentioned people"
+    )
     return OverviewView(
-        outlets=Chart(articles_per_outlet(snap.articles), cited),
-        months=Chart(articles_per_month(snap.articles), cited),
-        people=Chart(
-            top_actors(people, snap.mentions, colors=full.colors, title="Most-mentioned people"),
-            cited,
+        outlets=Chart(
+            articles_per_outlet(snap.articles), cited, partial(outlets_table, snap.articles)
         ),
+        months=Chart(
+            articles_per_month(snap.articles), cited, partial(months_table, snap.articles)
+        ),
+        people=Chart(people_fig, cited, partial(actors_table, people, snap.mentions)),
         organisations=Chart(
-            top_actors(others, snap.mentions, colors=full.colors, title=orgs), cited
+            top_actors(others, snap.mentions, colors=full.colors, title=orgs),
+            cited,
+            partial(actors_table, others, snap.mentions),
         ),
         names=actor_names(actors),
         metrics=corpus_metrics(full, snap),
@@ -144,8 +153,11 @@ def timeline_view(full: Snapshot, snap: Snapshot, lanes: str, selected: str | No
     events = snap.events
     shown = drawn_events(events)
     figure = timeline_figure(shown, lanes, full.colors, selected)
+    cited = sources_of(full, {a for ids in shown["article_ids"] for a in ids})
+    dated = shown[shown["start"].notna()]
     return TimelineView(
-        events=Chart(figure, sources_of(full, {a for ids in shown["article_ids"] for a in ids})),
+        # Its CSV: one row per event drawn (an undated one is not; the page's list has it).
+        events=Chart(figure, cited, partial(events_table, dated, full.articles)),
         drawn=len(shown),
         matching=len(events),
         undated=int(shown["start"].isna().sum()),

@@ -44,6 +44,7 @@ for row in (("outlets", "months"), ("people", "organisations")):
                 sources=shown.sources,
                 filters=filters,
                 names=full.names,
+                table=shown.table,
             )
 
 manifest = snap.manifest

@@ -9,23 +9,25 @@ from components.correct_ui_graph import event_forms
 from components.data import cached_view
 from components.evidence import show_event
 from components.export_ui import chart
-from components.exports import events_table
+from components.exports import events_table, statements_month_table
 from components.filters import page_data
 from components.layout import (
     choice_state,
     download_csv,
     empty_state,
     filter_note,
+    page_controls,
     pick_into,
     url_choice,
 )
 from components.page_views import statements_per_month, timeline_labels, timeline_view
+from components.timeline_rows import LANE_MEANING
 
 full, snap, filters = page_data()
 st.title("Timeline")
 st.caption(
-    "Each mark is one event, however many articles report it. Hover for who, where and "
-    "when; click a mark for the sentences that report it."
+    "Each mark is one event, drawn once however many articles report it, and labelled with "
+    "who took part. Hover for where and when; click a mark for the sentences that report it."
 )
 filter_note(filters)
 flash()  # the outcome of a correction made below (a deleted event is no longer there)
@@ -38,22 +40,29 @@ if full.events.empty:
 elif snap.events.empty:
     empty_state("No event matches the filters.", "Widen the dates or clear a filter.")
 else:
-    lanes = st.segmented_control(
-        "Lanes by",
-        ["Type", "Country"],  # shown as is, and in the URL
-        key="lanes",
-        bind="query-params",
-        default="Type",
-        required=True,
-    )
+    # Briefing mode hides the page's controls; their values, bound to the URL, still apply.
+    with page_controls("timeline"):
+        lanes = st.segmented_control(
+            "Lanes by",
+            ["Type", "Country"],  # shown as is, and in the URL
+            key="lanes",
+            bind="query-params",
+            default="Type",
+            required=True,
+        )
+    lane_key = (lanes or "Type").lower()
     labels = cached_view(timeline_labels, filters)
     chosen = choice_state("event", labels)
-    view = cached_view(timeline_view, filters, (lanes or "Type").lower(), chosen)
-    if view.drawn < view.matching:
-        st.caption(
-            f"Showing the {view.drawn:,} most-reported of {view.matching:,} matching events: "
-            "narrow the dates or add a filter to see the others."
-        )
+    view = cached_view(timeline_view, filters, lane_key, chosen)
+    shown = (
+        f"Showing the {view.drawn:,} most-reported of {view.matching:,} matching events: "
+        "narrow the dates or add a filter to see the others. "
+        if view.drawn < view.matching
+        else ""
+    )
+    st.caption(
+        f"{shown}Lanes: {LANE_MEANING[lane_key]}. Colour: the country of the first participant."
+    )
     chart(
         view.events.figure,
         key="timeline_chart",
@@ -61,20 +70,26 @@ else:
         sources=view.events.sources,
         filters=filters,
         names=full.names,
+        table=view.events.table,
         selection_mode="points",
         on_select=partial(pick_into, "timeline_chart", "event_pick"),
     )
     if view.undated:
         st.caption(f"{view.undated} event(s) without a usable date are not drawn; pick them below.")
-    chosen = url_choice(
-        "Evidence for", labels, "event", placeholder="Click an event above, or choose one here"
-    )
+    with page_controls("timeline_pick"):
+        chosen = url_choice(
+            "Evidence for", labels, "event", placeholder="Click an event above, or choose one here"
+        )
     if chosen:
         show_event(full, chosen)
-        event_forms(full, chosen)
-    download_csv(
-        partial(events_table, snap.events), "readout-events.csv", "Download these events (CSV)"
-    )
+    with page_controls("timeline_edit"):
+        if chosen:
+            event_forms(full, chosen)
+        download_csv(
+            partial(events_table, snap.events, full.articles),
+            "readout-events.csv",
+            "Download every matching event (CSV)",
+        )
 
 st.subheader("Statements over time")
 statements = cached_view(statements_per_month, filters)
@@ -90,4 +105,5 @@ else:
         sources=statements.sources,
         filters=filters,
         names=full.names,
+        table=partial(statements_month_table, snap.statements),
     )
