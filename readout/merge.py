@@ -109,7 +109,10 @@ def _dates_fit(a: EventRecord, b: EventRecord) -> bool | None:
         return True
     if a.date_basis in EXPLICIT and b.date_basis in EXPLICIT:
         return False  # two dates the texts give: not the same event
-    gap = min(abs((_day(x) - _day(y)).days) for x in sa for y in sb)
+    days_a, days_b = [d for d in map(_day, sa) if d], [d for d in map(_day, sb) if d]
+    if not days_a or not days_b:  # a month or a year ("2025-03"): no day to measure from
+        return None
+    gap = min(abs((x - y).days) for x in days_a for y in days_b)
     return gap <= SOFT_SLACK_DAYS
 
 
