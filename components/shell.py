@@ -11,13 +11,20 @@ import streamlit as st
 from components.briefing_ui import follow_goto, presenter_bar, sidebar_tools
 from components.filters import sidebar_filters
 from components.startup import ensure_default_snapshot, load_or_stop
-from components.url_state import PAGE_FILES
+from components.url_state import PAGE_FILES, PAGE_TITLES
 
 ICON = Path(__file__).parent.parent / "assets" / "readout.png"
 # The pages that read the filters (by url path, "" the default page). Import and Briefings
 # do not: filters there would seem to act and change nothing. Their values are kept while
 # such a page shows (the widgets are bound to the URL), so they are there on the way back.
 FILTER_PAGES = frozenset(PAGE_FILES)
+
+
+def no_filters_here() -> None:
+    """Where the filters went, on a page without them (the sidebar would start with a rule)."""
+    views = [PAGE_TITLES[p] for p in PAGE_FILES]
+    where = ", ".join(views[:-1]) + " and " + views[-1]
+    st.sidebar.caption(f"The filters are on the {where} pages; any you set stay set.")
 
 
 def run_app(pages: list) -> None:
@@ -31,6 +38,8 @@ def run_app(pages: list) -> None:
     follow_goto()  # a briefing's next/previous button asked for another view
     if navigation.url_path in FILTER_PAGES:
         sidebar_filters(snapshot)
+    else:
+        no_filters_here()
     sidebar_tools(navigation.url_path)
     presenter_bar()  # briefing mode only (?mode=briefing)
     navigation.run()

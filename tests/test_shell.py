@@ -60,6 +60,10 @@ def test_import_and_briefings_show_no_filters(app, page):
     assert sidebar_filters(at) == set()
     assert not [b for b in at.sidebar.button if b.label == "Reset filters"]
     assert not at.sidebar.date_input
+    note = " ".join(c.value for c in at.sidebar.caption)
+    assert (
+        "The filters are on the Overview, Timeline, Actor network, Statements and Articles" in note
+    )
 
 
 def test_filters_set_on_a_view_are_back_after_the_import_page(app):
