@@ -1,8 +1,9 @@
-"""The actor network figure. Pure: weighted edges, actors and positions in, a Figure out.
+"""The actor network figure. Pure: weighted edges, actors and a layout in, a Figure out.
 
-Nodes: size by mentions, colour by country (Okabe–Ito), customdata = actor_id (click to open).
-Edges: one style per type (line dash and grey level), width by weight; parallel edges of
-different types between one pair are drawn side by side.
+Nodes: size by mentions, colour by country (Okabe–Ito), customdata = actor_id (click to open),
+each label on the side ``network_layout`` found free. Edges: one style per type (line dash
+and grey level), width by weight; contacts are drawn over co-mentions, which stay pale;
+parallel edges of different types between one pair are drawn side by side.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.figures import base_layout, empty_figure
+from components.network import EDGE_TYPES
+from components.network_layout import NetworkLayout
 from components.palette import country_colors, group_color, legend_groups, legend_order
 
 EDGE_STYLE = {
@@ -20,8 +23,9 @@ EDGE_STYLE = {
     "visited": {"color": "#222222", "dash": "dash"},
     "called": {"color": "#555555", "dash": "dot"},
     "addressed": {"color": "#555555", "dash": "dashdot"},
-    "co-mentioned": {"color": "#b3b3b3", "dash": "solid"},
+    "co-mentioned": {"color": "#c4c4c4", "dash": "solid"},
 }
+BACKGROUND = ("co-mentioned", "addressed")  # thin, under the contacts
 EDGE_LABEL = {
     "met": "met",
     "visited": "visited",
@@ -33,6 +37,12 @@ EDGE_LABEL = {
 
 def node_size(mentions: int, most: int) -> float:
     return 14 + 30 * math.sqrt(max(mentions, 0) / max(most, 1))
+
+
+def short_label(name: str, limit: int = 32) -> str:
+    """A node's label: long names cut with an ellipsis (the hover has them whole)."""
+    name = str(name)
+    return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"
 
 
 def _offset(p, q, shift: float):
@@ -47,13 +57,15 @@ def _edge_traces(weighted: pd.DataFrame, pos, names) -> list[go.Scatter]:
     traces = []
     pair_types = weighted.groupby(["source", "target"])["type"].apply(sorted).to_dict()
     most = max(int(weighted["weight"].max()), 1) if len(weighted) else 1
-    for kind, rows in weighted.groupby("type", sort=False):
+    drawn = [t for t in reversed(EDGE_TYPES) if t in set(weighted["type"])]  # contacts on top
+    for kind in drawn:
+        rows = weighted[weighted["type"] == kind]
         style = EDGE_STYLE.get(kind, EDGE_STYLE["met"])
         for width_class, part in rows.groupby(rows["weight"].map(lambda w: min(int(w), 6))):
             xs, ys, hx, hy, hover = [], [], [], [], []
             for row in part.itertuples():
                 kinds = pair_types[(row.source, row.target)]
-                shift = (kinds.index(kind) - (len(kinds) - 1) / 2) * 0.018
+                shift = (kinds.index(kind) - (len(kinds) - 1) / 2) * 4.0  # px
                 p, q = _offset(pos[row.source], pos[row.target], shift)
                 xs += [p[0], q[0], None]
                 ys += [p[1], q[1], None]
@@ -64,6 +76,7 @@ def _edge_traces(weighted: pd.DataFrame, pos, names) -> list[go.Scatter]:
                     f"{EDGE_LABEL.get(kind, kind)}: {row.weight}×"
                 )
             width = 1.2 + 3.5 * (width_class - 1) / max(min(most, 6) - 1, 1)
+            width = width * 0.6 if kind in BACKGROUND else width
             traces.append(
                 go.Scatter(
                     x=xs,
@@ -107,15 +120,17 @@ def network_figure(
     weighted: pd.DataFrame,
     actors: pd.DataFrame,
     mentions: pd.Series,
-    pos: dict[str, tuple[float, float]],
+    layout: NetworkLayout,
     focus: str | None = None,
     colors: dict[str, str] | None = None,
     selected: str | None = None,
 ) -> go.Figure:
     """``weighted``: source, target, type, weight. ``mentions``: actor_id -> count.
+    ``layout``: where each node and its label go (``network_layout``).
 
     ``focus`` and ``selected`` actors get a black ring.
     """
+    pos = layout.positions
     if weighted.empty or not pos:
         return empty_figure("No links between actors match the filters", height=420)
     info = actors.set_index("actor_id")
@@ -127,47 +142,52 @@ def network_figure(
     nodes["country"] = nodes["id"].map(info["country"]).fillna("Unknown")
     nodes["mentions"] = nodes["id"].map(mentions).fillna(0).astype(int)
     nodes["group"] = legend_groups(nodes["country"], colors)
-    most = int(nodes["mentions"].max())
     for i, group in enumerate(sorted(nodes["group"].unique(), key=legend_order)):
-        part = nodes[nodes["group"] == group]
-        ringed = [n in (focus, selected) for n in part["id"]]
         fig.add_trace(
-            go.Scatter(
-                x=part["x"],
-                y=part["y"],
-                mode="markers+text",
-                text=part["name"],
-                textposition="top center",
-                textfont={"size": 13, "color": "#222", "shadow": "0 0 3px #fff, 0 0 2px #fff"},
-                marker={
-                    "size": part["mentions"].map(lambda m: node_size(m, most)),
-                    "color": group_color(group, colors),
-                    "opacity": 1,
-                    "line": {
-                        "color": ["#000000" if r else "#ffffff" for r in ringed],
-                        "width": [3.5 if r else 1 for r in ringed],
-                    },
-                },
-                customdata=part["id"],
-                name=group,
-                legendgroup=f"country-{group}",
-                legendgrouptitle_text="Country" if i == 0 else None,
-                hovertext=[
-                    f"<b>{r.name}</b> ({r.country})<br>{r.mentions} mentions"
-                    "<br><i>Click to open</i>"
-                    for r in part.itertuples()
-                ],
-                hoverinfo="text",
+            _node_trace(
+                nodes[nodes["group"] == group], layout, group, colors, i == 0, (focus, selected)
             )
         )
-    xs, ys = nodes["x"], nodes["y"]
-    pad_x, pad_y = (xs.max() - xs.min()) * 0.12 + 0.1, (ys.max() - ys.min()) * 0.12 + 0.15
-    fig.update_xaxes(visible=False, range=[xs.min() - pad_x, xs.max() + pad_x])
-    fig.update_yaxes(visible=False, range=[ys.min() - pad_y, ys.max() + pad_y])
+    fig.update_xaxes(visible=False, range=list(layout.x_range))
+    fig.update_yaxes(visible=False, range=list(layout.y_range))
     fig.update_layout(
         clickmode="event+select",
         hovermode="closest",
         dragmode="pan",
         legend={"tracegroupgap": 10, "itemsizing": "constant"},
     )
-    return base_layout(fig, height=560)
+    return base_layout(fig, height=int(math.ceil(layout.plot_height)) + 20)  # margins 10 + 10
+
+
+def _node_trace(part, layout: NetworkLayout, group, colors, first: bool, ringed_ids):
+    ringed = [n in ringed_ids for n in part["id"]]
+    return go.Scatter(
+        x=part["x"],
+        y=part["y"],
+        mode="markers+text",
+        text=[short_label(n) for n in part["name"]],
+        textposition=[layout.sides[n] for n in part["id"]],
+        textfont={
+            "size": layout.font_size,
+            "color": "#222",
+            "shadow": "0 0 3px #fff, 0 0 2px #fff",
+        },
+        marker={
+            "size": [layout.sizes[n] for n in part["id"]],
+            "color": group_color(group, colors),
+            "opacity": 1,
+            "line": {
+                "color": ["#000000" if r else "#ffffff" for r in ringed],
+                "width": [3.5 if r else 1 for r in ringed],
+            },
+        },
+        customdata=part["id"],
+        name=group,
+        legendgroup=f"country-{group}",
+        legendgrouptitle_text="Country" if first else None,
+        hovertext=[
+            f"<b>{r.name}</b> ({r.country})<br>{r.mentions} mentions<br><i>Click to open</i>"
+            for r in part.itertuples()
+        ],
+        hoverinfo="text",
+    )

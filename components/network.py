@@ -17,6 +17,7 @@ import pandas as pd
 from components.model import Snapshot
 
 EDGE_TYPES = ("met", "visited", "called", "addressed", "co-mentioned")
+CONTACT_TYPES = ("met", "visited", "called")  # what the network shows by default
 EVENT_EDGE = {
     "visit": "visited",
     "call": "called",
@@ -24,7 +25,6 @@ EVENT_EDGE = {
     "talks": "met",
     "summit": "met",
 }
-KK_MAX_NODES = 150
 EDGE_COLUMNS = ["source", "target", "type", "date", "ref", "article_id"]
 # Group 1 is the gap between two sentences (a leading literal scans faster than a lookbehind).
 _SENTENCE_END = re.compile(r"[.!?]([\"”’']?\s+)(?=[\"“‘'A-Z0-9])")
@@ -212,8 +212,8 @@ def centrality(weighted: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
 
 
 def spring_positions(nodes, edges) -> dict[str, tuple[float, float]]:
-    """A seeded spring layout, refined by Kamada–Kawai on small graphs: the same nodes and
-    edges always give the same picture."""
+    """A seeded spring layout (numpy only): the same nodes and edges always give the same
+    picture. ``network_layout`` then spreads it until every label has room."""
     graph = nx.Graph()
     graph.add_nodes_from(sorted(nodes))
     for a, b, w in sorted(edges):
@@ -222,6 +222,24 @@ def spring_positions(nodes, edges) -> dict[str, tuple[float, float]]:
         return {}
     k = 3.0 / graph.number_of_nodes() ** 0.5
     pos = nx.spring_layout(graph, seed=7, k=k, weight=None, iterations=300)
-    if 2 < graph.number_of_nodes() <= KK_MAX_NODES:  # evens out spacing; deterministic from pos
-        pos = nx.kamada_kawai_layout(graph, pos=pos, weight=None)
     return {str(n): (float(x), float(y)) for n, (x, y) in pos.items()}
+
+
+def members(actors: pd.DataFrame, actor_id: str) -> set[str]:
+    """The actors a node stands for: a country, its people and institutions; a body that
+    is its own group (NATO, the United Nations), its officials and organs; anyone else,
+    only themselves."""
+    rows = actors[actors["actor_id"] == actor_id]
+    if rows.empty:
+        return {actor_id}
+    me = rows.iloc[0]
+    if me["kind"] == "person" or (me["kind"] != "country" and me["name"] != me["country"]):
+        return {actor_id}
+    return set(actors.loc[actors["country"] == me["country"], "actor_id"]) | {actor_id}
+
+
+def evidence_of(view: Snapshot, ids: set[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Statements by any of ``ids`` and events any of them took part in, in the view."""
+    said = view.statements[view.statements["speaker_id"].isin(ids)].sort_values("date_dt")
+    took_part = view.events[view.events["participants"].map(lambda ps: bool(ids & set(ps)))]
+    return said, took_part.sort_values("start")

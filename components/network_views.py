@@ -4,6 +4,7 @@ A newsroom's years of coverage link hundreds of actors by thousands of links: dr
 that is a hairball. The unfocused network shows the most connected actors and the strongest
 links among them; focusing on an actor shows it with the actors it is most linked to. On a
 small snapshot everything is drawn, and focusing keeps the actors where they were.
+The page and the briefing pack both draw ``network_view``: one layout for both.
 """
 
 from __future__ import annotations
@@ -12,19 +13,61 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from components.figures_network import network_figure
+from components.figures_network import network_figure, node_size, short_label
 from components.model import Snapshot
 from components.network import (
+    CONTACT_TYPES,
+    EDGE_TYPES,
     centrality,
     neighbourhood,
     select_edges,
-    spring_positions,
     weights,
 )
+from components.network_layout import NetworkLayout, network_layout, part_of
 from components.page_views import Chart, sources_of
+from components.url_state import Params, first, widget_value
 
 MAX_NODES = 60  # actors in the unfocused network
 MAX_LINKS = 400  # links drawn at most
+
+
+@dataclass(frozen=True)
+class NetworkOptions:
+    """The page's choices; the defaults are what a new user sees: contacts between people."""
+
+    types: tuple[str, ...] = CONTACT_TYPES
+    window: tuple | None = None  # None: all time (undated links too)
+    orgs: bool = False  # include countries and institutions
+    focus: str | None = None
+    node: str | None = None
+
+    @property
+    def people(self) -> bool:
+        return not self.orgs
+
+
+def whole_span(window, bounds) -> tuple | None:
+    """The time window, or None while it spans the whole snapshot (undated links stay)."""
+    if not window or len(window) < 2:
+        return None
+    if bounds and window[0] <= bounds[0] and window[1] >= bounds[1]:
+        return None
+    return tuple(window)
+
+
+def network_options(params: Params, bounds=None) -> NetworkOptions:
+    """The options a saved URL stands for, as the page's widgets read it (a bound widget
+    leaves the URL while at its default; ``?links=`` is no link type at all)."""
+    links = params.get("links")
+    types = CONTACT_TYPES if links is None else tuple(t for t in EDGE_TYPES if t in links)
+    window = whole_span(widget_value("window", params.get("window", [])), bounds)
+    return NetworkOptions(
+        types,
+        window,
+        bool(widget_value("orgs", params.get("orgs", []))),
+        first(params, "focus"),
+        first(params, "node"),
+    )
 
 
 def strongest_links(weighted: pd.DataFrame, limit: int | None = None) -> pd.DataFrame:
@@ -76,7 +119,9 @@ class NetworkGraph:
     weighted: pd.DataFrame  # one row per (pair, type)
     labels: dict[str, str]  # actors in the graph, by name
     base: pd.DataFrame  # the links of the unfocused picture
-    positions: dict[str, tuple[float, float]]  # of the unfocused picture
+    layout: NetworkLayout  # of the unfocused picture
+    mentions: pd.Series  # actor_id -> mentions in the view
+    sizes: dict[str, float]  # marker diameters: the same in every picture of this graph
 
 
 def network_graph(
@@ -89,9 +134,18 @@ def network_graph(
     weighted = weights(edges)
     names = full.names
     labels = {a: names.get(a, a) for a in sorted(_nodes(weighted), key=lambda a: names.get(a, a))}
+    mentions = snap.mentions["actor_id"].value_counts()
+    most = int(mentions.reindex(list(labels)).fillna(0).max()) if labels else 1
+    sizes = {a: node_size(int(mentions.get(a, 0)), most) for a in labels}
     base = strongest_links(main_actors(weighted))
-    positions = spring_positions(tuple(sorted(_nodes(base))), _links(base))
-    return NetworkGraph(edges, weighted, labels, base, positions)
+    layout = _layout(base, sizes, labels)
+    return NetworkGraph(edges, weighted, labels, base, layout, mentions, sizes)
+
+
+def _layout(shown: pd.DataFrame, sizes, labels) -> NetworkLayout:
+    nodes = sorted(_nodes(shown))
+    short = {n: short_label(labels.get(n, n)) for n in nodes}
+    return network_layout(nodes, _links(shown), {n: sizes[n] for n in nodes}, short)
 
 
 @dataclass(frozen=True)
@@ -121,12 +175,14 @@ def network_view(
     around = neighbourhood(graph.weighted, focus)
     shown = strongest_links(nearest(around, focus)) if focus else graph.base
     visible = _nodes(shown)
-    positions = graph.positions  # focusing keeps the actors drawn where they were...
-    if not visible <= set(positions):  # ...unless it brings in others: then a new layout
-        positions = spring_positions(tuple(sorted(visible)), _links(shown))
-    mentions = snap.mentions["actor_id"].value_counts()
-    where = {n: p for n, p in positions.items() if n in visible}
-    figure = network_figure(shown, full.actors, mentions, where, focus, full.colors, selected)
+    if visible <= set(graph.layout.positions):  # focusing keeps the actors where they were...
+        short = {n: short_label(graph.labels.get(n, n)) for n in visible}
+        layout = part_of(graph.layout, visible, short)
+    else:  # ...unless it brings in others: then a new layout
+        layout = _layout(shown, graph.sizes, graph.labels)
+    figure = network_figure(
+        shown, full.actors, graph.mentions, layout, focus, full.colors, selected
+    )
     edges = graph.edges
     behind = edges[edges["source"].isin(visible) & edges["target"].isin(visible)]
     return NetworkView(

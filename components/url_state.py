@@ -43,7 +43,7 @@ WIDGET_KINDS = {
     "lanes": "str",
     "links": "list",
     "window": "dates",
-    "people": "bool",
+    "orgs": "bool",
     "compare": "str",
     "cmp_speaker": "str",
     "cmp_split": "date",

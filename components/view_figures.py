@@ -17,12 +17,9 @@ import plotly.graph_objects as go
 from components.article_views import article_rows
 from components.filtering import Filters, apply_filters, date_bounds
 from components.model import Snapshot
-from components.network import (
-    EDGE_TYPES,
-)
-from components.network_views import network_view
+from components.network_views import network_options, network_view
 from components.page_views import drawn_events, overview_view, timeline_view
-from components.url_state import Params, filters_from_params, first, widget_value
+from components.url_state import Params, filters_from_params, first
 from components.view_quotes import articles_html, statements_part
 
 LISTED_ARTICLES = 12  # rows of the Articles page's list in the pack
@@ -61,12 +58,8 @@ def _timeline(full: Snapshot, snap: Snapshot, params: Params) -> Built:
 
 
 def _network(full: Snapshot, snap: Snapshot, params: Params) -> tuple[go.Figure, pd.DataFrame]:
-    types = tuple(params.get("links") or EDGE_TYPES)
-    window = widget_value("window", params.get("window", [])) or None
-    people = bool(widget_value("people", params.get("people", [])))
-    view = network_view(
-        full, snap, types, window, people, first(params, "focus"), first(params, "node")
-    )
+    o = network_options(params, date_bounds(full))  # the page's defaults, read as it reads them
+    view = network_view(full, snap, o.types, o.window, o.people, o.focus, o.node)
     return view.chart.figure, _articles(full, view.behind["article_id"].dropna())
 
 

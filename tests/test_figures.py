@@ -8,7 +8,7 @@ import pytest
 
 from components import compare
 from components.figures import articles_per_month, articles_per_outlet, empty_figure, top_actors
-from components.figures_network import network_figure
+from components.figures_network import network_figure, node_size
 from components.figures_statements import statements_over_time, theme_matrix_figure
 from components.figures_timeline import lane_rows, marker_size, timeline_figure
 from components.model import prepare
@@ -21,6 +21,7 @@ from components.network import (
     spring_positions,
     weights,
 )
+from components.network_layout import network_layout
 from components.palette import OKABE_ITO, country_colors
 from readout.store import read_manifest, read_snapshot
 from tests.fixtures_snapshot import write_fixture
@@ -178,9 +179,11 @@ def test_layout_is_stable():
 def test_network_figure_nodes_are_clickable_and_coloured(snap):
     weighted = weights(select_edges(edge_rows(snap), snap, EDGE_TYPES))
     nodes = sorted(set(weighted["source"]) | set(weighted["target"]))
-    pos = spring_positions(nodes, [(r.source, r.target, r.weight) for r in weighted.itertuples()])
+    links = [(r.source, r.target, r.weight) for r in weighted.itertuples()]
     mentions = snap.mentions.groupby("actor_id").size()
-    fig = network_figure(weighted, snap.actors, mentions, pos)
+    sizes = {n: node_size(int(mentions.get(n, 0)), int(mentions.max())) for n in nodes}
+    layout = network_layout(nodes, links, sizes, snap.names)
+    fig = network_figure(weighted, snap.actors, mentions, layout)
     assert _ids(fig) >= {"wang-yi", "sergei-lavrov"}
     colors = country_colors(snap.actors["country"])
     russia = next(t for t in fig.data if t.name == "Russia" and t.customdata is not None)

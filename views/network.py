@@ -1,4 +1,4 @@
-"""Actor network: who met, called, visited, addressed or was named with whom."""
+"""Actor network: who met, visited or called whom; co-mentions and countries a click away."""
 
 from functools import partial
 
@@ -6,74 +6,99 @@ import streamlit as st
 
 from components.correct_ui_graph import actor_forms
 from components.data import cached_view
-from components.evidence import show_actor
 from components.export_ui import chart
 from components.filters import choices, page_data
 from components.layout import (
     choice_state,
     empty_state,
     filter_note,
+    page_controls,
     pick_into,
     url_choice,
 )
-from components.network import EDGE_TYPES
-from components.network_views import network_graph, network_view
+from components.network import CONTACT_TYPES, EDGE_TYPES
+from components.network_actor import show_node
+from components.network_views import NetworkOptions, network_graph, network_view, whole_span
+
+LINKS_HELP = (
+    "met: meetings, talks, summits · visited · called: phone or video calls · addressed: a "
+    "statement directed at the other · co-mentioned: named in one sentence"
+)
 
 full, snap, filters = page_data()
 st.title("Actor network")
 st.caption(
-    "Actors are sized by mentions and coloured by country; links are typed and thicker "
-    "when repeated. Click an actor to open it."
+    "Who met, visited or called whom: people are sized by mentions and coloured by country; "
+    "links are thicker when repeated. Click a person to open them."
 )
 filter_note(filters)
 
 bounds = choices(full)[1]  # the snapshot's first and last day
-types = st.pills(
-    "Links",
-    EDGE_TYPES,
-    selection_mode="multi",
-    default=list(EDGE_TYPES),
-    key="links",
-    bind="query-params",
-    help="met: meetings, talks, summits · visited · called: phone or video calls · addressed: "
-    "a statement directed at the other · co-mentioned: named in one sentence",
-)
-window = None
-row = st.columns([3, 2], vertical_alignment="bottom")
-if bounds and bounds[0] < bounds[1]:
-    window = row[0].slider(
-        "Time window",
-        min_value=bounds[0],
-        max_value=bounds[1],
-        value=bounds,
-        key="window",
+if any(t not in EDGE_TYPES for t in st.session_state.get("links") or ()):  # an odd saved URL
+    st.session_state["links"] = [t for t in st.session_state["links"] if t in EDGE_TYPES]
+with page_controls("network"):
+    row = st.columns([3, 2], vertical_alignment="bottom", gap="medium")
+    picked = row[0].pills(
+        "Links",
+        EDGE_TYPES,
+        selection_mode="multi",
+        default=list(CONTACT_TYPES),
+        key="links",
         bind="query-params",
-        format="MMM YYYY",
+        help=LINKS_HELP,
     )
-people_only = row[1].toggle(
-    "People only (hide countries and organisations)", key="people", bind="query-params"
-)
-
-graph = cached_view(network_graph, filters, tuple(types or ()), window, people_only)
-focus = url_choice(
-    "Focus on",
-    graph.labels,
-    "focus",
-    placeholder="Everyone (pick an actor to see only its neighbourhood)",
-)
+    orgs = row[1].toggle(
+        "Include countries and institutions",
+        key="orgs",
+        bind="query-params",
+        help="Off: people only. On: countries, organisations and media too.",
+    )
+    row = st.columns([1, 1], vertical_alignment="bottom", gap="medium")
+    window = None
+    if bounds and bounds[0] < bounds[1]:
+        window = row[0].slider(
+            "Time window",
+            min_value=bounds[0],
+            max_value=bounds[1],
+            value=bounds,
+            key="window",
+            bind="query-params",
+            format="MMM YYYY",
+        )
+    options = NetworkOptions(
+        tuple(t for t in EDGE_TYPES if t in (picked or ())), whole_span(window, bounds), orgs
+    )
+    graph = cached_view(network_graph, filters, options.types, options.window, options.people)
+    with row[1]:
+        focus = url_choice(
+            "Focus on",
+            graph.labels,
+            "focus",
+            placeholder="Everyone (pick an actor to see only its neighbourhood)",
+        )
 selected = choice_state("node", graph.labels)
-view = cached_view(network_view, filters, tuple(types or ()), window, people_only, focus, selected)
+view = cached_view(
+    network_view, filters, options.types, options.window, options.people, focus, selected
+)
 
 if full.actors.empty:
     empty_state("No actors in this snapshot.", "Rebuild with a knowledge base of actors.")
-elif not types:
+elif not options.types:
     empty_state("No link type selected.", "Pick at least one kind of link above.")
 elif graph.weighted.empty:
     empty_state(
         "No links between actors in this view.",
-        "Widen the time window or the filters, or add link types.",
+        "Widen the time window or the filters, add link types, or include countries and "
+        "institutions.",
     )
 else:
+    people = set(full.actors.loc[full.actors["kind"] == "person", "actor_id"])
+    if options.orgs and set(graph.labels) <= people:
+        st.caption(
+            "Countries and institutions seldom meet or call: they are linked through what was "
+            "said to them (*addressed*) and where they are named (*co-mentioned*). Pick those "
+            "links to see them."
+        )
     (actors, links), (all_actors, all_links) = view.drawn, view.total
     if links < all_links:
         where = f"{full.names.get(focus, focus)}'s neighbourhood" if focus else "the view"
@@ -94,15 +119,17 @@ else:
         selection_mode="points",
     )
 
-chosen = url_choice(
-    "Open actor",
-    graph.labels,
-    "node",
-    placeholder="Click an actor in the network, or choose one here",
-)
+with page_controls("network_open"):
+    chosen = url_choice(
+        "Open actor",
+        graph.labels,
+        "node",
+        placeholder="Click an actor in the network, or choose one here",
+    )
 if chosen:
-    show_actor(full, snap, chosen)
-    actor_forms(full, chosen)
+    show_node(full, snap, chosen)
+    with page_controls("network_fix"):
+        actor_forms(full, chosen)
 
 st.subheader("Most central actors")
 table = view.central
