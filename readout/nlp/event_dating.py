@@ -97,8 +97,20 @@ def _distance(a: Token, b: Token) -> int:
     return 99 if common is None else up_a.index(common) + up_b.index(common)
 
 
+ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "latest", "last"}
+
+
+def _counted(frame: Frame) -> bool:
+    """ "his second visit this year", "the first meeting since 2022": the year scopes the
+    count, it does not date the event."""
+    token = frame.trigger.token
+    return any(c.dep_ == "amod" and c.lower_ in ORDINALS for c in token.children)
+
+
 def _combine(frame: Frame, mentions: list[DateMention]) -> tuple[DateRange | None, list]:
     """The frame's date from the mentions it governs; the ones it does not use are returned."""
+    if _counted(frame):
+        mentions = [m for m in mentions if m.range.precision != "year"]
     ends = [m for m in mentions if m.range.start is None]
     starts = sorted(
         (m for m in mentions if m.range.start is not None),

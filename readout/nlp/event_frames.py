@@ -297,6 +297,9 @@ class FrameBuilder:
             gov, takes_subject = noun.head, True
         if gov is not None and place is None and takes_subject:
             place = prep_place(self.p, gov)
+        if trigger.type == "visit" and place is not None:
+            # a visit to one's own country is no visit: the visitors are the others
+            parties = [p for p in parties if not self._at_home([p], place)]
         frame = Frame(trigger, trigger.type, parties, place, [noun], gov, preps)
         if takes_subject and not TIME_REFERENCE.intersection(preps):
             frame.anchors.append(gov)  # not "before the talks": that date is another event's

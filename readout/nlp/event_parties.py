@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from readout.knowledge import KnowledgeBase
 from readout.nlp.event_lexicon import Lexicon
+from readout.nlp.event_triggers import REPORTING
 from readout.nlp.extensions import actor_spans, sentence_of, sentence_starts
 
 PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
@@ -198,9 +199,10 @@ class Parties:
         roles, else the holders in the countries the sentence names (not as places)."""
         wanted = party.group_size
         found: list[str] = []
+        reporters = self._reporters_above(self.doc[party.token])
         for i in range(party.token - 1, -1, -1):
             actor = self.actor_at(self.doc[i])
-            new = actor and actor not in known and actor not in found
+            new = actor and actor not in known and actor not in found and i not in reporters
             if new and self._holds(actor, party, on):
                 found.append(actor)
             if len(found) == wanted:
@@ -214,6 +216,17 @@ class Parties:
                     holders.append(holder.id)
                     break
         return holders if len(holders) == wanted else []
+
+    def _reporters_above(self, token: Token) -> set[int]:
+        """Tokens of whoever reports the clause of ``token``: in "the spokesman said the two
+        had a call", the spokesman is not one of "the two"."""
+        found: set[int] = set()
+        for head in token.ancestors:
+            if head.lemma_.lower() in REPORTING:
+                for subject in (c for c in head.children if c.dep_ in SUBJECTS):
+                    found |= {t.i for t in subject.subtree if t.dep_ != "poss"}
+                    found -= {t.i for c in subject.children if c.dep_ == "poss" for t in c.subtree}
+        return found
 
     def _holds(self, actor: str, party: Party, on: date | None) -> bool:
         if party.group_roles == ("*",):

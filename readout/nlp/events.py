@@ -171,6 +171,8 @@ def _held_by_verb(frame: Frame, lex: Lexicon) -> bool:
         return False
     if noun.dep_ in ("nsubj", "nsubjpass"):
         return gov.lemma_.lower() in ONGOING_VERBS
+    if noun.dep_ == "attr" or (frame.gov_preps == ("on",) and gov.lemma_ == "be"):
+        return gov.lemma_ == "be"  # "this is his visit", "Wang is on a visit to Moscow"
     return gov.lemma_.lower() in lex.light_verbs and not frame.gov_preps
 
 
