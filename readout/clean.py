@@ -8,7 +8,9 @@ line and only drops whole lines (besides a leading bullet glyph, link text such 
 * it is a byline, a date line, a source URL, a photo caption or credit;
 * it is the headline (that goes to ``title``) or a short line before the headline;
 * it is a short line (not a sentence) after the last body sentence, after a "Next Post" or
-  video running time (headlines of other stories), between two furniture lines, or repeated.
+  video running time (headlines of other stories), between two furniture lines, or repeated;
+* it is the text of an embedded post, just above the post's "— Name (@handle) Date" line;
+* it repeats the headline, or is another story's headline set between two body sentences.
 
 Keyword rules only ever apply to short lines: a real sentence that mentions "share" or an
 "advertisement" stays. Photo captions are dropped whole: they often describe file photos
@@ -23,11 +25,12 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from readout import meta
-from readout.furniture import Rules, load_rules, norm
+from readout.furniture import Rules, is_button_row, is_icon_text, load_rules, norm
 from readout.meta import is_sentence, words
 from readout.records import CleanArticle, RawArticle
 
 BULLET = re.compile(r"^\s*[•●▪■◦‣∙·*–—-]\s+")
+HEADING_MARK = re.compile(r"^\s*#{1,6}\s+")  # a Markdown heading: "# Headline"
 READER = re.compile(r"\b(?:you|your|you'?re|we|we'?re|us|our)\b", re.I)
 QUOTED = re.compile(r"[\"“”«»]|\b(?:said|says|told|tells|added|according to)\b", re.I)
 CREDIT_PARENS = re.compile(
@@ -43,6 +46,16 @@ CAPTION = re.compile(
 LAST_SENTENCE, CREDIT_SPLIT = re.compile(r"(?<=[.!?])\s+"), re.compile(r"\s*(?:/|\||,|\bvia\b)\s*")
 BLANKS, WORD_CHAR = re.compile(r"[ \t]+"), re.compile(r"\w")
 INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
+# A credit in parentheses closing the last sentence of a paragraph: "... peninsula.
+# (Reporting by Jane Doe; Editing by John Roe)", "... (With inputs from agencies.)"
+TRAILING_CREDIT = re.compile(
+    r"(?<=[.!?\"”’])\s*\(\s*(?:(?:additional\s+)?(?:reporting|writing|editing|compiled|edited)"
+    r"\s+by\b|with\s+(?:additional\s+)?inputs?\s+from\b|with\s+(?:agency|agencies|wire)\s+inputs?\b)"
+    r"[^()]{0,160}\)\.?$",
+    re.I,
+)
+COPYRIGHT_TAIL = re.compile(r"\s©\s*(?P<who>[^©.!?]{1,60})$")  # "... Patrushev © Jane Roe/TASS"
+HEADLINE_WORDS = (7, 30)  # words: a related headline set between body sentences
 SHORT = 8  # words: lines this short and without closing punctuation are labels, not prose
 
 
@@ -54,6 +67,10 @@ def tidy(line: str) -> str:
     inline = load_rules().inline
     line = inline.sub("", line) if inline else line
     line = BULLET.sub("", line)
+    if "#" in line:
+        line = HEADING_MARK.sub("", line)
+    if "(" in line:
+        line = TRAILING_CREDIT.sub("", line.rstrip())
     return (BLANKS.sub(" ", line) if "\t" in line or "  " in line else line).strip()
 
 
@@ -96,6 +113,10 @@ def _shape_reason(text: str, rules: Rules) -> str | None:
         return "agency credit"
     if is_caption(text, rules):
         return "photo caption"
+    if is_icon_text(text, rules):
+        return "icon text"
+    if not is_sentence(text) and is_button_row(text, rules):
+        return "sharing"
     if is_appeal(text, rules):
         return "appeals"  # the reader is asked for something: furniture even as a sentence
     if not is_sentence(text) and len(words(text)) <= SHORT and rules.any_keyword.search(text):
@@ -115,13 +136,15 @@ def is_appeal(text: str, rules: Rules) -> bool:
 
 def is_caption(text: str, rules: Rules) -> bool:
     """A caption ends in a picture credit: '... Wang Yi. EPA / TASS', '... Photo: EPA-EFE'."""
-    match = CAPTION.search(text)
+    match = CAPTION.search(text) or COPYRIGHT_TAIL.search(text)
     if match and len(words(match.group("who"))) <= 8:
         return True
     if CREDIT_PARENS.search(text):  # "... in Anchorage. (AP Photo/Jane Roe)"
         return True
     tail = LAST_SENTENCE.split(text)[-1]
-    if tail == text or is_sentence(tail) or len(words(tail)) > 8:
+    if tail == text and "/" in text and not is_sentence(text) and len(words(text)) <= 8:
+        tail = text.replace("/", " / ")  # a credit alone: "REUTERS/Jane Roe", "Xinhua/Li Tao"
+    elif tail == text or is_sentence(tail) or len(words(tail)) > 8:
         return False
     parts = [norm(p) for p in CREDIT_SPLIT.split(tail)]
     return any(p in rules.credit_names for p in parts if p)
@@ -139,7 +162,11 @@ def classify(lines: list[str], title: str | None = None) -> list[str | None]:
         for i in range(head):
             if reasons[i] is None and not is_sentence(tidy(lines[i])):
                 reasons[i] = "page header"
+        if is_title:
+            _headline_again(lines, reasons, head)
     _after_markers(lines, reasons, rules)
+    _embedded_posts(reasons)
+    _interstitial_headlines(lines, reasons)
     _repeated(lines, reasons)
     _footer(lines, reasons)
     _sandwiched(lines, reasons)
@@ -191,6 +218,50 @@ def _after_markers(lines: list[str], reasons: list, rules: Rules) -> None:
             j = _next_text(reasons, j, 1)
 
 
+def _headline_again(lines: list[str], reasons: list, head: int) -> None:
+    """The page printing its headline a second time (over the body, in a share box)."""
+    key = norm(tidy(lines[head]))
+    for i in range(head + 1, len(lines)):
+        if reasons[i] is None and norm(tidy(lines[i])) == key:
+            reasons[i] = "headline again"
+
+
+def _embedded_posts(reasons: list) -> None:
+    """An embedded post is its text, then its signature ('— Name (@handle) Date'): the
+    line just above a signature is the post's own text, not the article's."""
+    for i, reason in enumerate(reasons):
+        if reason != "post signature":
+            continue
+        j = _next_text(reasons, i, -1)
+        if j is not None and reasons[j] is None:
+            reasons[j] = "embedded post"
+
+
+def _interstitial_headlines(lines: list[str], reasons: list) -> None:
+    """Another story's headline set between two body sentences ('Kyiv urges talks with
+    Beijing on grain'): a long line without closing punctuation, in sentence case. A short
+    title-case subheading ('A Careful Balancing Act') is the article's own and stays."""
+    for i, line in enumerate(lines):
+        text = tidy(line)
+        if reasons[i] is not None or is_sentence(text) or is_bullet(line) or not text:
+            continue
+        count = len(words(text))
+        if not HEADLINE_WORDS[0] <= count <= HEADLINE_WORDS[1] or text[-1] in ':,;"”’»':
+            continue
+        if not text[0].isupper() or _title_case(text):
+            continue
+        sides = [_next_text(reasons, i, step) for step in (-1, 1)]
+        body = [j is not None and reasons[j] is None and is_sentence(tidy(lines[j])) for j in sides]
+        furniture = [j is not None and reasons[j] not in (None, "headline") for j in sides]
+        if any(body) and all(b or f for b, f in zip(body, furniture, strict=True)):
+            reasons[i] = "other story"
+
+
+def _title_case(text: str) -> bool:
+    long_words = [w for w in words(text) if len(w) > 3]
+    return bool(long_words) and sum(w[0].isupper() for w in long_words) > 0.7 * len(long_words)
+
+
 def _repeated(lines: list[str], reasons: list) -> None:
     """A label seen twice is a widget (video title, teaser); a repeated sentence is kept once."""
     seen: dict[str, int] = {}
@@ -240,12 +311,13 @@ def clean_article(raw: RawArticle) -> CleanArticle:
     reasons = classify(lines, raw.title)
     kept = [tidy(x) for x, r in zip(lines, reasons, strict=True) if r is None]
     removed = [tidy(x) for x, r in zip(lines, reasons, strict=True) if r and r != "headline"]
-    if raw.title and kept:
-        kept.insert(0, tidy(raw.title))
+    title = tidy(raw.title) if raw.title else raw.title  # "# Headline" read from Markdown
+    if title and kept:
+        kept.insert(0, title)
     return CleanArticle(
         file=raw.file,
         text="\n\n".join(kept),
-        title=raw.title,
+        title=title,
         outlet=raw.outlet,
         url=raw.url,
         published=raw.published,

@@ -18,6 +18,8 @@ from readout import KNOWLEDGE_DIR
 FURNITURE_FILE = KNOWLEDGE_DIR / "furniture.toml"
 ANYTHING = re.compile(r"(?s).*")
 NON_ALNUM = re.compile("[^a-z0-9]+")
+FRAGMENT = re.compile(r"\{\{(\w+)\}\}")  # {{name}} in a pattern: a [fragments] entry
+GLUED = re.compile(r"[a-z](?=[A-Z])")  # "ChevronIcon": words run together without a space
 
 
 @lru_cache(maxsize=4)
@@ -36,6 +38,8 @@ class Rules:
     prefixes: tuple[tuple[str, str], ...]
     keywords: tuple[tuple[re.Pattern, str], ...]
     appeals: re.Pattern
+    button_words: frozenset[str]
+    icons: re.Pattern | None  # icon names inside glued words
     follow: frozenset[str]
     credit_names: frozenset[str]
     inline: re.Pattern | None  # link/player text cut out of lines wherever it appears
@@ -61,8 +65,9 @@ def load_rules(path: Path | None = None) -> Rules:
     """Compiled furniture.toml (cached: a change needs a new process, as builds are)."""
     data = load_furniture(path) if path else load_furniture()
     lines = {norm(x): _label(k) for k, items in data.get("lines", {}).items() for x in items}
+    fragments = data.get("fragments", {})
     patterns = tuple(
-        (re.compile(p, re.I), _label(kind))
+        (re.compile(expand(p, fragments), re.I), _label(kind))
         for kind, ps in data.get("patterns", {}).items()
         for p in ps
     )
@@ -76,16 +81,53 @@ def load_rules(path: Path | None = None) -> Rules:
         for kind, ks in data.get("keywords", {}).items()
         for k in ks
     )
-    phrases = data.get("appeals", {}).get("phrases", []) or ["\0"]
-    appeals = re.compile("|".join(re.escape(p) for p in phrases), re.I)
+    appeal = data.get("appeals", {})
+    phrases = [re.escape(p) for p in appeal.get("phrases", [])] + appeal.get("patterns", [])
+    appeals = re.compile("|".join(expand(p, fragments) for p in phrases or ["\0"]), re.I)
+    buttons = data.get("buttons", {})
+    button_words = frozenset(w.lower() for w in buttons.get("words", []))
+    icon_names = buttons.get("icons", [])
+    icons = re.compile("|".join(map(re.escape, icon_names)), re.I) if icon_names else None
     follow = frozenset(norm(x) for x in data.get("follow", {}).get("lines", []))
     credit_names = frozenset(norm(x) for x in data.get("credits", {}).get("names", []))
     artifacts = data.get("inline", {}).get("artifacts", [])
     inline = re.compile("|".join(map(re.escape, artifacts)), re.I) if artifacts else None
     joined = _union(patterns), tuple(p for p, _ in prefixes), _union(keywords)
     return Rules(
-        lines, patterns, prefixes, keywords, appeals, follow, credit_names, inline, *joined
-    )
+        lines, patterns, prefixes, keywords, appeals, button_words, icons, follow,
+        credit_names, inline, *joined,
+    )  # fmt: skip
+
+
+def expand(pattern: str, fragments: dict[str, str], depth: int = 0) -> str:
+    """``{{name}}`` replaced by ``(?:fragment)``, fragments themselves expanded in turn."""
+    if depth > 10:
+        raise ValueError(f"furniture.toml: fragments nest too deep in {pattern[:60]!r}")
+
+    def one(match: re.Match) -> str:
+        name = match.group(1)
+        if name not in fragments:
+            raise ValueError(f"furniture.toml: no fragment named {name!r}")
+        return f"(?:{expand(fragments[name], fragments, depth + 1)})"
+
+    return FRAGMENT.sub(one, pattern)
+
+
+def is_button_row(text: str, rules: Rules) -> bool:
+    """A short line made only of share-bar and icon words: 'Facebook Twitter Email Print'."""
+    tokens = re.findall(r"[\w'-]+", text.lower())
+    return 0 < len(tokens) <= 12 and all(t in rules.button_words for t in tokens)
+
+
+def is_icon_text(text: str, rules: Rules) -> bool:
+    """SVG icon titles copied as text: 'ArrowChevronIcon FacebookIcon Mail' (3+ glued words
+    naming icons). Prose runs few words together, and names no icons in them."""
+    if "sketch" in text.lower() and re.search(r"created with sketch", text, re.I):
+        return True  # the title a drawing program leaves in every exported icon
+    if rules.icons is None or not GLUED.search(text):
+        return False
+    glued = [w for w in text.split() if GLUED.search(w) and rules.icons.search(w)]
+    return len(glued) >= 3
 
 
 def _union(rules: tuple[tuple[re.Pattern, str], ...]) -> re.Pattern:
