@@ -271,6 +271,7 @@ def test_an_upload_without_outlet_or_date_asks_for_them(corpus):
     at.text_input(key=flagged_key(at, "Date published")).set_value("2025-31-12").run()
     assert "Cannot read the date '2025-31-12'" in plain(at.error[0].value)
     assert at.button[0].disabled  # nothing is imported with a refused date
+    assert any("Correct the date or web address" in c.value for c in at.caption)
     at.text_input(key=flagged_key(at, "Date published")).set_value("27 March 2025").run()
     at.text_input(key=flagged_key(at, "Outlet")).set_value("Example Herald").run()
     assert not at.error and not at.button[0].disabled

@@ -135,8 +135,11 @@ def inferred(item: UploadedBytes) -> dict | None:
 def article_step(items: list[UploadedBytes], round_: int) -> bool:
     """The metadata of each single article, as read and editable; sets each ``item.meta``
     to what was typed. False while a typed value is refused."""
-    st.markdown("##### What each article says about itself")
-    st.caption("Check it, and type what is missing or wrong: it is kept with the article.")
+    st.markdown("##### Each article's details")
+    st.caption(
+        "As read from the text. Check them and type in what is missing or wrong (a date or "
+        "address left blank is allowed): they are kept with the article."
+    )
     usable = True
     for item in items:
         found = inferred(item)
@@ -219,6 +222,8 @@ def import_form() -> None:
         disabled=not count or mapping is None or not usable,
         icon=":material/upload:",
     )
+    if not usable:
+        st.caption(":red[Correct the date or web address marked above to import.]")
     if clicked and mapping is not None and usable:
         run(items, refused, urls, mapping)
 
