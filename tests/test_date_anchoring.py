@@ -134,3 +134,16 @@ def test_future_and_modal_events_are_planned(nlp):  # noqa: F811
     event = meeting_of(events(nlp, "Wang Yi will meet Sergei Lavrov in Moscow."))
     assert event.status == "planned"
     assert events(nlp, "Wang Yi could meet Sergei Lavrov in Moscow.") == []
+
+
+def test_an_ordinal_count_is_scoped_by_the_year_not_dated(nlp):  # noqa: F811
+    found = events(nlp, "Sergei Lavrov made his second visit to France this year.")
+    assert [(e.type, e.date) for e in found] == [("visit", None)]
+
+
+@pytest.mark.parametrize(
+    "text", ["This is Sergei Lavrov's visit to France.", "Sergei Lavrov is on a visit to France."]
+)
+def test_a_visit_going_on_in_the_present_is_a_same_day_report(nlp, text):  # noqa: F811
+    found = events(nlp, text)
+    assert [(e.type, e.date, e.date_basis) for e in found] == [("visit", WEDNESDAY, "publication")]

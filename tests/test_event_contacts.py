@@ -70,3 +70,17 @@ def test_a_meeting_in_the_host_country_is_a_visit_by_the_guest(nlp):  # noqa: F8
 def test_a_background_relative_clause_implies_no_visit(nlp):  # noqa: F811
     text = "Wang Yi, who met Sergei Lavrov in Moscow on Monday, praised the talks."
     assert [e.type for e in events(nlp, text)] == ["meeting"]
+
+
+def test_the_two_after_a_reporting_verb_are_not_the_reporter(nlp):  # noqa: F811
+    text = (
+        "Xi Jinping spoke with Volodymyr Zelensky on Monday. Zelensky's adviser Wang Yi"
+        " said that the two had a long telephone conversation."
+    )
+    found = events(nlp, text)
+    assert {tuple(sorted(e.participants)) for e in found} == {("volodymyr-zelensky", "xi-jinping")}
+
+
+def test_a_visit_to_ones_own_country_keeps_only_the_visitors(nlp):  # noqa: F811
+    found = events(nlp, "Wang Yi and Sergei Lavrov began a visit to Beijing on Monday.")
+    assert [(e.type, e.participants) for e in found] == [("visit", ["sergei-lavrov"])]

@@ -36,11 +36,11 @@ def test_a_stated_date_beats_more_sources_with_a_publication_date():
 
 def test_within_one_basis_the_date_most_sources_give_wins():
     rows, _ = merged(
-        ("a1", ev("2025-04-01", "relative")),
-        ("a2", ev("2025-04-01", "relative")),
+        ("a1", ev("2025-04-01", "publication")),
+        ("a2", ev("2025-04-01", "publication")),
         ("a3", ev("2025-04-02", "publication")),
     )
-    assert [(r["date"], r["date_basis"]) for r in rows] == [("2025-04-01", "relative")]
+    assert [(r["date"], r["date_basis"]) for r in rows] == [("2025-04-01", "publication")]
 
 
 def test_basis_order_stated_relative_anaphoric_publication():
