@@ -147,3 +147,25 @@ def test_an_ordinal_count_is_scoped_by_the_year_not_dated(nlp):  # noqa: F811
 def test_a_visit_going_on_in_the_present_is_a_same_day_report(nlp, text):  # noqa: F811
     found = events(nlp, text)
     assert [(e.type, e.date, e.date_basis) for e in found] == [("visit", WEDNESDAY, "publication")]
+
+
+# --- the one date grammar: full dates as pages print them --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("Published 24 Jul, 2024", "2024-07-24"),
+        ("2025-03-28", "2025-03-28"),
+        ("March 28, 20252:14 PM", "2025-03-28"),  # the time glued on
+        ("Sept. 5, 2023", "2023-09-05"),
+        ("5th of May 2022", "2022-05-05"),
+        ("13/04/2025", "2025-04-13"),
+        ("03/04/2025", None),  # reads two ways
+        ("in 2024", None),
+    ],
+)
+def test_full_dates_in_page_text(text, iso):
+    from readout.nlp.date_scanner import find_full_date
+
+    assert find_full_date(text)[0] == iso

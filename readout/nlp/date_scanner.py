@@ -5,12 +5,15 @@ Kept apart from ``readout.nlp.dates`` because finding an expression (which words
 capitalisation keeping out the verbs "may" and "march") is a different job from dating it
 against the publication date. Both ``dates.resolve`` and ``date_mentions.find_dates`` scan
 with it, and ``dates`` reads its vocabulary (month and weekday numbers, relative days).
+``find_full_date`` reads a full date as pages print it (bylines, metadata): the one place
+where the program's date grammar is declared.
 """
 
 from __future__ import annotations
 
 import calendar
 import re
+from datetime import date
 from functools import lru_cache
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -88,3 +91,55 @@ def _scan_matches(text: str):
             continue
         lead = _LEAD.match(match.group()) if kind in ("weekend", "year") else None
         yield kind, start + (lead.end() if lead else 0), end
+
+
+# --- full dates (day, month and year) as pages print them -----------------------------------
+# One grammar for the whole program: ``readout.meta`` (bylines, datelines, metadata values)
+# should read publication dates with ``find_full_date`` instead of patterns of its own.
+
+_FULL_MON = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_FULL_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_FULL_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_FULL_END = r"(?:\b|(?=\d{1,2}:\d\d))"  # pages glue the time on: "March 28, 20252:14 PM"
+FULL_DATE_PATTERNS = (
+    re.compile(rf"\b{_FULL_YEAR}[-/.](?P<m>\d{{1,2}})[-/.](?P<d>\d{{1,2}})(?!\d)"),  # 2025-03-28
+    re.compile(rf"\b{_FULL_MON}\s+{_FULL_DAY},?\s+{_FULL_YEAR}{_FULL_END}", re.I),  # March 28, 2025
+    re.compile(rf"\b{_FULL_DAY}\s+(?:of\s+)?{_FULL_MON},?\s+{_FULL_YEAR}{_FULL_END}", re.I),
+    re.compile(rf"(?<![\d/.])(?P<a>\d{{1,2}})[/.](?P<b>\d{{1,2}})[/.]{_FULL_YEAR}\b"),  # 28/03/2025
+)
+_ANY_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _valid_day(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _full_from(match: re.Match) -> str | None:
+    groups = match.groupdict()
+    year = int(groups["year"])
+    if groups.get("m"):
+        return _valid_day(year, int(groups["m"]), int(groups["d"]))
+    if groups.get("mon"):
+        return _valid_day(year, MONTHS[groups["mon"].lower()], int(groups["day"]))
+    a, b = int(groups["a"]), int(groups["b"])
+    # 03/04/2025 could be 3 April or March 4: only forms that read one way are dates
+    if a > 12 >= b:
+        return _valid_day(year, b, a)
+    if b > 12 >= a:
+        return _valid_day(year, a, b)
+    return _valid_day(year, a, b) if a == b else None
+
+
+def find_full_date(text: str) -> tuple[str | None, re.Match | None]:
+    """The first full date (day, month, year) in ``text`` as ISO, with its match."""
+    if not _ANY_YEAR.search(text):  # every full date has a year: a cheap first test
+        return None, None
+    for pattern in FULL_DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            iso = _full_from(match)
+            if iso:
+                return iso, match
+    return None, None
