@@ -30,12 +30,25 @@ def _is_model_missing(exc: BaseException) -> bool:
     return type(exc).__name__ == "ModelNotFound"
 
 
+def _label(out) -> str:
+    """What the build is for: a first start, or articles or a pipeline that changed."""
+    from readout.store import MANIFEST
+
+    if not (out / MANIFEST).is_file():
+        return "First start: building the snapshot from the articles…"
+    return "The articles or the pipeline changed: building the snapshot again…"
+
+
 def _build(build_snapshot, raw, out, corrections) -> None:
     st.html(BOX_STYLE)
     with (
         st.container(key=BOX_KEY),
-        st.status("Building the sample snapshot from the bundled articles…", expanded=True) as box,
+        st.status(_label(out), expanded=True) as box,
     ):
+        st.caption(
+            "Readout finds the actors, statements and events of every article once and keeps "
+            "them; the next start opens at once."
+        )
         bar = st.progress(0.0, text="Starting")
 
         def progress(done: int, total: int, message: str) -> None:

@@ -114,3 +114,14 @@ def test_the_sidebar_offers_countries_only(snapshot_dir):
     offered = options(snap)
     assert {"nato", "g20"} <= set(offered["actor"])  # still actors to choose
     assert offered["country"] == ["China", "Russia", "Ukraine", "United States"]
+
+
+# --- the first start -----------------------------------------------------------------------
+
+
+def test_the_build_box_says_whether_this_is_the_first_start(tmp_path):
+    from components.startup import _label
+
+    assert _label(tmp_path).startswith("First start: building the snapshot")
+    (tmp_path / "manifest.json").write_text("{}", encoding="utf-8")
+    assert _label(tmp_path).startswith("The articles or the pipeline changed")
