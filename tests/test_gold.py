@@ -22,6 +22,7 @@ THRESHOLDS = {
     "quotes_found": 0.95,
     "quote_speakers": 0.90,
     "quote_precision": 0.85,
+    "person_quote_precision": 0.97,
     "events_found": 0.85,
     "event_dates_exact": 0.90,
     "event_precision": 0.75,

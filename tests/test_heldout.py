@@ -19,12 +19,13 @@ GOLD = TESTS / "data" / "heldout_gold.json"
 
 FLOORS = {
     "titles": 1.0,
-    "furniture_removed": 0.95,
+    "furniture_removed": 0.98,
     "body_kept": 1.0,
     "actor_links": 0.95,
     "quotes_found": 0.95,
     "quote_speakers": 0.85,
     "quote_precision": 0.90,
+    "person_quote_precision": 0.94,
     "events_found": 0.75,
     "event_dates_exact": 0.65,
     "event_precision": 0.75,
