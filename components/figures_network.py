@@ -26,7 +26,7 @@ EDGE_STYLE = {
     "co-mentioned": {"color": "#c4c4c4", "dash": "solid"},
 }
 BACKGROUND = ("co-mentioned", "addressed")  # thin, under the contacts
-EDGE_LABEL = {
+EDGE_LABEL = {  # in the hover; the legend says the type alone (the page's chips explain)
     "met": "met",
     "visited": "visited",
     "called": "called (phone/video)",
@@ -107,7 +107,7 @@ def _edge_traces(weighted: pd.DataFrame, pos, names) -> list[go.Scatter]:
                 x=[None],
                 y=[None],
                 mode="lines",
-                name=EDGE_LABEL[kind],
+                name=kind,
                 legendgroup=kind,
                 line={"width": 2.5, **EDGE_STYLE[kind]},
                 legendgrouptitle_text="Link" if i == 0 else None,

@@ -212,17 +212,37 @@ def centrality(weighted: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
 
 
 def spring_positions(nodes, edges) -> dict[str, tuple[float, float]]:
-    """A seeded spring layout (numpy only): the same nodes and edges always give the same
-    picture. ``network_layout`` then spreads it until every label has room."""
+    """A seeded spring layout (numpy only) of each connected group, the groups packed in
+    rows, biggest first (drawn together, a spring layout flings small groups to the
+    corners): the same nodes and edges always give the same picture. ``network_layout``
+    then spreads it until every label has room."""
     graph = nx.Graph()
     graph.add_nodes_from(sorted(nodes))
     for a, b, w in sorted(edges):
         graph.add_edge(a, b, weight=graph.get_edge_data(a, b, {}).get("weight", 0) + w)
-    if graph.number_of_nodes() == 0:
-        return {}
+    groups = sorted(nx.connected_components(graph), key=lambda c: (-len(c), min(c)))
+    row_width = max(graph.number_of_nodes(), 1) ** 0.5 * 1.15
+    pos, x, y, row_height = {}, 0.0, 0.0, 0.0
+    for group in groups:
+        side = len(group) ** 0.5
+        if x > 0 and x + side > row_width:  # the next row, below
+            x, y, row_height = 0.0, y - row_height - 0.5, 0.0
+        for n, (px, py) in _spring(graph.subgraph(group), side).items():
+            pos[n] = (x + px, y - side + py)
+        x, row_height = x + side + 0.5, max(row_height, side)
+    return pos
+
+
+def _spring(graph: nx.Graph, side: float) -> dict[str, tuple[float, float]]:
+    """One connected group's spring layout in a ``side`` × ``side`` square."""
+    if graph.number_of_nodes() == 1:
+        return {str(n): (side / 2, side / 2) for n in graph}
     k = 3.0 / graph.number_of_nodes() ** 0.5
-    pos = nx.spring_layout(graph, seed=7, k=k, weight=None, iterations=300)
-    return {str(n): (float(x), float(y)) for n, (x, y) in pos.items()}
+    raw = nx.spring_layout(graph, seed=7, k=k, weight=None, iterations=300)
+    xy = np.array([raw[n] for n in graph])
+    low, span = xy.min(axis=0), max(float(np.ptp(xy, axis=0).max()), 1e-9)
+    xy = (xy - low) / span * side + (side - np.ptp(xy, axis=0) / span * side) / 2
+    return {str(n): (float(a), float(b)) for n, (a, b) in zip(graph, xy, strict=True)}
 
 
 def members(actors: pd.DataFrame, actor_id: str) -> set[str]:

@@ -227,7 +227,13 @@ def _seed(ids, edges, sizes, widths, font) -> np.ndarray:
     out = np.empty_like(xy)
     for axis, (lo, hi) in enumerate([(margin, PLOT_WIDTH - margin), (0.0, height)]):
         low, span = xy[:, axis].min(), np.ptp(xy[:, axis])
-        out[:, axis] = (lo + hi) / 2 if span == 0 else lo + (xy[:, axis] - low) / span * (hi - lo)
+        if span == 0:
+            out[:, axis] = (lo + hi) / 2
+            continue
+        # Half position, half rank: a hub's crowded neighbours spread out, in the same order.
+        rank = np.argsort(np.argsort(xy[:, axis], kind="stable"), kind="stable")
+        share = 0.5 * (xy[:, axis] - low) / span + 0.5 * rank / max(len(rank) - 1, 1)
+        out[:, axis] = lo + share * (hi - lo)
     return out
 
 
