@@ -152,8 +152,8 @@ SCORE_NAMES = (
 )
 # What each figure is called in the issues and in docs/evaluation.md.
 LABELS = {
-    "titles": "headlines exact (no headline where gold has null)",
-    "untitled_right": "  of which: no headline made up",
+    "titles": "headlines exact",
+    "untitled_right": "  of them, gold null: none made up",
     "furniture_removed": "page furniture removed",
     "body_kept": "body sentences kept",
     "actor_links": "actor surface forms linked",
