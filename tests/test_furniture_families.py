@@ -171,6 +171,10 @@ FAMILIES = {
             '"You can help by staying calm," the mayor told residents.',
         ],
     ),
+    "tag lists": (
+        ["Tags: Norway, Iceland, fisheries", "Topics: Arctic", "Filed under: Diplomacy, Europe"],
+        ["Tags on the crates showed they had come from Iceland, customs officials said."],
+    ),
     "trust and standards links": (
         ["Why you can trust Nordic Wire", "How we report", "Our editorial standards"],
         ["Voters said they trust the minister to get a fair deal, a survey found."],
@@ -274,3 +278,11 @@ def test_markdown_heading_mark_is_not_part_of_the_headline():
     head = "Norway and Iceland Agree Fisheries Deal After Oslo Talks"
     cleaned = clean("\n\n".join([f"# {head}", *BODY]), title=f"# {head}")
     assert cleaned.title == head
+
+
+def test_a_running_time_still_marks_the_video_title_after_it():
+    # a bare "03:41" is also a time of day: the video rule must see it first
+    video = ["03:41", "Fishing boats return to harbour after a long storm at sea"]
+    cleaned = clean("\n\n".join([BODY[0], *video, BODY[1], BODY[2]]))
+    assert paragraphs(cleaned.text) == BODY
+    assert line_reason("03:41") == "video"
