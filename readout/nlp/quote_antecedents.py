@@ -140,7 +140,12 @@ class Antecedents:
                 pronoun = token.lower_ in self.cues.person_pronouns
                 if pronoun and token.i not in ctx.quoted and token.dep_ in SUBJECT_DEPS:
                     found.append(Candidate(token.i, self.pronoun(token), None, True))
-        subjects = sorted((c for c in found if c.subject), key=lambda c: c.position)
+        # the main clause's subject first ("Putin and Xi may meet in October, Patrushev said":
+        # Patrushev), then subjects of embedded clauses, each in text order
+        depth = {c.position: _depth(ctx.doc[c.position]) for c in found if c.subject}
+        subjects = sorted(
+            (c for c in found if c.subject), key=lambda c: (depth[c.position], c.position)
+        )
         others = sorted((c for c in found if not c.subject), key=lambda c: -c.position)
         return subjects + others
 
@@ -160,3 +165,8 @@ class Antecedents:
             return any(w.lower() in haystack for w in words)
 
         return accept
+
+
+def _depth(token: Token) -> int:
+    """How many clauses down the subject ``token`` sits: verbs among its ancestors."""
+    return sum(1 for head in token.ancestors if head.pos_ in {"VERB", "AUX"})

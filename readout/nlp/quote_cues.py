@@ -31,7 +31,7 @@ class Cues:
     addressee_verbs: frozenset[str]
     phrasal_verbs: frozenset[tuple[str, str]]  # ("point", "out")
     according_to: tuple[tuple[str, ...], ...]  # ("according", "to")
-    not_speech: tuple[tuple[str, ...], ...]
+    not_speech: tuple[tuple[str, ...], ...]  # "so-called": what follows is a name
     speech_nouns: frozenset[str]
     spokespeople: frozenset[str]
     person_pronouns: frozenset[str]
@@ -40,6 +40,8 @@ class Cues:
     quoting_verbs: frozenset[str] = frozenset()
     refusing_verbs: frozenset[str] = frozenset()
     role_nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    naming: tuple[tuple[str, ...], ...] = ()  # "dubbed", "known as": a noun phrase is a name
+    findings: frozenset[str] = frozenset()  # "report", "assessment": a finding, not speech
 
     @cached_property
     def _speech_lemmas(self) -> frozenset[str]:
@@ -62,7 +64,7 @@ class Cues:
         lemma = token.lemma_.lower()
         if lemma not in self._speech_lemmas:  # the cheap test first
             return False
-        if token.pos_ not in {"VERB", "AUX"} and token.tag_ not in {"VBD", "VBZ", "VBG", "VBN"}:
+        if not _verb_like(token):
             return False
         if lemma in self.speech_verbs:
             return True
@@ -71,7 +73,7 @@ class Cues:
 
     def is_cue_verb(self, token: Token) -> bool:
         """A speech verb or a verb framing a partial quote ('hailed', 'branded')."""
-        if token.pos_ not in {"VERB", "AUX"}:
+        if token.pos_ not in {"VERB", "AUX"} and not _infinitive(token):
             return False
         return self.is_speech_verb(token) or token.lemma_.lower() in self.framing_verbs
 
@@ -81,6 +83,22 @@ class Cues:
     def role_words(self, phrase: str) -> tuple[str, ...] | None:
         """Role words for a role noun ('the minister' -> ('minister',)); None if not a role."""
         return self.role_nouns.get(phrase.lower())
+
+
+def _verb_like(token: Token) -> bool:
+    return (
+        token.pos_ in {"VERB", "AUX"}
+        or token.tag_ in {"VBD", "VBZ", "VBG", "VBN"}
+        or _infinitive(token)
+    )
+
+
+def _infinitive(token: Token) -> bool:
+    """'went on to state that': the small model tags some infinitives after "to" as nouns;
+    "to" marked as the word's auxiliary (or particle) makes it a verb whatever the tag."""
+    return any(
+        c.lower_ == "to" and c.dep_ in {"aux", "prt"} and c.i < token.i for c in token.children
+    )
 
 
 def _split(phrases: list[str]) -> tuple[tuple[str, ...], ...]:
@@ -107,6 +125,8 @@ def load_cues(path: Path) -> Cues:
         quoting_verbs=_lower_set(verbs.get("quoting", [])),
         refusing_verbs=_lower_set(verbs.get("refusing", [])),
         role_nouns={k.lower(): tuple(v) for k, v in data.get("role_nouns", {}).items()},
+        naming=_split(phrases.get("naming", [])),
+        findings=_lower_set(nouns.get("findings", [])),
     )
 
 

@@ -24,6 +24,7 @@ from readout.nlp.quote_context import DocContext
 from readout.nlp.quote_cues import Cues, get_cues
 from readout.nlp.quote_marks import Quote, find_quotes
 from readout.nlp.quote_reported import Reported, according_clauses, speech_clauses
+from readout.nlp.quote_terms import inner_tokens, is_term
 from readout.nlp.speakers import SpeakerResolver
 from readout.records import StatementRecord
 
@@ -66,17 +67,23 @@ def _possessive_marks(doc: Doc):
 
 
 def _direct(doc, quotes, tokens, attributor: Attributor, cues: Cues, reported):
-    """One record per quote; reported statements may lend their speaker to a quote after."""
+    """One record per quote; reported statements may lend their speaker to a quote after.
+    Names and scare quotes become terms (``quote_terms``)."""
     records: list[StatementRecord] = []
     text = text_of(doc)
     for quote in quotes:
         toks = tokens[quote]
-        if not toks or _not_speech(text, quote, cues):
+        if not toks or not _WORD.search(quote.text(text)):
             continue
         found = attributor.attribute(quote, toks)
+        kind = "term" if _is_term(text, quote, toks, found, attributor, cues) else "direct"
+        if kind == "direct" and found.how == "loose":  # a verb that is no cue said nothing
+            found = Attribution(None, None, "none", found.sent_start, found.sent_end)
         speaker_id, speaker_text = _speaker_fields(found)
         previous = _previous(quote, [*records, *reported])
-        if (
+        if kind == "term":
+            pass  # a name carries nobody's words on, and is kept with or without its user
+        elif (
             found.speaker is None
             and previous
             and _continues(doc, quote, toks, previous, attributor)
@@ -89,7 +96,7 @@ def _direct(doc, quotes, tokens, attributor: Attributor, cues: Cues, reported):
                 speaker_id=speaker_id,
                 speaker_text=speaker_text,
                 text=quote.text(text),
-                kind="direct",
+                kind=kind,
                 start=quote.start,
                 end=quote.end,
                 date=_date(found.cue, doc._.published),
@@ -101,13 +108,22 @@ def _direct(doc, quotes, tokens, attributor: Attributor, cues: Cues, reported):
     return records
 
 
+def _is_term(text: str, quote: Quote, toks, found: Attribution, attributor, cues: Cues) -> bool:
+    inner = inner_tokens(toks, quote.start, quote.end)
+    if not inner:
+        return False
+    sentence = list(attributor.ctx.sent_of(inner[0]))
+    by_speech = found.how in {"verb", "according", "colon", "frame"}
+    return is_term(text, quote.open_at, inner, sentence, cues, by_speech)
+
+
 def _words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
 def _previous(quote: Quote, records: list[StatementRecord]) -> StatementRecord | None:
-    """The last statement with a speaker that ends before the quote opens."""
-    before = [r for r in records if r.speaker_text and r.end <= quote.open_at]
+    """The last statement with a speaker that ends before the quote opens (terms aside)."""
+    before = [r for r in records if r.speaker_text and r.end <= quote.open_at and r.kind != "term"]
     return max(before, key=lambda r: r.end, default=None)
 
 
@@ -115,14 +131,6 @@ def _speaker_fields(found: Attribution) -> tuple[str | None, str]:
     if found.speaker is None:
         return None, ""
     return found.speaker.actor_id, found.speaker.text
-
-
-def _not_speech(text: str, quote: Quote, cues: Cues) -> bool:
-    """Scare quotes and names: "the so-called 'special military operation'"."""
-    if not _WORD.search(quote.text(text)):
-        return True
-    before = text[max(0, quote.open_at - 30) : quote.open_at].rstrip().lower()
-    return any(before.endswith(" ".join(phrase)) for phrase in cues.not_speech)
 
 
 def _continues(doc: Doc, quote: Quote, toks: list[Token], previous, attributor: Attributor):

@@ -73,7 +73,16 @@ class SpeakerResolver:
             if token.dep_ not in {"conj", "advcl", "xcomp", "pcomp"} or token.head == token:
                 return None
             token = token.head if token.dep_ != "pcomp" else token.head.head
+            token = self._outside_quotes(token)
         return None
+
+    def _outside_quotes(self, token: Token) -> Token:
+        """'Michel wrote that "no talks can happen without Kyiv" and rejected ...': the parser
+        hangs "rejected" on the quoted verb; the words in marks are not the sentence's own, so
+        the verb that governs the quote is the one whose subject counts."""
+        while token.i in self.ctx.quoted and token.head != token:
+            token = token.head
+        return token
 
     def _lifted_conjunct(self, verb: Token) -> Token:
         """A speech verb the parser coordinated inside the reported clause belongs to the
@@ -91,7 +100,7 @@ class SpeakerResolver:
     def _subject_child(self, verb: Token, dep: str) -> Token | None:
         """The child of ``verb`` with ``dep``; of two subjects the parser split apart
         ("China's top diplomat | Wang Yi told"), the one naming a person."""
-        children = [c for c in verb.children if c.dep_ == dep]
+        children = [c for c in verb.children if c.dep_ == dep and c.i not in self.ctx.quoted]
         if dep == "agent":
             children = [g for c in children for g in c.children if g.dep_ == "pobj"]
         named = [c for c in children if self.ctx.mention_at(c, PERSON)]
