@@ -21,8 +21,8 @@ def show_node(full: Snapshot, view: Snapshot, actor_id: str) -> None:
     name = md_escape(actor["name"])
     st.markdown(f"#### {name}")
     st.markdown(
-        f"**{md_escape(str(actor['kind']).capitalize())}** · {actor['n_mentions']} mentions · "
-        f"speaks through {len(ids) - 1} people and institutions in the knowledge base"
+        f"**{md_escape(str(actor['kind']).capitalize())}** · {actor['n_mentions']} mentions  \n"
+        f"What its people and institutions said and did ({len(ids) - 1} in the knowledge base)"
     )
     said, took_part = evidence_of(view, ids)
     left, right = st.columns(2)
