@@ -20,6 +20,9 @@ MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + DOUBLE_BOTH + SINGLE_OPEN + SINGLE_CLOSE + 
 BEFORE_OPEN = "([{—–-/:" + MARKS
 AFTER_CLOSE = ".,;:!?)]}—–-…" + MARKS
 PARAGRAPH_BREAK = re.compile(r"\n\s*")
+SENTENCE_MARK = re.compile(r"[.!?;]\s")
+SENTENCE_END = re.compile(r"[.!?]['’]?(\s|$)")
+SHORT_SINGLE_WORDS = 4  # a plural possessive closes a single quote opened this few words before
 
 
 @dataclass(frozen=True)
@@ -74,16 +77,23 @@ def _roles(text: str, i: int) -> tuple[bool, bool]:
 
 
 def _is_apostrophe(text: str, i: int, possessive: Callable[[int], bool]) -> bool:
+    return _apostrophe_kind(text, i, possessive) is not None
+
+
+def _apostrophe_kind(text: str, i: int, possessive: Callable[[int], bool]) -> str | None:
+    """ "word" inside a word (n't, Xi'an), "possessive" after a plural, else None."""
     if _family(text[i]) != "single":
-        return False
+        return None
     prev = text[i - 1] if i > 0 else ""
     nxt = text[i + 1] if i + 1 < len(text) else ""
     if prev.isalnum() and nxt.isalnum():  # n't, 's, Xi'an
-        return True
+        return "word"
     # "countries' interests": a plural possessive looks like a closing mark; it is followed
     # by the word it possesses.
     after = text[i + 2] if i + 2 < len(text) else ""
-    return prev.lower() == "s" and nxt == " " and after.isalnum() and possessive(i)
+    if prev.lower() == "s" and nxt == " " and after.isalnum() and possessive(i):
+        return "possessive"
+    return None
 
 
 def _segment(text: str, start: int, end: int) -> tuple[int, int]:
@@ -105,7 +115,8 @@ class _Scanner:
 
     def mark(self, i: int) -> None:
         text = self.text
-        if _is_apostrophe(text, i, self.possessive):
+        kind = _apostrophe_kind(text, i, self.possessive)
+        if kind == "word" or (kind == "possessive" and not self._closes_short_single(i)):
             return
         family = _family(text[i])
         may_open, may_close = _roles(text, i)
@@ -116,6 +127,29 @@ class _Scanner:
             if depth is not None:  # quotes nest in the other family: the older mark was stray
                 del self.stack[depth:]
             self.stack.append(_Open(family, i, segment_start=i + 1))
+
+    def _closes_short_single(self, i: int) -> bool:
+        """ "a 'no limits' partnership": the tagger reads the closing mark after a plural as a
+        possessive; a single mark opened a few words before, in the same sentence, makes it
+        the closing mark of a short quote."""
+        depth = self._depth_of("single")
+        if depth is None:
+            return False
+        between = self.text[self.stack[depth].at + 1 : i]
+        if len(between.split()) > SHORT_SINGLE_WORDS or SENTENCE_MARK.search(between):
+            return False
+        return not self._closing_single_later(i)
+
+    def _closing_single_later(self, i: int) -> bool:
+        """ "'Our countries' interests are served,' he said": a later single mark in the
+        sentence can close the quote, so the one after the plural is a possessive."""
+        end = SENTENCE_END.search(self.text, i + 1)
+        stop = end.start() + 1 if end else len(self.text)
+        for j in range(i + 1, min(stop + 1, len(self.text))):
+            closing = self.text[j] in SINGLE_CLOSE + SINGLE_BOTH and _roles(self.text, j)[1]
+            if closing and _apostrophe_kind(self.text, j, lambda _j: False) is None:
+                return True
+        return False
 
     def _depth_of(self, family: str) -> int | None:
         for depth in range(len(self.stack) - 1, -1, -1):

@@ -23,6 +23,7 @@ from readout.nlp.quote_attribution import Attribution, Attributor, quote_tokens
 from readout.nlp.quote_context import DocContext
 from readout.nlp.quote_cues import Cues, get_cues
 from readout.nlp.quote_marks import Quote, find_quotes
+from readout.nlp.quote_once import is_finding, once, without_quoted_sentences
 from readout.nlp.quote_reported import Reported, according_clauses, speech_clauses
 from readout.nlp.quote_terms import inner_tokens, is_term
 from readout.nlp.speakers import SpeakerResolver
@@ -47,9 +48,10 @@ def extract_quotes(
     resolver = SpeakerResolver(ctx, cues, as_date(doc._.published))
     attributor = Attributor(doc, resolver, cues, quoted)
     reported = _indirect(doc, resolver, cues, quoted)
-    records = _direct(doc, quotes, tokens, attributor, cues, reported) + reported
+    direct = _direct(doc, quotes, tokens, attributor, cues, reported)
+    records = direct + without_quoted_sentences(reported, direct)
     records.sort(key=lambda r: (r.start, r.end))
-    return prefer_specific_speakers(records, kb)
+    return once(prefer_specific_speakers(records, kb), kb)
 
 
 def _possessive_marks(doc: Doc):
@@ -76,6 +78,8 @@ def _direct(doc, quotes, tokens, attributor: Attributor, cues: Cues, reported):
         if not toks or not _WORD.search(quote.text(text)):
             continue
         found = attributor.attribute(quote, toks)
+        if found.speaker is not None and is_finding(doc, found.speaker.token, cues):
+            found = Attribution(None, None, "none", found.sent_start, found.sent_end)
         kind = "term" if _is_term(text, quote, toks, found, attributor, cues) else "direct"
         if kind == "direct" and found.how == "loose":  # a verb that is no cue said nothing
             found = Attribution(None, None, "none", found.sent_start, found.sent_end)
@@ -167,7 +171,11 @@ def _indirect(doc: Doc, resolver: SpeakerResolver, cues: Cues, quoted: set[int])
     clauses = speech_clauses(doc, resolver, cues, quoted)
     taken = {t.i for r in clauses for t in r.sentence}
     clauses += according_clauses(doc, resolver, cues, quoted, taken)
-    return [_indirect_record(r, doc._.published, resolver) for r in clauses]
+    return [
+        _indirect_record(r, doc._.published, resolver)
+        for r in clauses
+        if not is_finding(doc, r.speaker.token, cues)  # a report's finding is no statement
+    ]
 
 
 def _indirect_record(r: Reported, published: str | None, resolver) -> StatementRecord:
