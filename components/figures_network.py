@@ -75,7 +75,7 @@ def _edge_traces(weighted: pd.DataFrame, pos, names) -> list[go.Scatter]:
                     f"{names.get(row.source)} – {names.get(row.target)}<br>"
                     f"{EDGE_LABEL.get(kind, kind)}: {row.weight}×"
                 )
-            width = 1.2 + 3.5 * (width_class - 1) / max(min(most, 6) - 1, 1)
+            width = 1.0 + 2.6 * (width_class - 1) / max(min(most, 6) - 1, 1)
             width = width * 0.6 if kind in BACKGROUND else width
             traces.append(
                 go.Scatter(
@@ -170,7 +170,7 @@ def _node_trace(part, layout: NetworkLayout, group, colors, first: bool, ringed_
         textfont={
             "size": layout.font_size,
             "color": "#222",
-            "shadow": "0 0 3px #fff, 0 0 2px #fff",
+            "shadow": "0 0 4px #fff, 0 0 3px #fff, 0 0 2px #fff",
         },
         marker={
             "size": [layout.sizes[n] for n in part["id"]],

@@ -27,8 +27,8 @@ from components.network_layout import NetworkLayout, network_layout, part_of
 from components.page_views import Chart, sources_of
 from components.url_state import Params, first, widget_value
 
-MAX_NODES = 60  # actors in the unfocused network
-MAX_LINKS = 400  # links drawn at most
+MAX_NODES = 40  # actors in the unfocused network: more, and no label can be read
+MAX_LINKS = 160  # links drawn at most
 
 
 @dataclass(frozen=True)
@@ -71,12 +71,15 @@ def network_options(params: Params, bounds=None) -> NetworkOptions:
 
 
 def strongest_links(weighted: pd.DataFrame, limit: int | None = None) -> pd.DataFrame:
-    """The ``limit`` (default ``MAX_LINKS``) heaviest links, or all of them."""
+    """The ``limit`` (default ``MAX_LINKS``) heaviest links, or all of them; every actor
+    keeps at least its heaviest link, so no one drawn is left floating."""
     limit = limit or MAX_LINKS
     if len(weighted) <= limit:
         return weighted
     order = weighted.sort_values(["weight", "source", "target"], ascending=[False, True, True])
-    return order.head(limit)
+    own = order.drop_duplicates("source").index.union(order.drop_duplicates("target").index)
+    rest = order.index.difference(own, sort=False)[: max(limit - len(own), 0)]
+    return order[order.index.isin(own.union(rest))]
 
 
 def main_actors(weighted: pd.DataFrame, limit: int | None = None) -> pd.DataFrame:

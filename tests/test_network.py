@@ -191,3 +191,15 @@ def test_russia_opens_statements_and_events_of_its_people(snap):
     said, took_part = evidence_of(snap, members(snap.actors, "russia"))
     assert set(said["speaker_id"]) == {"sergei-lavrov"}
     assert set(took_part["event_id"]) == {"e-visit", "e-talks", "e-call", "e-meet"}
+
+
+def test_the_strongest_links_leave_no_actor_drawn_without_a_link():
+    from components.network_views import strongest_links
+
+    clique = [(a, b, "met", 10) for a, b in ["ab", "ac", "ad", "bc", "bd", "cd"]]
+    weighted = pd.DataFrame(
+        [*clique, ("e", "f", "called", 1)], columns=["source", "target", "type", "weight"]
+    )
+    kept = strongest_links(weighted, limit=3)
+    assert {"e", "f"} <= set(kept["source"]) | set(kept["target"])
+    assert len(kept) < len(weighted)
