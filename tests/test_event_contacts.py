@@ -84,3 +84,30 @@ def test_the_two_after_a_reporting_verb_are_not_the_reporter(nlp):  # noqa: F811
 def test_a_visit_to_ones_own_country_keeps_only_the_visitors(nlp):  # noqa: F811
     found = events(nlp, "Wang Yi and Sergei Lavrov began a visit to Beijing on Monday.")
     assert [(e.type, e.participants) for e in found] == [("visit", ["sergei-lavrov"])]
+
+
+def test_talks_on_the_sidelines_of_a_summit_mean_both_attended_it(nlp):  # noqa: F811
+    text = "Xi Jinping and Vladimir Putin held talks on the sidelines of the summit in Samarkand."
+    assert kinds(events(nlp, text)) == [
+        ("summit", ["vladimir-putin", "xi-jinping"]),
+        ("talks", ["vladimir-putin", "xi-jinping"]),
+    ]
+
+
+def test_the_host_of_a_summit_attends_it(nlp):  # noqa: F811
+    found = events(nlp, "The summit, hosted by Xi Jinping, will be held on Sunday.")
+    assert [(e.type, e.participants, e.date) for e in found] == [
+        ("summit", ["xi-jinping"], "2025-06-15")
+    ]
+
+
+def test_the_agent_of_a_participle_takes_part_in_the_meeting(nlp):  # noqa: F811
+    text = "Sergei Lavrov cited a remark made by Vladimir Putin at a meeting with Xi Jinping."
+    assert kinds(events(nlp, text)) == [("meeting", ["vladimir-putin", "xi-jinping"])]
+
+
+def test_planned_talks_in_the_host_capital_imply_a_planned_visit(nlp):  # noqa: F811
+    found = events(nlp, "Vladimir Putin plans to hold talks with Xi Jinping in Beijing.")
+    assert [(e.type, e.participants, e.status) for e in found if e.type == "visit"] == [
+        ("visit", ["vladimir-putin"], "planned")
+    ]

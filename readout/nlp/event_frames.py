@@ -22,6 +22,7 @@ from readout.nlp.event_places import (
 from readout.nlp.event_triggers import Trigger, governor, phone_marked, verb_subject
 
 PARTNER_PREPS = ("with", "between", "from", "and")
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # a noun event these introduce is a time reference ("before the talks"), not dated here
 TIME_REFERENCE = {"before", "after", "since", "following", "ahead"}
 
@@ -255,6 +256,11 @@ class FrameBuilder:
                 elif self.p.is_person(self.p.actor_at(child)) or self._is_pair(noun):
                     own += self.p.of_phrase(child)
         place = place or carried_place(self.p, noun)
+        if kind == "summit":  # "the summit, hosted by Xi in Tianjin": the host attends
+            for host in (c for c in noun.children if c.dep_ == "acl"):
+                if host.lemma_.lower() in self.lex.hosting_verbs:
+                    own += self._agents(host)
+                    place = place or prep_place(self.p, host)
         if kind == "call" and not (phone_marked(noun, self.lex) or explicit):
             return None
         aimed = any(c.dep_ == "prep" and c.lower_ in ("for", "to") for c in noun.children)
@@ -293,6 +299,8 @@ class FrameBuilder:
         )
         if takes_subject and not named:
             parties = self._subject_parties(gov) + parties
+            if gov.dep_ == "acl" and not any(c.dep_ in SUBJECT_DEPS for c in gov.children):
+                parties = self._agents(gov) + parties  # "a remark made by X at a meeting"
         if noun.dep_ in ("nsubj", "nsubjpass"):  # "the meeting took place in Astana on Monday"
             gov, takes_subject = noun.head, True
         if gov is not None and place is None and takes_subject:

@@ -89,13 +89,39 @@ def _sentence_frames(
             host.place = host.place or builder.venue(trigger.token)
             if trigger.type == "call" and host.type in ("meeting", "talks"):
                 host.type = "call"  # "during a phone call, X and Y discussed ..."
+            if trigger.type == "summit" and host.type != "summit":
+                frames.append(_attended(trigger, host, builder))
         elif frame := builder.build(trigger):
             frames.append(frame)
+        elif trigger.type == "summit" and (venue_of := _framed_above(trigger.token, frames)):
+            frames.append(_attended(trigger, venue_of, builder))  # "talks on the sidelines of"
     mentions = [m for m in find_dates(sent, published) if m.bound in USABLE_BOUNDS]
     mentions += anaphoric_dates(sent, last_day, forward=told) if frames else []
     mentions = outside_quotes(mentions, frames, sent)
     dated = assign_dates(frames, mentions)
     return [d for d in dated if d.range is not None or not d.frame.needs_date]
+
+
+def _framed_above(noun, frames: list[Frame]) -> Frame | None:
+    """The event a venue noun hangs from through "on/at/of/during" ("talks on the sidelines of
+    the summit"): the nearest frame anchored on one of its heads."""
+    by_anchor = {a.i: f for f in frames for a in f.anchors}
+    token = noun
+    for _ in range(4):
+        if token.dep_ != "pobj" or token.head.lower_ not in ("on", "at", "of", "during"):
+            return None
+        token = token.head.head
+        if token.i in by_anchor:
+            return by_anchor[token.i]
+    return None
+
+
+def _attended(trigger, host: Frame, builder: FrameBuilder) -> Frame:
+    """ "met on the sidelines of the summit in Kazan": the people of the meeting attended the
+    summit, an event of its own at its venue (a summit lasts days: the meeting does not date it)."""
+    place = builder.venue(trigger.token) or host.place
+    people = [p for p in host.parties if p.actor_id is None or builder.p.is_person(p.actor_id)]
+    return Frame(trigger, "summit", people, place, [trigger.token])  # its own dates only
 
 
 # --- records -------------------------------------------------------------------------------
@@ -123,7 +149,7 @@ def _status(frame: Frame, span: DateRange | None, lex: Lexicon, published) -> st
 
 # Clause links by which a clause reports the story's own news: the main clause, its
 # conjuncts, and what a reporting verb reports ("X says Y has met Z").
-MAIN_CLAUSE_DEPS = ("ROOT", "conj", "ccomp", "parataxis")
+MAIN_CLAUSE_DEPS = ("ROOT", "conj", "ccomp", "parataxis", "xcomp")  # xcomp: "plans to meet"
 
 
 def _main_clause(frame: Frame) -> bool:
