@@ -116,20 +116,6 @@ class NetworkLayout:
     plot_height: float
     font_size: float = LABEL_SIZE
 
-    def boxes(self, labels: dict[str, str]) -> dict[str, tuple]:
-        """Each node's label box, as drawn."""
-        return {
-            n: label_box(
-                x,
-                y,
-                self.sizes[n],
-                self.sides[n],
-                text_width(labels[n], self.font_size),
-                self.font_size,
-            )
-            for n, (x, y) in self.positions.items()
-        }
-
 
 class _Placer:
     """Greedy label placement over nodes in arrays, biggest node first."""
