@@ -41,6 +41,7 @@ class Cues:
     refusing_verbs: frozenset[str] = frozenset()
     role_nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)
     naming: tuple[tuple[str, ...], ...] = ()  # "dubbed", "known as": a noun phrase is a name
+    naming_verbs: frozenset[str] = frozenset()  # "dub", "name": their object complement too
     findings: frozenset[str] = frozenset()  # "report", "assessment": a finding, not speech
 
     @cached_property
@@ -126,6 +127,7 @@ def load_cues(path: Path) -> Cues:
         refusing_verbs=_lower_set(verbs.get("refusing", [])),
         role_nouns={k.lower(): tuple(v) for k, v in data.get("role_nouns", {}).items()},
         naming=_split(phrases.get("naming", [])),
+        naming_verbs=_lower_set(verbs.get("naming", [])),
         findings=_lower_set(nouns.get("findings", [])),
     )
 

@@ -11,7 +11,8 @@ key role'") stays a direct quote: short noun phrases are often somebody's words.
 term only on one of these grounds, each a family of cues, not a list of phrases:
 
 * a strong naming cue just before it ("so-called", "nicknamed", "titled"): any span;
-* a naming verb just before it ("dubbed", "called", "known as"), for a noun phrase;
+* a naming verb just before it ("dubbed", "called", "known as"), or a naming verb whose
+  object complement it is ("dubbed the plan the 'X'"), for a noun phrase;
 * it modifies a noun after it ("a 'no limits' partnership"), for a noun phrase;
 * it is a multi-word name in title case inside a sentence that is not itself in title case;
 * it is a noun phrase that no speech or framing verb attributes (scare quotes, "released a
@@ -27,8 +28,8 @@ from readout.nlp.quote_cues import Cues
 MAX_TERM_WORDS = 6  # a longer span is speech, whatever its shape
 # Words that may stand between a naming cue and the quote: "called his 'peace missions'".
 NAME_DETERMINERS = {"a", "an", "the", "its", "his", "her", "their", "our", "this", "these"}
-FINITE_TAGS = {"VB", "VBD", "VBZ", "VBP", "MD"}  # a verb that makes the span a clause
 MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "nummod"}
+NAMED_DEPS = {"oprd", "dobj", "appos", "attr"}  # the span's role under a naming verb
 NOUNS = {"NOUN", "PROPN", "NUM"}
 # Small words left in lowercase in titles ("Friends of Peace").
 TITLE_SMALL = {"a", "an", "the", "of", "on", "in", "for", "and", "or", "to", "at", "by", "with"}
@@ -45,13 +46,11 @@ def inner_tokens(tokens: list[Token], start: int, end: int) -> list[Token]:
 
 
 def noun_phrase(inner: list[Token]) -> bool:
-    """A short span headed by a noun, with no verb of its own and no sentence end."""
+    """A short span headed by a noun (not a verb: a clause is speech), no sentence end."""
     content = words(inner)
     if not content or len(content) > MAX_TERM_WORDS:
         return False
     if inner[-1].text in {".", "!", "?"}:
-        return False
-    if any(t.pos_ in {"VERB", "AUX"} and t.tag_ in FINITE_TAGS for t in content):
         return False
     inside = {t.i for t in inner}
     roots = [t for t in content if t.head.i not in inside or t.head == t]
@@ -64,6 +63,23 @@ def after_cue(text: str, open_at: int, phrases: tuple[tuple[str, ...], ...]) -> 
     while before and before[-1] in NAME_DETERMINERS:
         before.pop()
     return any(tuple(before[-len(p) :]) == p for p in phrases if len(before) >= len(p))
+
+
+def named_by_verb(inner: list[Token], cues: Cues) -> bool:
+    """'dubbed the plan the "X"', 'named the operation "X"': the span is the object
+    complement (or an apposition to the object) of a naming verb."""
+    inside = {t.i for t in inner}
+    roots = [t for t in words(inner) if t.head.i not in inside]
+    if len(roots) != 1:
+        return False
+    token = roots[0]
+    for _ in range(2):
+        if token.dep_ not in NAMED_DEPS or token.head == token:
+            return False
+        token = token.head
+        if token.pos_ == "VERB" and token.lemma_.lower() in cues.naming_verbs:
+            return True
+    return False
 
 
 def modifies_noun(inner: list[Token]) -> bool:
@@ -110,6 +126,6 @@ def is_term(
         return True
     if not noun_phrase(inner):
         return False
-    if after_cue(text, open_at, cues.naming):
+    if after_cue(text, open_at, cues.naming) or named_by_verb(inner, cues):
         return True
     return modifies_noun(inner) or not attributed_by_speech
