@@ -90,9 +90,12 @@ def goto(briefing: Briefing, slide: int) -> None:
     if not briefing.views:
         return
     slide = max(1, min(len(briefing.views), slide))
-    view = briefings.resolved(briefing, load_snapshot()).views[slide - 1]
+    full = load_snapshot()
+    view = briefings.resolved(briefing, full).views[slide - 1]
     _set_widgets(view)
-    params = {k: v for k, v in view.params.items() if k not in WIDGET_KINDS}
+    # The whole view in the new page's URL, as its widgets spell it: the frontend does not
+    # write a value set in session state before a page switch, and a reload reads the URL.
+    params = to_url(view.params, briefings.labels_of(full))
     params |= {"mode": "briefing", "briefing": briefing.id, "slide": str(slide)}
     st.session_state[NOTE] = False
     st.session_state[GOTO] = (PAGE_FILES.get(view.page, PAGE_FILES[""]), params)
@@ -102,7 +105,22 @@ def follow_goto() -> None:
     """In app.py before the navigation: switch to the view a button asked for."""
     target = st.session_state.pop(GOTO, None)
     if target:
-        st.switch_page(target[0], query_params=target[1])
+        bound = _bound(target[1])  # set through session state by goto; the widgets write them
+        params = {k: v for k, v in target[1].items() if k not in bound}
+        st.switch_page(target[0], query_params=params)
+
+
+def _bound(params: dict) -> set[str]:
+    """The parameters bound to a widget drawn in the last run (the sidebar's filters, the
+    page's own widgets when the next view is on the same page): a page switch may not set
+    them. Streamlit has no public call for it; without one, every widget key counts."""
+    try:
+        from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+        with get_script_run_ctx().session_state.query_params() as qp:
+            return {k for k in params if qp.is_bound(k)}
+    except Exception:  # noqa: BLE001 - an internal API that may change
+        return set(params) & set(WIDGET_KINDS)
 
 
 def _exit() -> None:

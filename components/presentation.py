@@ -22,12 +22,25 @@ INK = "#000000"
 BRIEFING_CSS = """
 <style>
 html { font-size: 20px; }  /* Streamlit sizes in rem: everything grows by a quarter */
+/* Only the story: no sidebar, downloads, page controls (layout.page_controls), corrections,
+   instructions (containers keyed hint_*) or chart toolbars. */
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
 [data-testid="stExpandSidebarButton"], [data-testid="stSidebarCollapseButton"],
-[data-testid="stDownloadButton"], div[class*="st-key-controls_"] { display: none !important; }
-[data-testid="stMainBlockContainer"] { padding-top: 4.5rem !important; max-width: 100%; }
+[data-testid="stDownloadButton"], div[class*="st-key-controls_"],
+div[class*="st-key-hint_"], [data-testid="stElementToolbar"],
+[data-testid="stTooltipIcon"] { display: none !important; }
+[data-testid="stMainBlockContainer"] { padding: 3.2rem 2.5rem 2rem !important;
+  max-width: 100%; }
 [data-testid="stMain"], [data-testid="stMarkdownContainer"] { color: #000; }
-[data-testid="stCaptionContainer"] p { color: #222 !important; }
+h1 { font-size: 2.3rem !important; padding: 0 0 .3rem !important; }
+/* Captions say what a chart leaves out: read from the back of the room, not grey print. */
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p {
+  color: #111 !important; font-size: 1rem !important; }
+[data-testid="stMetricLabel"] p { font-size: 1.1rem !important; color: #111 !important; }
+[data-testid="stTable"] th, [data-testid="stTable"] td { font-size: 1.15rem !important; }
+/* The data grid draws on a canvas with fixed pixel sizes: zoom it to presentation size. */
+[data-testid="stDataFrame"] { zoom: 1.4; }
+.st-key-presenter_bar p { font-size: 1.2rem; }
 </style>
 """
 

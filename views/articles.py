@@ -9,17 +9,18 @@ from components.correct_ui import article_form, flash, speaker_form
 from components.data import cached_view
 from components.evidence import article_html, safe_url, statement_card
 from components.filters import page_data
-from components.layout import empty_state, filter_note, pick_row_into, url_choice
+from components.layout import empty_state, filter_note, page_controls, pick_row_into, url_choice
 from components.model import precision_label
 from components.page_views import article_label
 from components.text import fmt_date, known, md_escape
 
 full, snap, filters = page_data()
 st.title("Articles")
-st.caption(
-    "Newest first. Select a row to read the article with its actors highlighted, its "
-    "statements in bold, and what was found in it."
-)
+with st.container(key="hint_articles"):  # how to use the page: hidden in briefing mode
+    st.caption(
+        "Newest first. Select a row to read the article with its actors highlighted, its "
+        "statements in bold, and what was found in it."
+    )
 filter_note(filters)
 listing = cached_view(article_rows, filters)
 
@@ -85,9 +86,10 @@ wanted = st.query_params.get("article")  # a link may name one beyond the listed
 if wanted and wanted not in labels and wanted in set(snap.articles["article_id"]):
     row = next(snap.articles[snap.articles["article_id"] == wanted].itertuples())
     labels = {wanted: article_label(row), **labels}
-chosen = url_choice(
-    "Read", labels, "article", placeholder="Select a row above, or choose an article here"
-)
+with page_controls("articles"):
+    chosen = url_choice(
+        "Read", labels, "article", placeholder="Select a row above, or choose an article here"
+    )
 if not chosen:
     st.stop()
 
@@ -107,7 +109,8 @@ if article.get("corrected"):
     meta.append(":orange-badge[:material/edit_note: corrected]")
 st.markdown(" · ".join(meta))
 flash()
-article_form(full, chosen)
+with page_controls("articles_fix"):  # corrections: not on a shared screen
+    article_form(full, chosen)
 
 names = full.articles_by_id["title"]
 if original := known(article["duplicate_of"]):
@@ -137,7 +140,8 @@ with found:
     st.markdown(f"**Statements ({len(said)})**")
     for row in said.itertuples():
         st.html(statement_card(full, row, with_source=False))
-        speaker_form(full, row)
+        with page_controls(f"articles_fix_{row.statement_id}"):
+            speaker_form(full, row)
     sources = full.event_sources
     reported = set(sources.loc[sources["article_id"] == chosen, "event_id"])
     events = full.events[full.events["event_id"].isin(reported)]

@@ -6,7 +6,7 @@ import streamlit as st
 from components.data import cached_view
 from components.export_ui import chart
 from components.filters import page_data
-from components.layout import empty_state, filter_note
+from components.layout import empty_state, filter_note, page_controls
 from components.page_views import overview_view
 
 full, snap, filters = page_data()
@@ -49,7 +49,10 @@ for row in (("outlets", "months"), ("people", "organisations")):
 
 manifest = snap.manifest
 rejected = manifest.get("rejected") or []
-with st.expander(f"Files the build rejected ({len(rejected)})", expanded=False):
+with (  # the build's housekeeping, no part of a briefing's story
+    page_controls("overview"),
+    st.expander(f"Files the build rejected ({len(rejected)})", expanded=False),
+):
     if rejected:
         st.dataframe(pd.DataFrame(rejected), hide_index=True, width="stretch")
     else:

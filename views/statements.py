@@ -9,7 +9,14 @@ from components.data import cached_view
 from components.export_ui import chart
 from components.exports import statements_table
 from components.filters import page_data
-from components.layout import download_csv, empty_state, filter_note, pick_into, url_choice
+from components.layout import (
+    download_csv,
+    empty_state,
+    filter_note,
+    page_controls,
+    pick_into,
+    url_choice,
+)
 from components.statement_views import (
     LISTED,
     PER_CELL,
@@ -26,10 +33,11 @@ from components.statement_views import (
 
 full, snap, filters = page_data()
 st.title("Statements")
-st.caption(
-    "Pick speakers, countries, or one speaker in two periods. Statements are aligned by "
-    "theme and ordered by date; wording shared across columns is highlighted in yellow."
-)
+with st.container(key="hint_statements"):  # how to use the page: hidden in briefing mode
+    st.caption(
+        "Pick speakers, countries, or one speaker in two periods. Statements are aligned by "
+        "theme and ordered by date; wording shared across columns is highlighted in yellow."
+    )
 filter_note(filters)
 names = full.names
 
@@ -56,7 +64,7 @@ def period_choice(options: StatementChoices) -> tuple[tuple[str, ...], date | No
         )
         return NOTHING_TO_SPLIT[1:]
     speakers = options.speakers
-    left, right = st.columns([2, 1])
+    left, right = page_controls("statements_period").columns([2, 1])
     speaker = left.selectbox(
         "Speaker",
         speakers,
@@ -85,8 +93,9 @@ def period_choice(options: StatementChoices) -> tuple[tuple[str, ...], date | No
 
 def choose() -> tuple[str, tuple[str, ...], date | None]:
     """The comparison asked for: mode, the speakers or countries chosen, a split date."""
+    controls = page_controls("statements")
     mode = (
-        st.segmented_control(
+        controls.segmented_control(
             "Compare",
             ["Speakers", "Countries", "Periods"],  # shown as is, and in the URL
             key="compare",
@@ -98,7 +107,7 @@ def choose() -> tuple[str, tuple[str, ...], date | None]:
     ).lower()
     options = cached_view(statement_choices, filters)
     if mode == "countries":
-        chosen = st.multiselect(
+        chosen = controls.multiselect(
             "Countries to compare",
             options.countries,
             default=options.countries[:2],
@@ -109,7 +118,7 @@ def choose() -> tuple[str, tuple[str, ...], date | None]:
         return mode, tuple(chosen), None
     if mode == "periods":
         return mode, *period_choice(options)
-    chosen = st.multiselect(
+    chosen = controls.multiselect(
         "Speakers to compare",
         options.speakers,
         default=options.speakers[:2],
@@ -170,12 +179,13 @@ else:
         on_select=partial(pick_into, "matrix_chart", "cell_pick"),
         selection_mode="points",
     )
-    picked = url_choice(
-        "Read the statements of",
-        matrix.cells,
-        "cell",
-        placeholder="Click a cell above, or choose one here",
-    )
+    with page_controls("statements_cell"):
+        picked = url_choice(
+            "Read the statements of",
+            matrix.cells,
+            "cell",
+            placeholder="Click a cell above, or choose one here",
+        )
     if picked:
         html, n = cached_view(cell_statements, filters, picked)
         if n > LISTED:
