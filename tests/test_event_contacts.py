@@ -111,3 +111,23 @@ def test_planned_talks_in_the_host_capital_imply_a_planned_visit(nlp):  # noqa: 
     assert [(e.type, e.participants, e.status) for e in found if e.type == "visit"] == [
         ("visit", ["vladimir-putin"], "planned")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "visits"),
+    [
+        ("Wang Yi has undertaken a tour, meeting Vladimir Putin in Moscow on June 5.", 1),
+        ("After meeting Vladimir Putin in Moscow, Wang Yi flew home.", 0),
+    ],
+)
+def test_a_bare_participle_reports_a_meeting_abroad_a_time_clause_does_not(nlp, text, visits):  # noqa: F811
+    found = events(nlp, text)
+    assert len([e for e in found if e.type == "visit" and e.place == "Moscow"]) == visits
+
+
+def test_visiting_a_person_is_the_visit_and_a_meeting_with_the_host(nlp):  # noqa: F811
+    found = events(nlp, "Wang Yi visited Volodymyr Zelensky in Kyiv on Monday.")
+    assert sorted((e.type, sorted(e.participants), e.place, e.date) for e in found) == [
+        ("meeting", ["volodymyr-zelensky", "wang-yi"], "Kyiv", "2025-06-09"),
+        ("visit", ["wang-yi"], "Kyiv", "2025-06-09"),
+    ]

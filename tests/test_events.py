@@ -199,12 +199,21 @@ def test_held_talks_with(nlp):
     )
 
 
-def test_on_the_sidelines_of_a_summit_is_the_venue_not_a_second_event(nlp):
+def test_on_the_sidelines_of_a_summit_is_the_venue_and_the_summit_attended(nlp):
     text = "Wang Yi and Barrot met on the sidelines of the G20 summit in Johannesburg on Saturday."
-    event = one(nlp, text)
-    assert summary(event) == (
+    found = events(nlp, text)
+    meeting, summit = sorted(found, key=lambda e: e.type)
+    assert summary(meeting) == (
         "meeting", ["jean-noel-barrot", "wang-yi"], "Johannesburg", "2025-06-07", None
     )  # fmt: skip
+    # both attended the summit; a summit lasts days, so the meeting's day does not date it
+    assert summary(summit) == (
+        "summit",
+        ["jean-noel-barrot", "wang-yi"],
+        "Johannesburg",
+        None,
+        None,
+    )
 
 
 def test_meeting_noun_takes_the_speaker(nlp):

@@ -37,6 +37,7 @@ class Frame:
     gov: Token | None = None  # the verb a noun event hangs from
     gov_preps: tuple[str, ...] = ()
     needs_date: bool = False  # a stay ("will be in Russia") is only a visit with its dates
+    hosts: list[Party] = field(default_factory=list)  # people a visit was to: also a meeting
 
 
 class FrameBuilder:
@@ -161,10 +162,13 @@ class FrameBuilder:
                 or carried_place(self.p, verb, trigger.preps)
                 or prep_place(self.p, verb, ("in",))  # "visit the UN in New York"
             )
-            hosts = self._objects(verb) if place is None else []
-            parties = subjects + hosts + self._partners(verb, ("with",))
+            # "visited Zelensky in Kyiv": the visit is the visitor's, the host is met
+            hosts = [h for h in self._objects(verb) if self._is_side(h)]
+            place = place or (carried_place(self.p, verb) if hosts else None)
+            parties = subjects + self._partners(verb, ("with",))
             ok = (place is not None or bool(hosts)) and not self._at_home(subjects, place)
-            return Frame(trigger, kind, parties, place, [verb]) if ok else None
+            frame = Frame(trigger, kind, parties, place, [verb], hosts=hosts)
+            return frame if ok else None
         partners = self._objects(verb) + self._partners(verb, (*PARTNER_PREPS, *trigger.preps))
         partners += self._agents(verb) if kind == "meeting" else []
         # "Putin and Xi spoke by phone", "Wang and Lavrov discussed Ukraine": both sides

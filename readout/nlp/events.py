@@ -58,12 +58,15 @@ def extract_events(
         for item in dated:
             inherit_date(item, dated, records)
             record = _record(item, sent, parties, lex, published)
-            for one in _per_contact(record, sent, parties):
+            for one in [
+                *_per_contact(record, sent, parties),
+                *_host_meeting(item, record, parties),
+            ]:
                 if _repeats(one, records):
                     continue
                 records.append(one)
                 new.append(one)
-                visit = _implied_visit(one, parties) if _main_clause(item.frame) else None
+                visit = _implied_visit(one, parties) if _main_clause(item.frame, True) else None
                 if visit is not None and not _repeats(visit, records):
                     records.append(visit)
         days = [r.date for r in new if r.date and r.date_precision == "day"]
@@ -152,12 +155,16 @@ def _status(frame: Frame, span: DateRange | None, lex: Lexicon, published) -> st
 MAIN_CLAUSE_DEPS = ("ROOT", "conj", "ccomp", "parataxis", "xcomp")  # xcomp: "plans to meet"
 
 
-def _main_clause(frame: Frame) -> bool:
+def _main_clause(frame: Frame, participles: bool = False) -> bool:
     """The event is what its sentence reports, not a background relative clause ("X, who met
-    Y in Z last month, said ...") or adverbial."""
+    Y in Z last month, said ...") or adverbial ("after meeting Y"). ``participles``: a bare
+    participle adverbial ("..., meeting Y in Z on July 5") counts as reported too."""
     token = frame.gov if frame.trigger.role == "noun" and frame.gov is not None else None
     verb = clause_verb(token if token is not None else frame.trigger.token)
     for token in [verb, *verb.ancestors]:
+        bare = token.dep_ == "advcl" and token.tag_ == "VBG"
+        if participles and bare and not any(c.dep_ == "mark" for c in token.children):
+            continue
         if token.dep_ not in MAIN_CLAUSE_DEPS:
             return False
         if token.dep_ == "ccomp" and token.head.lemma_.lower() not in REPORTING:
@@ -251,6 +258,17 @@ def _per_contact(record: EventRecord | None, sent: Span, parties: Parties) -> li
         return [record]
     first = people[0]
     return [replace(record, participants=[first, other]) for other in people[1:]]
+
+
+def _host_meeting(item: Dated, record: EventRecord | None, parties: Parties) -> list:
+    """ "X visited Y in Kyiv": besides X's visit, a meeting of X with the host Y."""
+    if record is None or not item.frame.hosts:
+        return []
+    hosts = parties.resolve(item.frame.hosts, as_date(record.date))
+    hosts = [h for h in hosts if parties.is_person(h) and h not in record.participants]
+    if not hosts:
+        return []
+    return [replace(record, type="meeting", participants=[*record.participants, *hosts])]
 
 
 def _implied_visit(record: EventRecord, parties: Parties) -> EventRecord | None:
