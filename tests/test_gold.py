@@ -23,9 +23,10 @@ THRESHOLDS = {
     "quote_speakers": 0.90,
     "quote_precision": 0.85,
     "person_quote_precision": 0.97,
-    "events_found": 0.85,
-    "event_dates_exact": 0.90,
-    "event_precision": 0.75,
+    "events_found": 0.95,  # measured 15/15
+    "event_dates_exact": 0.95,  # measured 9/9
+    "event_precision": 0.80,  # measured 16/19: the implied visits and planned talks are events
+    # by the corpus conventions (shared/corpus/README.md) that this older gold does not list
 }
 
 
