@@ -130,7 +130,7 @@ class Attributor:
             return None, None, "none"
         speaker, verb = found[0]
         if not self._is_person(speaker):
-            speaker, verb = self._reported_person(verb, found[1:]) or (speaker, verb)
+            speaker, verb = self._reported_person(verb, found[1:], roots) or (speaker, verb)
         return speaker, verb, "verb"
 
     def _owner(self, noun: Token) -> Speaker | None:
@@ -156,12 +156,17 @@ class Attributor:
         actor = self.ctx.kb.actors.get(speaker.actor_id or "")
         return actor is not None and actor.kind == "person"
 
-    def _reported_person(self, outer: Token, others: list[tuple[Speaker, Token]]):
-        """'Sybiha hoped ..., saying it was "...", the ministry added', '... state that the
-        "..." played "...", TASS reported': an institution or outlet passes on the words of
-        a person whose own speech verb stands inside what it reports. The person said them."""
+    def _reported_person(self, outer: Token, others: list[tuple[Speaker, Token]], roots):
+        """'X hoped ..., saying it was "...", the ministry added', '... went on to state that
+        the "..." played "...", TASS reported': an institution or outlet passes on the words of
+        a person whose speech verb stands near the quote, or below the institution's verb.
+        The person said them; not when the institution's verb governs the quote and stands
+        below the person's ('X said the Kremlin called it a "..."')."""
+        outer_governs = any(outer in root.ancestors for root in roots)
         for speaker, verb in others:
-            if self._is_person(speaker) and outer in verb.ancestors:
+            if not self._is_person(speaker):
+                continue
+            if not outer_governs or outer in verb.ancestors:
                 return speaker, verb
         return None
 
