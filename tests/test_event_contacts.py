@@ -131,3 +131,11 @@ def test_visiting_a_person_is_the_visit_and_a_meeting_with_the_host(nlp):  # noq
         ("meeting", ["volodymyr-zelensky", "wang-yi"], "Kyiv", "2025-06-09"),
         ("visit", ["wang-yi"], "Kyiv", "2025-06-09"),
     ]
+
+
+def test_following_talks_with_someone_is_the_speakers_talks(nlp):  # noqa: F811
+    text = "Xi Jinping said following talks with Vladimir Putin on Tuesday that ties were strong."
+    found = events(nlp, text)
+    assert [(e.type, sorted(e.participants), e.date) for e in found] == [
+        ("talks", ["vladimir-putin", "xi-jinping"], "2025-06-10")
+    ]

@@ -131,11 +131,12 @@ def governor(noun: Token) -> tuple[Token | None, tuple[str, ...]]:
     first: "held talks" -> (held, ()); "travelled for talks" -> (travelled, ("for",));
     "two days of meetings" -> (the verb above "days", ("of", "after")); "ahead of a visit"
     -> (the verb, ("of", "ahead"))."""
-    if noun.dep_ in ("dobj", "attr", "oprd") and noun.head.pos_ in ("VERB", "AUX"):
+    verb_head = noun.head.pos_ in ("VERB", "AUX") and not _as_preposition(noun.head)
+    if noun.dep_ in ("dobj", "attr", "oprd") and verb_head:
         return noun.head, ()
     token, preps = noun, ()
     for _ in range(4):
-        if token.dep_ != "pobj":
+        if token.dep_ != "pobj" and not (token.dep_ == "dobj" and _as_preposition(token.head)):
             return None, ()
         preps += (token.head.lower_,)
         head = token.head.head
@@ -147,6 +148,11 @@ def governor(noun: Token) -> tuple[Token | None, tuple[str, ...]]:
             return None, ()
         token = head
     return None, ()
+
+
+def _as_preposition(token: Token) -> bool:
+    """ "said following talks with X": the parser makes "following" a verb with an object."""
+    return token.lower_ in ("following", "during") and token.dep_ == "prep"
 
 
 def verb_subject(verb: Token) -> list[Token]:
