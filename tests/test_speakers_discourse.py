@@ -207,3 +207,16 @@ def test_a_sentence_with_a_direct_quote_is_not_also_reported_speech():
 )
 def test_a_finding_of_a_report_is_not_a_statement(text):
     assert speakers(text, {**PEOPLE, "NATO": "nato", "Western": ""}) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('A source in the Russian delegation said the talks took "several hours".', "russia"),
+        ('An official with the Russian mission said the visit was "useful".', "russia"),
+    ],
+)
+def test_an_unnamed_member_speaks_for_the_body_named_after_them(text, expected):
+    """The last country named before does not speak for a source placed in another one."""
+    actors = {**PEOPLE, "Russian": "russia"}
+    assert quote_speakers("Wang arrived in China on Monday.\n\n" + text, actors) == [expected]

@@ -23,8 +23,10 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 # Children that are not part of a noun phrase naming a speaker.
 CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "conj", "cc", "preconj", "punct", "prep"}
 NAME_DEPS = {"compound", "appos", "flat", "poss", "amod", "nmod", "det", "case", "nummod"}
-# Prepositions that attach an institution to a speaker ("a spokesman for the ministry").
+# Prepositions that attach an institution to a speaker ("a spokesman for the ministry", "a
+# source in the Russian delegation", "an official with the mission").
 INSTITUTION_PREPS = {"of", "for", "at", "from"}
+MEMBER_PREPS = {"in", "with"}  # only after a common noun: "Wang in Moscow" is just Wang
 
 
 def np_tokens(head: Token, quoted: set[int] | frozenset[int] = frozenset()) -> list[Token]:
@@ -39,7 +41,10 @@ def np_tokens(head: Token, quoted: set[int] | frozenset[int] = frozenset()) -> l
 
 
 def _institution_prep(token: Token) -> bool:
-    return token.dep_ == "prep" and token.lower_ in INSTITUTION_PREPS
+    if token.dep_ != "prep":
+        return False
+    member = token.lower_ in MEMBER_PREPS and token.head.pos_ == "NOUN"
+    return token.lower_ in INSTITUTION_PREPS or member
 
 
 def np_text(tokens: list[Token], head: Token | None = None) -> str:
