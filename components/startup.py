@@ -39,6 +39,14 @@ def _label(out) -> str:
     return "The articles or the pipeline changed: building the snapshot again…"
 
 
+def _failed(out) -> str:
+    from readout.store import MANIFEST
+
+    if (out / MANIFEST).is_file():  # the build left the old snapshot as it was
+        return "The snapshot could not be built again: the pages show the one built before"
+    return "The snapshot could not be built"
+
+
 def _build(build_snapshot, raw, out, corrections) -> None:
     st.html(BOX_STYLE)
     with (
@@ -59,7 +67,7 @@ def _build(build_snapshot, raw, out, corrections) -> None:
                 raw, out, progress=progress, corrections=corrections, cache_dir=cache_dir()
             )
         except Exception as exc:  # shown to the user; the old snapshot (if any) is untouched
-            box.update(label="The sample snapshot could not be built", state="error")
+            box.update(label=_failed(out), state="error", expanded=True)
             if _is_model_missing(exc):
                 st.error(f"**The spaCy language model is missing.** {exc}")
             else:

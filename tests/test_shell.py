@@ -125,3 +125,11 @@ def test_the_build_box_says_whether_this_is_the_first_start(tmp_path):
     assert _label(tmp_path).startswith("First start: building the snapshot")
     (tmp_path / "manifest.json").write_text("{}", encoding="utf-8")
     assert _label(tmp_path).startswith("The articles or the pipeline changed")
+
+
+def test_a_failed_rebuild_says_the_old_snapshot_is_shown(tmp_path):
+    from components.startup import _failed
+
+    assert _failed(tmp_path) == "The snapshot could not be built"
+    (tmp_path / "manifest.json").write_text("{}", encoding="utf-8")
+    assert "the pages show the one built before" in _failed(tmp_path)
