@@ -139,3 +139,18 @@ def test_following_talks_with_someone_is_the_speakers_talks(nlp):  # noqa: F811
     assert [(e.type, sorted(e.participants), e.date) for e in found] == [
         ("talks", ["vladimir-putin", "xi-jinping"], "2025-06-10")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vladimir Putin welcomed Xi Jinping to the Kremlin on Monday.",
+        "Vladimir Putin welcomed Xi Jinping in Moscow on Monday.",
+    ],
+)
+def test_welcoming_a_guest_to_a_place_is_a_meeting_and_the_guests_visit(nlp, text):  # noqa: F811
+    found = events(nlp, text)
+    assert sorted((e.type, sorted(e.participants), e.date) for e in found) == [
+        ("meeting", ["vladimir-putin", "xi-jinping"], "2025-06-09"),
+        ("visit", ["xi-jinping"], "2025-06-09"),
+    ]

@@ -38,6 +38,7 @@ class Frame:
     gov_preps: tuple[str, ...] = ()
     needs_date: bool = False  # a stay ("will be in Russia") is only a visit with its dates
     hosts: list[Party] = field(default_factory=list)  # people a visit was to: also a meeting
+    guests: list[Party] = field(default_factory=list)  # people welcomed to a place: a visit
 
 
 class FrameBuilder:
@@ -200,7 +201,12 @@ class FrameBuilder:
         parties = host_parties + guests
         if not self._enough(parties, "meeting"):
             return None
-        return Frame(trigger, "meeting", parties, prep_place(self.p, verb), [verb])
+        # "welcomed Li to the Kremlin": the guests came there, a visit besides the meeting
+        arrived = named_destination(self.p, verb, ("to",))
+        place = prep_place(self.p, verb) or arrived or carried_place(self.p, verb)
+        frame = Frame(trigger, "meeting", parties, place, [verb])
+        frame.guests = guests if arrived else []
+        return frame
 
     def _contact(self, trigger: Trigger) -> Frame | None:
         """ "In Beijing on Thursday, X urged Y ...": two people of different countries in one

@@ -261,7 +261,12 @@ def _per_contact(record: EventRecord | None, sent: Span, parties: Parties) -> li
 
 
 def _host_meeting(item: Dated, record: EventRecord | None, parties: Parties) -> list:
-    """ "X visited Y in Kyiv": besides X's visit, a meeting of X with the host Y."""
+    """ "X visited Y in Kyiv": besides X's visit, a meeting of X with the host Y; "Y welcomed
+    X to the Kremlin": besides the meeting, X's visit there."""
+    if record is not None and item.frame.guests:
+        guests = parties.resolve(item.frame.guests, as_date(record.date))
+        guests = [g for g in guests if parties.is_person(g)]
+        return [replace(record, type="visit", participants=guests)] if guests else []
     if record is None or not item.frame.hosts:
         return []
     hosts = parties.resolve(item.frame.hosts, as_date(record.date))
