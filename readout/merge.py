@@ -23,17 +23,20 @@ import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
 
 from readout import KNOWLEDGE_DIR
 from readout.knowledge import KnowledgeBase, fold
+from readout.merge_dates import (
+    chosen_date,
+    dates_fit,
+    day,
+    places_fit,
+    rank,
+    span,
+)
 from readout.nlp.kb import get_knowledge
 from readout.records import EventRecord
 
-PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "unknown": 3}
-BASIS_RANK = {"stated": 0, "relative": 1, "anaphoric": 2, "publication": 3}
-EXPLICIT = {"stated", "relative"}
-SOFT_SLACK_DAYS = 1  # a publication day may be a day off the event's (time zones, datelines)
 FAMILY = {"talks": "meeting"}
 UNDATED_WINDOW_DAYS = 10
 FOLDABLE = {"meeting", "talks"}
@@ -58,7 +61,7 @@ class Cluster:
 
     @property
     def best(self) -> EventRecord:
-        return min(self.events, key=_rank)
+        return min(self.events, key=rank)
 
     @property
     def dated(self) -> bool:
@@ -67,13 +70,6 @@ class Cluster:
 
 def _family(kind: str) -> str:
     return FAMILY.get(kind, kind)
-
-
-def _rank(ev: EventRecord) -> tuple[int, int]:
-    """How good an event's date is: its basis first, then its precision."""
-    if not ev.date:
-        return len(BASIS_RANK) + 1, PRECISION_RANK["unknown"]
-    return BASIS_RANK.get(ev.date_basis, len(BASIS_RANK)), PRECISION_RANK.get(ev.date_precision, 3)
 
 
 # --- compatibility -------------------------------------------------------------------------
@@ -85,46 +81,6 @@ def _people_overlap(a: set[str], b: set[str]) -> bool:
     return a <= b or b <= a or len(a & b) / len(a | b) >= 0.5
 
 
-def _span(ev: EventRecord) -> tuple[str, str] | None:
-    """The days an event may cover: a day range, a whole month or year, or None."""
-    if not ev.date:
-        return None
-    if ev.date_precision == "month":
-        return ev.date[:7] + "-01", ev.date[:7] + "-31"
-    if ev.date_precision == "year":
-        return ev.date[:4] + "-01-01", ev.date[:4] + "-12-31"
-    return ev.date, max(ev.end_date or ev.date, ev.date)
-
-
-def _dates_fit(a: EventRecord, b: EventRecord) -> bool | None:
-    """True/False when both have dates; None when either has none (decided elsewhere)."""
-    sa, sb = _span(a), _span(b)
-    if sa is None or sb is None:
-        end = a.end_date if sa is None else b.end_date
-        other = sb if sa is None else sa
-        if end and other:  # "until Thursday" fits an event starting on or before Thursday
-            return other[0] <= end
-        return None
-    if sa[0] <= sb[1] and sb[0] <= sa[1]:
-        return True
-    if a.date_basis in EXPLICIT and b.date_basis in EXPLICIT:
-        return False  # two dates the texts give: not the same event
-    days_a, days_b = [d for d in map(_day, sa) if d], [d for d in map(_day, sb) if d]
-    if not days_a or not days_b:  # a month or a year ("2025-03"): no day to measure from
-        return None
-    gap = min(abs((x - y).days) for x in days_a for y in days_b)
-    return gap <= SOFT_SLACK_DAYS
-
-
-def _places_fit(a: str | None, b: str | None, kb: KnowledgeBase | None) -> bool:
-    if not a or not b or fold(a) == fold(b):
-        return True
-    if kb is None:
-        return False
-    # a capital and its country ("Moscow", "Russia") name the same place for an event
-    return kb.country_of_word(a) == b or kb.country_of_word(b) == a
-
-
 def _fits(c: Cluster, ev: EventRecord, kb, *, same_article: bool) -> bool:
     if c.family != _family(ev.type):
         return False
@@ -132,11 +88,11 @@ def _fits(c: Cluster, ev: EventRecord, kb, *, same_article: bool) -> bool:
         summit = ev.type == "summit" and all(e.place and e.date for e in [*c.events, ev])
         if not summit:
             return False
-    if not all(_places_fit(e.place, ev.place, kb) for e in c.events):
+    if not all(places_fit(e.place, ev.place, kb) for e in c.events):
         return False
     if same_article and ev.type in FOLDABLE and {e.status for e in c.events} != {ev.status}:
         return False  # one story does not report one meeting as both done and ahead
-    fits = [_dates_fit(e, ev) for e in c.events]
+    fits = [dates_fit(e, ev) for e in c.events]
     return not any(f is False for f in fits)
 
 
@@ -146,18 +102,11 @@ def _undated_ok(c: Cluster, ev: EventRecord, aid: str, published: Mapping[str, s
         return True
     if published is None:
         return False
-    mine = _day(published.get(aid))
-    theirs = [_day(published.get(a)) for a, _, _ in c.reports]
+    mine = day(published.get(aid))
+    theirs = [day(published.get(a)) for a, _, _ in c.reports]
     return mine is not None and any(
         d is not None and abs((d - mine).days) <= UNDATED_WINDOW_DAYS for d in theirs
     )
-
-
-def _day(iso: str | None) -> date | None:
-    try:
-        return date.fromisoformat(iso[:10]) if iso else None
-    except ValueError:
-        return None
 
 
 # --- the two passes ------------------------------------------------------------------------
@@ -191,7 +140,7 @@ def _visit_of(clusters: list[Cluster], ev: EventRecord, kb) -> Cluster | None:
     for c in clusters:
         if c.family != "visit" or not set(ev.participants) <= c.participants:
             continue
-        if all(_places_fit(e.place, ev.place, kb) for e in c.events):
+        if all(places_fit(e.place, ev.place, kb) for e in c.events):
             return c
     return None
 
@@ -217,7 +166,7 @@ def _keys(c: Cluster) -> set[str]:
 
 
 def _across_articles(clusters: list[Cluster], kb, published) -> list[Cluster]:
-    ordered = sorted(clusters, key=lambda c: _rank(c.best))
+    ordered = sorted(clusters, key=lambda c: rank(c.best))
     merged: list[Cluster] = []
     index: dict[str, list[Cluster]] = defaultdict(list)
     for cluster in ordered:
@@ -249,40 +198,16 @@ def _across_articles(clusters: list[Cluster], kb, published) -> list[Cluster]:
 # --- rows ----------------------------------------------------------------------------------
 
 
-def _not_after(ev: EventRecord, first_report: date | None) -> bool:
-    """A held event happened on or before the day the first article reported it."""
-    start = _day(ev.date)
-    if first_report is None or start is None or ev.status != "held":
-        return True
-    if ev.date_precision == "day":
-        return start <= first_report
-    return (start.year, start.month) <= (first_report.year, first_report.month)
-
-
-def _chosen_date(c: Cluster, published) -> EventRecord | None:
-    """The report whose date the event takes: the best basis, then the date most sources
-    give; never a held event's date after the first article reporting it."""
-    days = [_day(published.get(a)) for a, _, _ in c.reports] if published else []
-    first_report = min((d for d in days if d is not None), default=None)
-    usable = [ev for ev in c.events if ev.date and _not_after(ev, first_report)]
-    if not usable:
-        return None
-    rank = min(_rank(ev) for ev in usable)
-    best = [ev for ev in usable if _rank(ev) == rank]
-    votes = Counter(ev.date for ev in best)
-    return next(ev for ev in best if votes[ev.date] == max(votes.values()))
-
-
 def _disagree(c: Cluster, kb) -> bool:
     """Sources that give days which cannot be the same, or places that cannot both be true."""
     readings = list(_source_readings(c).values())
     for i, (a, pa_) in enumerate(readings):
         for b, pb in readings[i + 1 :]:
-            if a is not None and b is not None and _span(a) and _span(b):
-                sa, sb = _span(a), _span(b)
+            if a is not None and b is not None and span(a) and span(b):
+                sa, sb = span(a), span(b)
                 if not (sa[0] <= sb[1] and sb[0] <= sa[1]):
                     return True
-            if not _places_fit(pa_, pb, kb):
+            if not places_fit(pa_, pb, kb):
                 return True
     return False
 
@@ -294,7 +219,7 @@ def _source_readings(c: Cluster) -> dict[str, tuple[EventRecord | None, str | No
         by_article[aid].append(ev)
     readings = {}
     for aid, events in by_article.items():
-        dated = min(events, key=_rank)
+        dated = min(events, key=rank)
         place = next((ev.place for ev in events if ev.place), None)
         readings[aid] = (dated if dated.date else None, place)
     return readings
@@ -302,7 +227,7 @@ def _source_readings(c: Cluster) -> dict[str, tuple[EventRecord | None, str | No
 
 def _event_row(c: Cluster, kb, published=None) -> dict:
     events = c.events
-    chosen = _chosen_date(c, published)
+    chosen = chosen_date(c.reports, published)
     kind_of = chosen or c.best
     types = Counter(ev.type for ev in events)
     kind = max(types, key=lambda t: (types[t], t == kind_of.type))
@@ -373,7 +298,7 @@ def merge_events(
         for aid, ev, text in cluster.reports:
             evidence.setdefault((aid, ev.start, ev.end), (text, []))[1].append(ev)
         for (aid, start, end), (text, said) in evidence.items():
-            dated = min(said, key=_rank)
+            dated = min(said, key=rank)
             sources.append(
                 {
                     "event_id": row["event_id"],

@@ -109,3 +109,10 @@ def test_a_meeting_with_the_host_is_not_folded_into_the_visit():
         ("meeting", ("sergei-lavrov", "wang-yi")),
         ("visit", ("wang-yi",)),
     ]
+
+
+def test_a_month_and_a_publication_day_apart_are_compared_without_days():
+    month = EventRecord("meeting", list(WHO), "Moscow", "2025-03-01", None, "month", "held", 0, 9)
+    month.date_basis = "relative"
+    rows, _ = merged(("a1", month), ("a2", ev("2025-04-02", "publication")))
+    assert sorted(r["date"] for r in rows) == ["2025-03-01", "2025-04-02"]
