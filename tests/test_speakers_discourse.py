@@ -220,3 +220,11 @@ def test_an_unnamed_member_speaks_for_the_body_named_after_them(text, expected):
     """The last country named before does not speak for a source placed in another one."""
     actors = {**PEOPLE, "Russian": "russia"}
     assert quote_speakers("Wang arrived in China on Monday.\n\n" + text, actors) == [expected]
+
+
+def test_a_dateline_is_not_part_of_the_speaker_text():
+    text = 'MOSCOW (Reuters) - Foreign Minister Sergei Lavrov said the talks were "useful".'
+    _, records = statements(text, PEOPLE)
+    assert [(r.speaker_id, r.speaker_text) for r in direct(records)] == [
+        ("sergei-lavrov", "Foreign Minister Sergei Lavrov")
+    ]

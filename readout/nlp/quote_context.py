@@ -27,6 +27,8 @@ NAME_DEPS = {"compound", "appos", "flat", "poss", "amod", "nmod", "det", "case",
 # source in the Russian delegation", "an official with the mission").
 INSTITUTION_PREPS = {"of", "for", "at", "from"}
 MEMBER_PREPS = {"in", "with"}  # only after a common noun: "Wang in Moscow" is just Wang
+DATELINE_ENDS = {"-", "–", "—"}  # what ends a dateline the parser joined to a subject
+BRIDGED = {",", *DATELINE_ENDS}  # punctuation inside a speaker phrase ("spokesperson, Guo")
 
 
 def np_tokens(head: Token, quoted: set[int] | frozenset[int] = frozenset()) -> list[Token]:
@@ -62,9 +64,21 @@ def np_text(tokens: list[Token], head: Token | None = None) -> str:
         end += 1
     while end >= start and (_edge(doc[end]) or doc[end].tag_ == "POS"):
         end -= 1
+    start = _after_dateline(doc, start, end)
     while start <= end and _edge(doc[start]):
         start += 1
     return doc[start : end + 1].text.strip()
+
+
+def _after_dateline(doc: Doc, start: int, end: int) -> int:
+    """Where the phrase starts once a dateline the parser joined to it is cut off
+    ("MOSCOW (Reuters) - Foreign Minister X": "Foreign Minister X")."""
+    first = doc[start].text
+    if not (first.isalpha() and first.isupper() and len(first) >= 3):
+        return start
+    cuts = [i for i in range(start, end) if doc[i].text in DATELINE_ENDS and doc[i].whitespace_]
+    words = [i for i in range(cuts[-1] + 1, end + 1) if doc[i].is_alpha] if cuts else []
+    return cuts[-1] + 1 if words else start
 
 
 def _joins(doc: Doc, i: int, members: set[int], step: int) -> bool:
@@ -72,7 +86,7 @@ def _joins(doc: Doc, i: int, members: set[int], step: int) -> bool:
     if i in members:
         return True
     j = i
-    while 0 <= j < len(doc) and j not in members and _edge(doc[j]) and doc[j].text in ",":
+    while 0 <= j < len(doc) and j not in members and _edge(doc[j]) and doc[j].text in BRIDGED:
         j += step
     return 0 <= j < len(doc) and j in members and j != i
 
