@@ -33,6 +33,8 @@ TERMS = [
     ('Lavrov said the so-called "grain deal" was dead.', LAVROV, "grain deal"),
     # after a naming verb, a noun phrase
     ('Orban went on what he has called his "peace missions" in July.', HUNGARY, "peace missions"),
+    ('Moscow launched what Putin calls a "special military operation".', PUTIN,
+     "special military operation"),
     ('Wang said the pipeline, known as the "eastern route", was ready.', BOTH, "eastern route"),
     ('Analysts have dubbed the plan the "grain corridor" for months.', BOTH, "grain corridor"),
     # a name in title case inside a sentence that is not
@@ -62,6 +64,8 @@ STATEMENTS = [
     # a headline capitalises every word: its quote is not a name for that
     ("Lavrov Says Talks With Wang Were 'Very Useful'\n\nThe two met on Friday.", BOTH,
      ["Very Useful"]),
+    # after a naming verb, a noun phrase opening with "a" is a judgement, not a name
+    ('Lavrov praised the talks, which he called "a success".', LAVROV, ["a success"]),
     # a clause is speech, not a name, even after "called"
     ('Wang called the meeting "proof that talks work".', WANG, ["proof that talks work"]),
 ]  # fmt: skip

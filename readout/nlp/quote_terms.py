@@ -31,6 +31,9 @@ NAME_DETERMINERS = {"a", "an", "the", "its", "his", "her", "their", "our", "this
 MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "nummod"}
 NAMED_DEPS = {"oprd", "dobj", "appos", "attr"}  # the span's role under a naming verb
 NOUNS = {"NOUN", "PROPN", "NUM"}
+# A quote opening with "a" after a naming verb is a judgement ("which he called 'a success'"),
+# not a name: names are quoted without it ("what he calls a 'special operation'").
+JUDGEMENT_ARTICLES = {"a", "an"}
 # Small words left in lowercase in titles ("Friends of Peace").
 TITLE_SMALL = {"a", "an", "the", "of", "on", "in", "for", "and", "or", "to", "at", "by", "with"}
 TITLE_CASE_SHARE = 0.6  # a sentence with this share of capitalised words is a headline
@@ -126,6 +129,7 @@ def is_term(
         return True
     if not noun_phrase(inner):
         return False
-    if after_cue(text, open_at, cues.naming) or named_by_verb(inner, cues):
+    judgement = words(inner)[0].lower_ in JUDGEMENT_ARTICLES  # 'called it "a success"'
+    if not judgement and (after_cue(text, open_at, cues.naming) or named_by_verb(inner, cues)):
         return True
     return modifies_noun(inner) or not attributed_by_speech
