@@ -119,3 +119,12 @@ def test_a_quoted_utterance_is_not_a_name():
 def test_single_mark_after_a_plural_closes_a_short_quote_only(text, quotes):
     found = find_quotes(text, lambda _i: True)  # the tagger calls every such mark possessive
     assert [q.text(text) for q in found] == quotes
+
+
+def test_a_sentence_with_a_term_is_still_reported_speech():
+    text = "Kuleba said Ukraine firmly supported the 'one China' principle."
+    _, records = statements(text, KULEBA)
+    assert [(r.kind, r.speaker_id, r.text) for r in records] == [
+        ("indirect", "dmytro-kuleba", "Ukraine firmly supported the 'one China' principle"),
+        ("term", "dmytro-kuleba", "one China"),
+    ]

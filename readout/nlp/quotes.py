@@ -49,6 +49,10 @@ def extract_quotes(
     attributor = Attributor(doc, resolver, cues, quoted)
     reported = _indirect(doc, resolver, cues, quoted)
     direct = _direct(doc, quotes, tokens, attributor, cues, reported)
+    terms = {r.start for r in direct if r.kind == "term"}
+    if terms:  # "Kuleba said Kyiv backed the 'one China' principle": a name in marks is no quote
+        named = {t.i for q in quotes if q.start in terms for t in tokens[q]}
+        reported = _indirect(doc, resolver, cues, quoted - named)
     records = direct + without_quoted_sentences(reported, direct)
     records.sort(key=lambda r: (r.start, r.end))
     return once(prefer_specific_speakers(records, kb), kb)
