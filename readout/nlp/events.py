@@ -8,30 +8,27 @@ to Moscow for talks with Lavrov" is one visit), give each frame the date express
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from readout import KNOWLEDGE_DIR
 from readout.knowledge import KnowledgeBase
 from readout.nlp.date_anaphora import anaphoric_dates, last_day_in
-from readout.nlp.date_mentions import SAME_DAY_ASPECTS, aspect_of, clause_verb, find_dates, tense_of
+from readout.nlp.date_mentions import find_dates, tense_of
 from readout.nlp.dates import DateRange, as_date
+from readout.nlp.event_contacts import host_meeting, implied_visit, per_contact
 from readout.nlp.event_dating import Dated, assign_dates, inherit_date, outside_quotes
-from readout.nlp.event_duration import with_duration
 from readout.nlp.event_frames import Frame, FrameBuilder
 from readout.nlp.event_lexicon import Lexicon, load_lexicon
 from readout.nlp.event_parties import Parties
+from readout.nlp.event_tense import dated, main_clause
 from readout.nlp.event_triggers import (
     ABSORBING_PREPS,
-    REPORTING,
     find_triggers,
     governor,
     is_hedged,
     is_planned,
 )
-from readout.nlp.extensions import text_of
 from readout.nlp.kb import get_knowledge
 from readout.records import EventRecord
 
@@ -59,14 +56,14 @@ def extract_events(
             inherit_date(item, dated, records)
             record = _record(item, sent, parties, lex, published)
             for one in [
-                *_per_contact(record, sent, parties),
-                *_host_meeting(item, record, parties),
+                *per_contact(record, sent, parties),
+                *host_meeting(item, record, parties),
             ]:
                 if _repeats(one, records):
                     continue
                 records.append(one)
                 new.append(one)
-                visit = _implied_visit(one, parties) if _main_clause(item.frame, True) else None
+                visit = implied_visit(one, parties) if main_clause(item.frame, True) else None
                 if visit is not None and not _repeats(visit, records):
                     records.append(visit)
         days = [r.date for r in new if r.date and r.date_precision == "day"]
@@ -150,80 +147,9 @@ def _status(frame: Frame, span: DateRange | None, lex: Lexicon, published) -> st
     return "held"
 
 
-# Clause links by which a clause reports the story's own news: the main clause, its
-# conjuncts, and what a reporting verb reports ("X says Y has met Z").
-MAIN_CLAUSE_DEPS = ("ROOT", "conj", "ccomp", "parataxis", "xcomp")  # xcomp: "plans to meet"
-
-
-def _main_clause(frame: Frame, participles: bool = False) -> bool:
-    """The event is what its sentence reports, not a background relative clause ("X, who met
-    Y in Z last month, said ...") or adverbial ("after meeting Y"). ``participles``: a bare
-    participle adverbial ("..., meeting Y in Z on July 5") counts as reported too."""
-    token = frame.gov if frame.trigger.role == "noun" and frame.gov is not None else None
-    verb = clause_verb(token if token is not None else frame.trigger.token)
-    for token in [verb, *verb.ancestors]:
-        bare = token.dep_ == "advcl" and token.tag_ == "VBG"
-        if participles and bare and not any(c.dep_ == "mark" for c in token.children):
-            continue
-        if token.dep_ not in MAIN_CLAUSE_DEPS:
-            return False
-        if token.dep_ == "ccomp" and token.head.lemma_.lower() not in REPORTING:
-            return False
-    return True
-
-
-def _same_day_report(frame: Frame, lex: Lexicon) -> bool:
-    """A main-clause event in the present, progressive or present perfect with no date of its
-    own ("is holding talks", "have begun their talks", a headline's "meets") happened on the
-    day of the report. Past perfect, past, future and modal forms give no day."""
-    if frame.trigger.role == "noun" and not _held_by_verb(frame, lex):
-        return False
-    verb = clause_verb(frame.gov if frame.trigger.role == "noun" else frame.trigger.token)
-    if aspect_of(verb) not in SAME_DAY_ASPECTS or is_planned(frame.trigger.token, lex):
-        return False
-    if not _main_clause(frame):
-        return False
-    return all(
-        aspect_of(t.head) != "past_perfect"
-        for t in [verb, *verb.ancestors]
-        if t.dep_ in ("ccomp", "parataxis")
-    )
-
-
-# Verbs of which a noun event is the subject and that say it is going on: "talks are under
-# way", "the meeting took place", "talks began".
-ONGOING_VERBS = {"be", "take", "begin", "start", "continue", "open", "resume", "get"}
-
-
-def _held_by_verb(frame: Frame, lex: Lexicon) -> bool:
-    """A noun event is told in its verb's tense only when that verb holds it ("are holding
-    talks", "the talks have begun"), not when the noun is what another verb is about ("his
-    visits have gone down poorly")."""
-    noun, gov = frame.trigger.token, frame.gov
-    if gov is None:
-        return False
-    if noun.dep_ in ("nsubj", "nsubjpass"):
-        return gov.lemma_.lower() in ONGOING_VERBS
-    if noun.dep_ == "attr" or (frame.gov_preps == ("on",) and gov.lemma_ == "be"):
-        return gov.lemma_ == "be"  # "this is his visit", "Wang is on a visit to Moscow"
-    return gov.lemma_.lower() in lex.light_verbs and not frame.gov_preps
-
-
-def _dated(item: Dated, sent: Span, lex: Lexicon, published) -> DateRange | None:
-    """The frame's own date (with its stated duration), else the publication day of a
-    same-day report."""
-    span = with_duration(item.range, item.frame.trigger.token, sent)
-    if span is not None and span.start:
-        return span
-    pub = as_date(published)
-    if pub is not None and _same_day_report(item.frame, lex):
-        return DateRange(pub.isoformat(), span.end if span else None, "day", "publication")
-    return span
-
-
 def _record(item: Dated, sent: Span, parties: Parties, lex: Lexicon, published):
     frame = item.frame
-    span = _dated(item, sent, lex, published)
+    span = dated(item, sent, lex, published)
     on = as_date(span.start if span and span.start else published)
     participants = _participants(frame, parties, on)
     if not participants:
@@ -241,53 +167,6 @@ def _record(item: Dated, sent: Span, parties: Parties, lex: Lexicon, published):
         end=sent.end_char,
         trigger=frame.trigger.token.text,
     )
-
-
-# Words that make a call one conversation of three or more ("a three-way call").
-MULTIPARTY = {"three-way", "trilateral", "joint", "conference", "videoconference", "multilateral"}
-
-
-def _per_contact(record: EventRecord | None, sent: Span, parties: Parties) -> list[EventRecord]:
-    """One event per contact: "A spoke by phone with B and C", "a call between A and the two
-    leaders" are two calls, A-B and A-C, unless the sentence makes it one call of three."""
-    if record is None:
-        return []
-    people = [p for p in record.participants if parties.is_person(p)]
-    multiparty = any(w in text_of(sent).lower() for w in MULTIPARTY)
-    if record.type != "call" or len(people) < 3 or multiparty:
-        return [record]
-    first = people[0]
-    return [replace(record, participants=[first, other]) for other in people[1:]]
-
-
-def _host_meeting(item: Dated, record: EventRecord | None, parties: Parties) -> list:
-    """ "X visited Y in Kyiv": besides X's visit, a meeting of X with the host Y; "Y welcomed
-    X to the Kremlin": besides the meeting, X's visit there."""
-    if record is not None and item.frame.guests:
-        guests = parties.resolve(item.frame.guests, as_date(record.date))
-        guests = [g for g in guests if parties.is_person(g)]
-        return [replace(record, type="visit", participants=guests)] if guests else []
-    if record is None or not item.frame.hosts:
-        return []
-    hosts = parties.resolve(item.frame.hosts, as_date(record.date))
-    hosts = [h for h in hosts if parties.is_person(h) and h not in record.participants]
-    if not hosts:
-        return []
-    return [replace(record, type="meeting", participants=[*record.participants, *hosts])]
-
-
-def _implied_visit(record: EventRecord, parties: Parties) -> EventRecord | None:
-    """A meeting in one participant's country is a visit there by the others: "X met Y in
-    <Y's capital>" tells that X travelled (the visit lists the visitors, the meeting both)."""
-    if record.type not in ("meeting", "talks") or not record.place:
-        return None
-    country = parties.kb.country_of_word(record.place)
-    people = [p for p in record.participants if parties.is_person(p)]
-    hosts = [p for p in people if parties.country_of(p) == country]
-    visitors = [p for p in people if parties.country_of(p) not in (country, None)]
-    if country is None or not hosts or not visitors:
-        return None
-    return replace(record, type="visit", participants=visitors)
 
 
 def _repeats(record: EventRecord, records: list[EventRecord]) -> bool:
