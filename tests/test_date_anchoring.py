@@ -34,6 +34,7 @@ def dating(event) -> tuple:
         ("Wang Yi will meet Sergei Lavrov in Moscow on Monday.", ("2025-06-16", "day", "relative")),
         (f"{MEETS} yesterday.", ("2025-06-10", "day", "relative")),
         (f"Last month, {MEETS}.", ("2025-05-01", "month", "relative")),
+        (f"Earlier in the week, {MEETS}.", ("2025-06-01", "month", "relative")),
         (
             "Wang Yi will meet Sergei Lavrov in Moscow next month.",
             ("2025-07-01", "month", "relative"),

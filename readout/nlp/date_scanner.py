@@ -39,6 +39,7 @@ _DATE_US = rf"{_M_DAY}\s+{_D}(?:,?\s+{_Y})?(?!\d)"
 _DATE_UK = rf"{_D}\s+{_M}(?:,?\s+{_Y})?"
 # a bare year needs a word that introduces it: "in 2022", "since 2014" (not "2000 troops")
 _YEAR_LEAD = r"(?:in|since|of|by|until|before|after|during|from|early|late|mid|end)"
+_WITHIN = r"(?:earlier|later)\s+(?:this|in\s+the)"
 _PATTERNS = [
     (
         "range",
@@ -56,9 +57,10 @@ _PATTERNS = [
     ),
     ("ago", r"(?:\d+|a|one|two|three|four|five|six|seven)\s+days?\s+ago"),
     ("weekend", r"(?:over|during|at|on)?\s*(?:the|this|last|next)\s+weekend"),
-    ("relweek", r"(?:next|last|this)\s+week"),
-    ("relmonth", r"(?:(?:earlier|later)\s+this|next|last|this)\s+month"),
-    ("relyear", r"(?:(?:earlier|later)\s+this|next|last|this)\s+year"),
+    # "earlier this week", "earlier in the week", "later in the month": the current one
+    ("relweek", rf"(?:{_WITHIN}|next|last|this)\s+week"),
+    ("relmonth", rf"(?:{_WITHIN}|next|last|this)\s+month"),
+    ("relyear", rf"(?:{_WITHIN}|next|last|this)\s+year"),
     ("relday", "|".join(RELATIVE_DAYS)),
     ("weekday", rf"(?:(?:next|last|this)\s+)?{_W}"),
     ("year", rf"{_YEAR_LEAD}[\s-]+{_Y}(?![/\d])"),
