@@ -18,6 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from readout.evaluate_events import score_events
+from readout.knowledge import fold
 from readout.store import read_snapshot
 
 
@@ -65,9 +66,16 @@ def norm(text) -> str:
     return text.strip(" .,;:'\"")
 
 
+def name_key(name) -> str:
+    """A name as the gold is compared with it: case and accents folded (annotators write
+    "Viktor Orban" where the knowledge base has "Viktor Orbán")."""
+    return fold(_text(name))
+
+
 def _names(snapshot: dict[str, pd.DataFrame]) -> dict[str, str]:
+    """Actor id -> its name as ``name_key`` compares it."""
     actors = snapshot["actors"]
-    return dict(zip(actors["actor_id"], actors["name"], strict=True))
+    return dict(zip(actors["actor_id"], actors["name"].map(name_key), strict=True))
 
 
 def _person_ids(snapshot: dict[str, pd.DataFrame]) -> frozenset[str]:
@@ -102,7 +110,8 @@ def score_actors(gold: dict, mentions: pd.DataFrame, names: dict, scores: dict) 
         for form in forms if isinstance(forms, list) else [forms]:
             same = mentions[mentions["text"].map(norm) == norm(form)]
             linked = [names.get(a) for a in same["actor_id"]]
-            scores["actor_links"].add(bool(linked) and all(n == canonical for n in linked))
+            key = name_key(canonical)
+            scores["actor_links"].add(bool(linked) and all(n == key for n in linked))
 
 
 def _quote_match(gold_text, found) -> bool:
@@ -125,7 +134,7 @@ def score_quotes(
     for quote in quotes:
         hits = [i for i, row in direct.iterrows() if _quote_match(quote["text"], row["text"])]
         scores["quotes_found"].add(bool(hits))
-        speakers = {quote.get("speaker"), *(quote.get("speaker_alt") or [])}
+        speakers = {name_key(s) for s in (quote.get("speaker"), *(quote.get("speaker_alt") or []))}
         right = [i for i in hits if names.get(direct.loc[i, "speaker_id"]) in speakers]
         scores["quote_speakers"].add(bool(right))
         matched_rows.update(hits)

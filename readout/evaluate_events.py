@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from readout.knowledge import fold
+
 # "talks" and "meeting" name the same kind of contact; gold uses "meeting" for both.
 TYPE_FAMILY = {"talks": "meeting"}
 
@@ -30,8 +32,8 @@ def _dates_compatible(gold: dict, event: pd.Series) -> bool:
 def _matches(gold: dict, event: pd.Series, names: dict[str, str]) -> bool:
     if _family(event["type"]) != _family(gold["type"]):
         return False
-    found = {names.get(a) for a in event["participants"]}
-    if not found & set(gold["participants"]):
+    found = {names.get(a) for a in event["participants"]}  # names as name_key folds them
+    if not found & {fold(p) for p in gold["participants"] if isinstance(p, str)}:
         return False
     return _dates_compatible(gold, event)
 

@@ -13,7 +13,7 @@ import pytest
 
 from readout.__main__ import main
 from readout.build import build_snapshot
-from readout.evaluate import LABELS, SCORE_NAMES, evaluate, select_files
+from readout.evaluate import LABELS, SCORE_NAMES, evaluate, name_key, select_files
 
 HEADLINED = """Portugal and Chile Agree to Open New Consulates After Lisbon Talks
 
@@ -126,3 +126,40 @@ def test_gold_that_is_not_an_object_is_an_error_not_a_traceback(folder, tmp_path
     bad.write_text("[1, 2]", "utf-8")
     assert main(["evaluate", "--gold", str(bad), "--snapshot", str(folder / "snapshot")]) == 2
     assert "expected an object" in capsys.readouterr().err
+
+
+def test_names_are_compared_without_case_or_accents():
+    # Annotators type names without diacritics; the knowledge base keeps them.
+    import pandas as pd
+
+    from readout.evaluate import Scores, score_actors, score_quotes
+    from readout.evaluate_events import score_events
+
+    names = {"a1": name_key("Viktor Orbán"), "a2": name_key("Zoë Núñez")}
+    scores = Scores(SCORE_NAMES)
+    gold = {
+        "quotes": [{"text": "We will not send weapons.", "speaker": "Viktor Orban"}],
+        "actors": {"Zoe Nunez": ["Nunez"]},
+        "events": [{"type": "meeting", "participants": ["viktor orban"], "date": "2024-07-05"}],
+    }
+    statements = pd.DataFrame(
+        {"kind": ["direct"], "text": ["We will not send weapons."], "speaker_id": ["a1"]}
+    )
+    mentions = pd.DataFrame({"text": ["Nunez"], "actor_id": ["a2"]})
+    events = pd.DataFrame(
+        {
+            "event_id": ["e1"],
+            "type": ["meeting"],
+            "participants": [["a1"]],
+            "date": ["2024-07-05"],
+            "date_precision": ["day"],
+            "article_ids": [["x"]],
+        }
+    )
+    score_quotes(gold, statements, names, frozenset({"a1"}), scores)
+    score_actors(gold, mentions, names, scores)
+    score_events(gold, "x", {"events": events}, names, scores)
+    assert scores["quote_speakers"].hits == 1
+    assert scores["person_quote_precision"].hits == 1
+    assert scores["actor_links"].hits == 1
+    assert scores["events_found"].hits == 1
