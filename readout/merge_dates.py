@@ -19,6 +19,7 @@ PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "unknown": 3}
 BASIS_RANK = {"stated": 0, "relative": 1, "anaphoric": 2, "publication": 3}
 EXPLICIT = {"stated", "relative"}
 SOFT_SLACK_DAYS = 1  # a publication day may be a day off the event's (time zones, datelines)
+STAY_DAYS = 3  # a visit's later days, told without its first day and last day
 
 
 def rank(ev: EventRecord) -> tuple[int, int]:
@@ -50,6 +51,8 @@ def dates_fit(a: EventRecord, b: EventRecord) -> bool | None:
         return None
     if sa[0] <= sb[1] and sb[0] <= sa[1]:
         return True
+    if _within_stay(a, b, sa, sb):
+        return True
     if a.date_basis in EXPLICIT and b.date_basis in EXPLICIT:
         return False  # two dates the texts give: not the same event
     days_a, days_b = [d for d in map(day, sa) if d], [d for d in map(day, sb) if d]
@@ -57,6 +60,19 @@ def dates_fit(a: EventRecord, b: EventRecord) -> bool | None:
         return None
     gap = min(abs((x - y).days) for x in days_a for y in days_b)
     return gap <= SOFT_SLACK_DAYS
+
+
+def _within_stay(a: EventRecord, b: EventRecord, sa: tuple, sb: tuple) -> bool:
+    """A visit told by its first day ("arrived on Monday") and one told by a later day of the
+    stay ("is in Moscow and met X on Tuesday") are one visit, up to ``STAY_DAYS`` apart."""
+    if a.type != "visit" or b.type != "visit":
+        return False
+    first, later = (a, b) if sa[0] <= sb[0] else (b, a)
+    start, then = day(first.date), day(later.date)
+    open_end = not first.end_date or first.end_date == first.date
+    days = (then - start).days if start and then else None
+    precise = first.date_precision == later.date_precision == "day"
+    return precise and open_end and days is not None and 0 < days <= STAY_DAYS
 
 
 def places_fit(a: str | None, b: str | None, kb: KnowledgeBase | None) -> bool:

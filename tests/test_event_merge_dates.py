@@ -116,3 +116,11 @@ def test_a_month_and_a_publication_day_apart_are_compared_without_days():
     month.date_basis = "relative"
     rows, _ = merged(("a1", month), ("a2", ev("2025-04-02", "publication")))
     assert sorted(r["date"] for r in rows) == ["2025-03-01", "2025-04-02"]
+
+
+def test_a_later_day_of_a_visit_is_the_same_visit_a_week_later_is_not():
+    arrival = ev("2025-03-31", "relative", kind="visit", who=["wang-yi"])
+    rows, _ = merged(("a1", arrival), ("a2", ev("2025-04-01", "relative", kind="visit")))
+    assert [(r["date"], len(r["article_ids"])) for r in rows] == [("2025-03-31", 2)]
+    rows, _ = merged(("a1", arrival), ("a2", ev("2025-04-07", "relative", kind="visit")))
+    assert len(rows) == 2
