@@ -154,3 +154,8 @@ def test_welcoming_a_guest_to_a_place_is_a_meeting_and_the_guests_visit(nlp, tex
         ("meeting", ["vladimir-putin", "xi-jinping"], "2025-06-09"),
         ("visit", ["xi-jinping"], "2025-06-09"),
     ]
+
+
+def test_a_pair_of_names_before_the_noun_are_both_parties(nlp):  # noqa: F811
+    found = events(nlp, "The visit follows the Zelensky-Xi phone call last month.")
+    assert kinds(found) == [("call", ["volodymyr-zelensky", "xi-jinping"])]

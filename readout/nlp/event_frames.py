@@ -265,6 +265,13 @@ class FrameBuilder:
                     place = place_text(self.p, child)  # "the Samarkand meeting", "Moscow talks"
                 elif self.p.is_person(self.p.actor_at(child)) or self._is_pair(noun):
                     own += self.p.of_phrase(child)
+                    # "the Zelensky-Xi call": the first name hangs from the second
+                    own += [
+                        party
+                        for g in child.children
+                        if g.dep_ in ("compound", "nmod") and self.p.actor_at(g)
+                        for party in self.p.of_phrase(g)
+                    ]
         place = place or carried_place(self.p, noun)
         if kind == "summit":  # "the summit, hosted by Xi in Tianjin": the host attends
             for host in (c for c in noun.children if c.dep_ == "acl"):
