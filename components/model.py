@@ -23,6 +23,8 @@ APP_COLUMNS = {"mentions": ["article_id", "actor_id", "start", "end", "text"]}
 APP_WHERE = {"mentions": pc.field("actor_id").is_valid()}
 APP_CATEGORIES = {"mentions": ["article_id", "actor_id"]}
 
+TERM = "term"  # statements.kind of a quoted name or scare quote (readout.nlp.quote_terms)
+
 TABLE_NAMES = (
     "articles",
     "actors",
@@ -46,6 +48,9 @@ class Snapshot:
     manifest: dict = field(default_factory=dict)
     colors: dict[str, str] = field(default_factory=dict)  # country -> colour, fixed per build
     texts: ArticleTexts = field(default_factory=ArticleTexts)
+    # Quoted names of things and scare quotes ("a 'no limits' partnership"): the vocabulary a
+    # speaker uses, never something a person said, so never among ``statements``.
+    terms: pd.DataFrame = field(default_factory=pd.DataFrame)
     # Results derived from this very object (see ``derived``); never copied to another.
     memo: dict = field(default_factory=dict, compare=False, repr=False)
 
@@ -254,7 +259,10 @@ def prepare(tables: dict[str, pd.DataFrame], manifest: dict) -> Snapshot:
     actors = prepare_actors(tables)
     texts = ArticleTexts.of(tables["articles"])
     articles = prepare_articles(tables)
-    statements = prepare_statements(tables["statements"], articles, actors, texts)
+    stored = tables["statements"]
+    is_term = (stored["kind"] == TERM).to_numpy()
+    statements = prepare_statements(stored[~is_term], articles, actors, texts)
+    terms = prepare_statements(stored[is_term], articles, actors, texts)
     # Colours follow how often each country is mentioned (its actors' mentions, plus one).
     weighted = actors.groupby("country")["n_mentions"].sum() + actors["country"].value_counts()
     return Snapshot(
@@ -268,6 +276,7 @@ def prepare(tables: dict[str, pd.DataFrame], manifest: dict) -> Snapshot:
         manifest=manifest,
         colors=country_colors(weighted.to_dict()),
         texts=texts,
+        terms=terms,
     )
 
 
