@@ -170,3 +170,8 @@ def test_full_dates_in_page_text(text, iso):
     from readout.nlp.date_scanner import find_full_date
 
     assert find_full_date(text)[0] == iso
+
+
+def test_an_ending_verb_dates_the_last_day_of_a_stated_duration(nlp):  # noqa: F811
+    found = events(nlp, "Xi Jinping concluded a three-day state visit to Russia on Wednesday.")
+    assert [(e.date, e.end_date) for e in found] == [("2025-0609"[:4] + "-06-09", WEDNESDAY)]

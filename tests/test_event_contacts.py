@@ -22,6 +22,7 @@ def kinds(found) -> list[tuple[str, list[str]]]:
         "Xi Jinping held a call with Vladimir Putin on Monday.",
         "Xi Jinping and Vladimir Putin met by video link on Monday.",
         "Xi Jinping tells Putin Beijing wants peace in phone call",
+        "Xi Jinping told Vladimir Putin by phone that Beijing wanted peace.",
     ],
 )
 def test_call_vocabulary(nlp, text):  # noqa: F811

@@ -34,15 +34,30 @@ def duration_days(trigger: Token, sent: Span) -> int | None:
     return days if days and 1 < days <= 31 else None
 
 
-def with_duration(span: DateRange | None, trigger: Token, sent: Span) -> DateRange | None:
-    """A day-precise start without an end gets the end its stated duration implies."""
+# Verbs whose date is the last day of the event they hold: "concluded a three-day visit on
+# Wednesday" started on Monday.
+ENDING_VERBS = {"conclude", "end", "wrap", "finish", "complete"}
+
+
+def _ends(trigger: Token, gov: Token | None) -> bool:
+    verb = gov if gov is not None else trigger
+    return verb.lemma_.lower() in ENDING_VERBS
+
+
+def with_duration(
+    span: DateRange | None, trigger: Token, sent: Span, gov: Token | None = None
+) -> DateRange | None:
+    """A day-precise date without an end gets the other day its stated duration implies: the
+    end after a start, or the start before the end an ending verb dates."""
     if span is None or span.precision != "day" or not span.start:
         return span
     if span.end and span.end != span.start:
         return span
     days = duration_days(trigger, sent)
-    start = as_date(span.start)
-    if days is None or start is None:
+    day = as_date(span.start)
+    if days is None or day is None:
         return span
-    end = (start + timedelta(days=days - 1)).isoformat()
-    return DateRange(span.start, end, span.precision, span.basis)
+    other = timedelta(days=days - 1)
+    if _ends(trigger, gov):
+        return DateRange((day - other).isoformat(), span.start, span.precision, span.basis)
+    return DateRange(span.start, (day + other).isoformat(), span.precision, span.basis)

@@ -215,6 +215,8 @@ class FrameBuilder:
         place = prep_place(self.p, verb, ("in",))
         speakers = [p for p in self._phrases(verb_subject(verb)) if self.p.is_person(p.actor_id)]
         heard = [p for p in self._objects(verb) if self.p.is_person(p.actor_id)]
+        if speakers and heard and not place and phone_marked(verb, self.lex):
+            return Frame(trigger, "call", speakers + heard, None, [verb])  # "told B by phone"
         if speakers and not place and self._in_call(verb):
             # "A tells B ... in phone call": B may be hidden in a headline's misparse
             heard = heard or self._people_below(verb)

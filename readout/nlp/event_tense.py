@@ -78,7 +78,7 @@ def held_by_verb(frame: Frame, lex: Lexicon) -> bool:
 def dated(item: Dated, sent: Span, lex: Lexicon, published) -> DateRange | None:
     """The frame's own date (with its stated duration), else the publication day of a
     same-day report."""
-    span = with_duration(item.range, item.frame.trigger.token, sent)
+    span = with_duration(item.range, item.frame.trigger.token, sent, item.frame.gov)
     if span is not None and span.start:
         return span
     pub = as_date(published)
