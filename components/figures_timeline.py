@@ -116,7 +116,9 @@ def _country_traces(rows: pd.DataFrame, group: str, color: str, countries) -> li
         traces.append(_span_trace(multi, color, 10, 0.85, group))
     if len(vague):
         traces.append(_span_trace(vague, color, 16, 0.22, group))
-    for (precision, status), part in rows.groupby(["date_precision", "status"], sort=True):
+    for (precision, status), part in rows.groupby(
+        ["date_precision", "status"], sort=True, dropna=False
+    ):
         traces.append(_mark_traces(part, precision, status, color, group, countries))
     return traces
 
