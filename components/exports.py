@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from components.compare import theme_matrix
 from components.model import precision_label
-from components.text import known
+from components.text import known, theme_label
 
 EVENT_COLUMNS = [
     "date",
@@ -160,3 +161,16 @@ def actors_table(actors: pd.DataFrame, mentions: pd.DataFrame, n: int = 12) -> p
             "actor_id": counts.index,
         }
     )
+
+
+def speaker_themes_table(statements: pd.DataFrame) -> pd.DataFrame:
+    """The "who talks about what" matrix as rows: speaker, theme, statements (reprints once)."""
+    matrix = theme_matrix(statements[statements["copy_of"].isna()])  # the chart's counting
+    table = pd.DataFrame(
+        {
+            "speaker": matrix["speaker"],
+            "theme": matrix["theme"].map(theme_label),
+            "count": matrix["n"],
+        }
+    )
+    return table.sort_values(["speaker", "count"], ascending=[True, False], ignore_index=True)

@@ -124,3 +124,12 @@ def test_overview_tables_match_their_charts(full):
     chart_names = [n for t in view.people.figure.data for n in t.y]
     assert set(people["name"]) == set(chart_names)
     assert people.iloc[0]["name"] == "Wang Yi"
+
+
+def test_speaker_themes_table_counts_as_the_matrix(full):
+    from components.exports import speaker_themes_table
+
+    table = speaker_themes_table(full.statements)
+    assert list(table.columns) == ["speaker", "theme", "count"]
+    wang = table[table["speaker"] == "Wang Yi"].set_index("theme")["count"]
+    assert wang.sum() >= 2 and "wang-yi" not in set(table["speaker"])

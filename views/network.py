@@ -7,6 +7,7 @@ import streamlit as st
 from components.correct_ui_graph import actor_forms
 from components.data import cached_view
 from components.export_ui import chart
+from components.exports import network_table
 from components.filters import choices, page_data
 from components.layout import (
     choice_state,
@@ -115,6 +116,7 @@ else:
         sources=view.chart.sources,
         filters=filters,
         names=full.names,
+        table=partial(network_table, view.behind, full.names),
         on_select=partial(pick_into, "network_chart", "node_pick"),
         selection_mode="points",
     )

@@ -7,7 +7,7 @@ import streamlit as st
 
 from components.data import cached_view
 from components.export_ui import chart
-from components.exports import statements_table
+from components.exports import speaker_themes_table, statements_table
 from components.filters import page_data
 from components.layout import (
     download_csv,
@@ -176,6 +176,7 @@ else:
         sources=matrix.chart.sources,
         filters=filters,
         names=names,
+        table=partial(speaker_themes_table, snap.statements),
         on_select=partial(pick_into, "matrix_chart", "cell_pick"),
         selection_mode="points",
     )
