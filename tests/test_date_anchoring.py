@@ -36,6 +36,11 @@ def dating(event) -> tuple:
         (f"Last month, {MEETS}.", ("2025-05-01", "month", "relative")),
         (f"Earlier in the week, {MEETS}.", ("2025-06-01", "month", "relative")),
         (
+            "Wang Yi will meet Sergei Lavrov in Moscow from Monday to Wednesday.",
+            ("2025-06-16", "day", "relative"),
+        ),
+        (f"{MEETS} yesterday, state media reported.", ("2025-06-10", "day", "relative")),
+        (
             "Wang Yi will meet Sergei Lavrov in Moscow next month.",
             ("2025-07-01", "month", "relative"),
         ),

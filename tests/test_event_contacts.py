@@ -23,6 +23,8 @@ def kinds(found) -> list[tuple[str, list[str]]]:
         "Xi Jinping and Vladimir Putin met by video link on Monday.",
         "Xi Jinping tells Putin Beijing wants peace in phone call",
         "Xi Jinping told Vladimir Putin by phone that Beijing wanted peace.",
+        "Xi Jinping and Vladimir Putin held a video conference on Monday.",
+        "Xi Jinping and Vladimir Putin held talks via video link on Monday.",
     ],
 )
 def test_call_vocabulary(nlp, text):  # noqa: F811
@@ -160,3 +162,15 @@ def test_welcoming_a_guest_to_a_place_is_a_meeting_and_the_guests_visit(nlp, tex
 def test_a_pair_of_names_before_the_noun_are_both_parties(nlp):  # noqa: F811
     found = events(nlp, "The visit follows the Zelensky-Xi phone call last month.")
     assert kinds(found) == [("call", ["volodymyr-zelensky", "xi-jinping"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Sergei Lavrov is in Beijing.", [("visit", "2025-06-11")]),  # told in the present
+        ("Sergei Lavrov will be in Beijing.", []),  # a stay ahead needs dates of its own
+        ("Wang Yi is in Beijing.", []),  # at home
+    ],
+)
+def test_being_somewhere_is_a_visit_told_today_or_with_dates(nlp, text, found):  # noqa: F811
+    assert [(e.type, e.date) for e in events(nlp, text)] == found

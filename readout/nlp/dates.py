@@ -228,7 +228,8 @@ def resolve_kind(kind: str, text: str, pub: date, tense: str) -> DateRange | Non
     found = _resolve_kind(kind, text, pub, tense)
     if found is None:
         return None
-    relative = kind == "until" and text.split()[-1].lower() in WEEKDAYS
+    last_word = text.split()[-1].lower().strip(",")
+    relative = kind in ("until", "range") and last_word in WEEKDAYS
     return found.based("relative" if relative else KIND_BASIS.get(kind, "stated"))
 
 

@@ -141,6 +141,7 @@ def assign_dates(frames: list[Frame], mentions: list[DateMention]) -> list[Dated
             floating.append((verb, mention))
         else:
             floating += [(c, mention) for c in verb.subtree if _simultaneous(c)]
+            floating += [(c, mention) for c in _reported_next_to(verb, mention)]
     dated = []
     for frame in frames:
         best, spare = _combine(frame, owned[id(frame)])
@@ -172,6 +173,18 @@ def _purposes(dated: list[Dated]) -> None:
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
             item.range = trip.range
             item.frame.place = item.frame.place or trip.frame.place
+
+
+def _reported_next_to(verb: Token, mention: DateMention) -> list[Token]:
+    """ "X had a call with Y yesterday, state media reported": the parser hangs the date on
+    the reporting verb, but it stands right after the reported clause and before the verb,
+    so it is that clause's."""
+    before = mention.span.start < verb.i
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "ccomp" and before and c.right_edge.i + 1 == mention.span.start
+    ]
 
 
 def _simultaneous(clause: Token) -> bool:

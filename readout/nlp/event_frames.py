@@ -250,7 +250,7 @@ class FrameBuilder:
         verb = trigger.token
         place = prep_place(self.p, verb, ("in",))
         people = [p for p in self._phrases(verb_subject(verb)) if self.p.is_person(p.actor_id)]
-        if not (place and people):
+        if not (place and people) or self._at_home(people, place):
             return None
         return Frame(trigger, "visit", people, place, [verb], needs_date=True)
 
@@ -327,7 +327,11 @@ class FrameBuilder:
         if trigger.type == "visit" and place is not None:
             # a visit to one's own country is no visit: the visitors are the others
             parties = [p for p in parties if not self._at_home([p], place)]
-        frame = Frame(trigger, trigger.type, parties, place, [noun], gov, preps)
+        kind = trigger.type
+        by_phone = phone_marked(noun, self.lex) or (takes_subject and phone_marked(gov, self.lex))
+        if kind in ("talks", "meeting") and by_phone:
+            kind = "call"  # "held talks via video link", "had a meeting by phone"
+        frame = Frame(trigger, kind, parties, place, [noun], gov, preps)
         if takes_subject and not TIME_REFERENCE.intersection(preps):
             frame.anchors.append(gov)  # not "before the talks": that date is another event's
         return (

@@ -21,7 +21,7 @@ from readout.nlp.event_dating import Dated, assign_dates, inherit_date, outside_
 from readout.nlp.event_frames import Frame, FrameBuilder
 from readout.nlp.event_lexicon import Lexicon, load_lexicon
 from readout.nlp.event_parties import Parties
-from readout.nlp.event_tense import dated, main_clause
+from readout.nlp.event_tense import dated, main_clause, same_day_report
 from readout.nlp.event_triggers import (
     ABSORBING_PREPS,
     find_triggers,
@@ -99,7 +99,12 @@ def _sentence_frames(
     mentions += anaphoric_dates(sent, last_day, forward=told) if frames else []
     mentions = outside_quotes(mentions, frames, sent)
     dated = assign_dates(frames, mentions)
-    return [d for d in dated if d.range is not None or not d.frame.needs_date]
+    # a stay is a visit with dates of its own, or told in the present ("X is in Moscow")
+    return [
+        d
+        for d in dated
+        if d.range is not None or not d.frame.needs_date or same_day_report(d.frame, lex)
+    ]
 
 
 def _framed_above(noun, frames: list[Frame]) -> Frame | None:
