@@ -5,12 +5,16 @@ The place names themselves are read from the parse by ``readout.nlp.event_places
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from spacy.tokens import Token
 
-from readout.nlp.event_lexicon import Lexicon
-from readout.nlp.event_parties import Parties, Party
+from readout.nlp.event_frame_base import (
+    PARTNER_PREPS,
+    SUBJECT_DEPS,
+    TIME_REFERENCE,
+    Frame,
+    FrameParties,
+)
+from readout.nlp.event_parties import Party
 from readout.nlp.event_places import (
     PLACE_PREPS,
     carried_place,
@@ -21,30 +25,8 @@ from readout.nlp.event_places import (
 )
 from readout.nlp.event_triggers import Trigger, governor, phone_marked, verb_subject
 
-PARTNER_PREPS = ("with", "between", "from", "and")
-SUBJECT_DEPS = ("nsubj", "nsubjpass")
-# a noun event these introduce is a time reference ("before the talks"), not dated here
-TIME_REFERENCE = {"before", "after", "since", "following", "ahead"}
 
-
-@dataclass
-class Frame:
-    trigger: Trigger
-    type: str
-    parties: list[Party]
-    place: str | None
-    anchors: list[Token] = field(default_factory=list)  # tokens whose dates are this event's
-    gov: Token | None = None  # the verb a noun event hangs from
-    gov_preps: tuple[str, ...] = ()
-    needs_date: bool = False  # a stay ("will be in Russia") is only a visit with its dates
-    hosts: list[Party] = field(default_factory=list)  # people a visit was to: also a meeting
-    guests: list[Party] = field(default_factory=list)  # people welcomed to a place: a visit
-
-
-class FrameBuilder:
-    def __init__(self, parties: Parties, lex: Lexicon):
-        self.p, self.lex = parties, lex
-
+class FrameBuilder(FrameParties):
     def build(self, trigger: Trigger) -> Frame | None:
         make = {
             "verb": self._verb,
@@ -54,96 +36,6 @@ class FrameBuilder:
             "stay": self._stay,
         }[trigger.role]
         return make(trigger)
-
-    # --- helpers ----------------------------------------------------------------------------
-
-    def _phrases(self, heads: list[Token]) -> list[Party]:
-        return [party for head in heads for party in self.p.of_phrase(head)]
-
-    def _licensed(self, heads: list[Token]) -> list[Party]:
-        """Unlinked party nouns of a country ("Russian leaders", "US officials") stand in as
-        partners that stay unnamed; "business leaders" or "troops" do not."""
-        return [
-            Party(token=h.i)
-            for h in heads
-            if h.lemma_.lower() in self.lex.party_nouns and self._country_modified(h)
-        ]
-
-    def _country_modified(self, head: Token) -> bool:
-        """ "Russian officials", "the US delegation", "Biden's national security adviser"."""
-        return any(
-            (c.dep_ in ("amod", "compound", "poss", "nmod") and self.p.kb.country_of_word(c.text))
-            or (c.dep_ == "poss" and self.p.actor_at(c))
-            for c in head.children
-        )
-
-    def _partners(self, token: Token, preps: tuple[str, ...] = PARTNER_PREPS) -> list[Party]:
-        heads = [
-            obj
-            for prep in token.children
-            if prep.dep_ == "prep" and prep.lower_ in preps
-            for obj in prep.children
-            if obj.dep_ == "pobj"
-        ]
-        found = self._phrases(heads)
-        return found or self._licensed(heads)
-
-    def partners(self, noun: Token) -> list[Party]:
-        """Who a folded noun adds: "travelled for talks with Lavrov" adds Lavrov."""
-        return self._partners(noun)
-
-    def venue(self, noun: Token) -> str | None:
-        """Where a folded noun was: "met on the sidelines of the summit in Kazan"."""
-        place = prep_place(self.p, noun)
-        mods = (c for c in noun.children if c.dep_ in ("compound", "nmod"))
-        return place or next((place_text(self.p, m) for m in mods if self.p.is_place(m)), None)
-
-    def _objects(self, verb: Token) -> list[Party]:
-        heads = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
-        return self._phrases(heads) or self._licensed(heads)
-
-    def _agents(self, verb: Token) -> list[Party]:
-        """The doer of a passive: "was received by Galuzin", "was welcomed by Xi"."""
-        agents = [c for c in verb.children if c.dep_ == "agent"]
-        heads = [o for a in agents for o in a.children if o.dep_ == "pobj"]
-        return self._phrases(heads) or self._licensed(heads)
-
-    def _people(self, parties: list[Party]) -> list[Party]:
-        return [p for p in parties if self.p.is_person(p.actor_id) or not p.actor_id]
-
-    def _subject_parties(self, verb: Token) -> list[Party]:
-        """The subject, climbing to the next clause when it is not a person: in "Qin said
-        China is willing ..., during a meeting" the meeting is Qin's."""
-        for _ in range(3):
-            subjects = verb_subject(verb)
-            parties = self._phrases(subjects)
-            reported = verb.dep_ == "ccomp" or (not subjects and verb.dep_ in ("conj", "advcl"))
-            if self._people(parties) or not reported:
-                return parties
-            verb = verb.head
-        return []
-
-    def _is_side(self, party: Party) -> bool:
-        """A person, or a reference to people ("his counterpart", "the two leaders")."""
-        return self.p.is_person(party.actor_id) or bool(party.counterpart_of or party.group_roles)
-
-    def _at_home(self, visitors: list[Party], place: str | None) -> bool:
-        """ "Xi arrived back in Beijing" is a trip home, not a visit."""
-        country = self.p.kb.country_of_word(place) if place else None
-        people = [p.actor_id for p in visitors if self.p.is_person(p.actor_id)]
-        return bool(country and people) and all(self.p.country_of(a) == country for a in people)
-
-    def _enough(self, parties: list[Party], kind: str) -> bool:
-        """Visits and summits need a person; contacts need two sides, one of them a person
-        or a group ("the two leaders"), or two named countries/organisations."""
-        size = sum(p.group_size or 1 for p in parties)
-        people = self._people(parties)
-        named = [p for p in parties if p.actor_id or p.counterpart_of or p.group_roles]
-        if kind in ("visit", "summit"):
-            return any(self.p.is_person(p.actor_id) for p in people)
-        if not named:
-            return False
-        return size >= 2 and (bool(people) or len(named) >= 2)
 
     # --- roles ------------------------------------------------------------------------------
 
