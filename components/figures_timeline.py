@@ -17,12 +17,14 @@ from components.figures import base_layout, empty_figure
 from components.model import precision_label
 from components.palette import country_colors, group_color, legend_groups, legend_order, tint
 from components.text import known
-from components.timeline_rows import LANE_MEANING, lane_rows  # noqa: F401 (re-exported)
+from components.timeline_rows import LANE_MEANING, PLOT_PX, lane_rows, x_range  # noqa: F401 (re-exported)
 
 KEY_GREY = "#555555"
 ROW_PX = 64  # one row of a lane: the largest marker (32 px) and a two-line label above it
 LABEL_SIZE = 12
-COLOUR_TITLE = "Colour: country of<br>the first participant"
+MARGIN_T, MARGIN_B = 100, 110  # title, subtitle and range buttons; dates and the key
+KEY_PX = 52  # the key: two lines at the page's width
+COLOUR_TITLE = "Colour: country of the first participant"
 RANGE_BUTTONS = {
     "buttons": [
         {"count": 1, "label": "1 month", "step": "month", "stepmode": "backward"},
@@ -123,40 +125,51 @@ def _country_traces(rows: pd.DataFrame, group: str, color: str, countries) -> li
     return traces
 
 
-def _entry(name, group, title=None, mode="markers", **style) -> go.Scatter:
-    return go.Scatter(
-        x=[None],
-        y=[None],
-        mode=mode,
-        name=name,
-        legendgroup=group,
-        legendgrouptitle_text=title,
-        **style,
-    )
+def _entry(name: str, legend: str, mode: str = "markers", **style) -> go.Scatter:
+    return go.Scatter(x=[None], y=[None], mode=mode, name=name, legend=legend, **style)
 
 
 def _legend_key(country_names: list[str], colors: dict[str, str]) -> list[go.Scatter]:
-    """Legend-only traces: what a colour means and one per country, then the shapes."""
-    items = [
-        _entry(
-            c,
-            c,
-            COLOUR_TITLE if i == 0 else None,
-            marker={"size": 12, "color": group_color(c, colors), "symbol": "circle"},
-        )
-        for i, c in enumerate(country_names)
-    ]
+    """Legend-only traces: the shapes (first legend), then one per country (second)."""
     grey = {"size": 12, "color": KEY_GREY, "line": {"color": KEY_GREY, "width": 2.5}}
-    items += [
-        _entry("Held, exact day", "Key", "Key", marker={**grey, "symbol": "circle"}),
-        _entry("Planned", "Key", marker={**grey, "symbol": "circle-open"}),
-        _entry("Month only (bar = the month)", "Key", marker={**grey, "symbol": "diamond"}),
+    items = [
+        _entry("Held, exact day", "legend", marker={**grey, "symbol": "circle"}),
+        _entry("Planned", "legend", marker={**grey, "symbol": "circle-open"}),
+        _entry("Month only (bar = the month)", "legend", marker={**grey, "symbol": "diamond"}),
         _entry(
-            "Multi-day (bar = its days)", "Key", mode="lines", line={"color": KEY_GREY, "width": 9}
+            "Multi-day (bar = its days)", "legend", "lines", line={"color": KEY_GREY, "width": 9}
         ),
-        _entry("Size = reporting articles", "Key", marker={**grey, "size": 20, "symbol": "circle"}),
+        _entry("Size = reporting articles", "legend", marker={**grey, "size": 20}),
     ]
-    return items
+    return items + [
+        _entry(c, "legend2", marker={"size": 12, "color": group_color(c, colors)})
+        for c in country_names
+    ]
+
+
+def _legends(fig: go.Figure, plot_px: int, n_colours: int) -> None:
+    """Two legends under the dates, across the chart, so the plot keeps the page's width for
+    the labels: the key to the shapes, then what the colours mean. Their entries only
+    explain (clicking one would hide a key, not the events)."""
+    common = {
+        "orientation": "h",
+        "x": 0,
+        "xanchor": "left",
+        "yanchor": "top",
+        "itemclick": False,
+        "itemdoubleclick": False,
+        "traceorder": "normal",  # one row, not a column per legend group of the marks
+    }
+    fig.update_layout(
+        legend={**common, "title_text": "Key:", "y": -34 / plot_px},
+        legend2={**common, "title_text": f"{COLOUR_TITLE}:", "y": -(34 + KEY_PX) / plot_px},
+        margin_b=MARGIN_B + 22 * _colour_rows(n_colours),
+    )
+
+
+def _colour_rows(n: int) -> int:
+    """Lines the colour legend takes at the page's width."""
+    return 1 + (len(COLOUR_TITLE) * 7 + 110 * n) // PLOT_PX
 
 
 def _lane_bands(fig: go.Figure, rows: pd.DataFrame) -> None:
@@ -247,29 +260,28 @@ def timeline_figure(
     _lane_bands(fig, rows)
     _axes(fig, rows)
     fig.update_layout(
-        legend={"groupclick": "toggleitem", "tracegroupgap": 10},
         clickmode="event+select",
         dragmode="pan",
         hovermode="closest",
     )
-    top = rows["y"].max() + 1.4
+    plot_px = int(max(ROW_PX * (rows["y"].max() + 1.5), 240))
     title = f"Diplomatic events, {_span_words(rows)}"
-    base_layout(fig, height=int(max(190 + ROW_PX * top, 380)), title=title)
+    base_layout(fig, height=plot_px + MARGIN_T + MARGIN_B, title=title)
     fig.update_layout(
         title_subtitle_text=subtitle(rows, lanes),
-        margin_t=100,
+        margin_t=MARGIN_T,
         title_y=0.99,
         title_yref="container",
     )
+    _legends(fig, plot_px, len(groups))
+    fig.update_layout(height=plot_px + MARGIN_T + fig.layout.margin.b)
     return fig
 
 
 def _axes(fig: go.Figure, rows: pd.DataFrame) -> None:
     ticks = rows.drop_duplicates("lane")
-    # Room for the labels of the first and last events, centred on their marks.
-    pad = max((rows["end"].max() - rows["start"].min()) * 0.1, pd.Timedelta(days=12))
     fig.update_xaxes(
-        range=[rows["start"].min() - pad, rows["end"].max() + pad],
+        range=x_range(rows),  # room for the labels of the first and last events
         showgrid=True,
         gridcolor="#e6e6e6",
         rangeselector=RANGE_BUTTONS,

@@ -15,7 +15,7 @@ from components.text import known
 LABELLED = 40  # more labels than this make a wall of text: the rest are named on hover
 LANE_MEANING = {"type": "event type", "country": "country of the first participant"}
 TYPE_ORDER = ("Visit", "Meeting", "Talks", "Call", "Summit")
-PLOT_PX = 1000  # plot width assumed for packing: the page's chart at 1280 px, a PNG is wider
+PLOT_PX = 800  # plot width assumed for packing: the page's chart at 1280 px; a PNG is wider
 CHAR_PX = 6.8  # mean width of a 12 px label character, with a margin
 MARK_PX = 36  # the widest marker and a gap
 
@@ -48,12 +48,25 @@ def most_reported(events: pd.DataFrame, n: int = LABELLED) -> pd.Series:
 def _extent(dated: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
     """The time each event's mark and label take on the axis, at ``PLOT_PX``."""
     first, last = dated["start"].min(), dated["end"].max()
-    per_px = max((last - first) * 1.2, pd.Timedelta(days=30)) / PLOT_PX
     width = dated["label"].where(dated["labelled"], "").map(label_px).clip(lower=MARK_PX)
+    per_px = time_per_px(last - first, width.max())
     half = width.map(lambda px: per_px * px / 2)
     left = pd.concat([dated["start"], dated["x"] - half], axis=1).min(axis=1)
     right = pd.concat([dated["end"] + pd.Timedelta(days=1), dated["x"] + half], axis=1).max(axis=1)
     return left, right
+
+
+def time_per_px(span: pd.Timedelta, widest_px: float) -> pd.Timedelta:
+    """Time per pixel of an axis that holds ``span`` and, beyond its ends, half the widest
+    label on either side (the axis range is ``x_range``), at ``PLOT_PX``."""
+    room = PLOT_PX - min(widest_px, PLOT_PX / 2)
+    return max(span, pd.Timedelta(days=30)) / room
+
+
+def x_range(rows: pd.DataFrame) -> list[pd.Timestamp]:
+    """From the leftmost to the rightmost mark or label, with a few pixels to spare."""
+    spare = (rows["right"].max() - rows["left"].min()) * 0.02
+    return [rows["left"].min() - spare, rows["right"].max() + spare]
 
 
 def _slots(dated: pd.DataFrame) -> list[int]:
@@ -77,7 +90,8 @@ def _mark_x(dated: pd.DataFrame) -> pd.Series:
 
 def lane_rows(events: pd.DataFrame, lanes: str) -> pd.DataFrame:
     """One row per dated event: lane, colour country, mark ``x``, ``label``, ``labelled``,
-    row ``slot`` and vertical position ``y``; ``lane_y`` is where the lane's name goes."""
+    the time its mark and label take (``left``, ``right``), row ``slot`` and vertical
+    position ``y``; ``lane_y`` is where the lane's name goes."""
     dated = events[events["start"].notna()].copy()
     if dated.empty:
         return dated.assign(
@@ -100,4 +114,4 @@ def lane_rows(events: pd.DataFrame, lanes: str) -> pd.DataFrame:
         base += dated.loc[dated["lane"] == lane, "slot"].max() + 1.3
     dated["y"] = dated["lane"].map(bases).astype(float) + dated["slot"]
     dated["lane_y"] = dated.groupby("lane")["y"].transform(lambda y: (y.min() + y.max()) / 2)
-    return dated.drop(columns=["left", "right"])
+    return dated

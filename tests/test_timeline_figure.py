@@ -69,7 +69,7 @@ def test_a_multi_day_event_is_a_bar_from_its_first_to_its_last_day(snap):
 
 def test_labels_in_a_row_never_overlap(snap):
     rows = lane_rows(crowd(snap, 30), "type")
-    per_px = (rows["end"].max() - rows["start"].min()) * 1.2 / PLOT_PX
+    per_px = (rows["right"].max() - rows["left"].min()) / PLOT_PX
     for _, row in rows[rows["labelled"]].groupby("y"):
         row = row.sort_values("x")
         half = row["label"].map(label_px) / 2
@@ -103,5 +103,6 @@ def test_the_chart_says_what_it_shows_and_what_colour_means(snap):
     fig = timeline_figure(snap.events, "country")
     assert fig.layout.title.text == "Diplomatic events, Sep 2023 – Apr 2025"
     assert "Lanes: country of the first participant" in fig.layout.title.subtitle.text
-    titles = [t.legendgrouptitle.text for t in fig.data if t.legendgrouptitle.text]
-    assert COLOUR_TITLE in titles and "country of" in COLOUR_TITLE
+    assert fig.layout.legend2.title.text == f"{COLOUR_TITLE}:"
+    assert "country of the first participant" in COLOUR_TITLE
+    assert {t.name for t in fig.data if t.legend == "legend2"} == {"China", "Russia"}
