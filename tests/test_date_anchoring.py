@@ -180,3 +180,13 @@ def test_full_dates_in_page_text(text, iso):
 def test_an_ending_verb_dates_the_last_day_of_a_stated_duration(nlp):  # noqa: F811
     found = events(nlp, "Xi Jinping concluded a three-day state visit to Russia on Wednesday.")
     assert [(e.date, e.end_date) for e in found] == [("2025-0609"[:4] + "-06-09", WEDNESDAY)]
+
+
+def test_words_said_during_a_meeting_date_it_by_the_speakers_dated_words(nlp):  # noqa: F811
+    text = (
+        "Vladimir Putin said on Monday that ties were strong. “We are close,” Vladimir Putin"
+        " said during a meeting with Wang Yi."
+    )
+    assert dating(meeting_of(events(nlp, text), "wang-yi")) == ("2025-06-09", "day", "anaphoric")
+    alone = "“We are close,” Vladimir Putin said during a meeting with Wang Yi."
+    assert meeting_of(events(nlp, alone), "wang-yi").date is None

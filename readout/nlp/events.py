@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 from readout import KNOWLEDGE_DIR
 from readout.knowledge import KnowledgeBase
 from readout.nlp.date_anaphora import anaphoric_dates, last_day_in
-from readout.nlp.date_mentions import find_dates, tense_of
+from readout.nlp.date_mentions import date_for, find_dates, tense_of
 from readout.nlp.dates import DateRange, as_date
 from readout.nlp.event_contacts import host_meeting, implied_visit, per_contact
 from readout.nlp.event_dating import Dated, assign_dates, inherit_date, outside_quotes
@@ -24,10 +24,12 @@ from readout.nlp.event_parties import Parties
 from readout.nlp.event_tense import dated, main_clause, same_day_report
 from readout.nlp.event_triggers import (
     ABSORBING_PREPS,
+    REPORTING,
     find_triggers,
     governor,
     is_hedged,
     is_planned,
+    verb_subject,
 )
 from readout.nlp.kb import get_knowledge
 from readout.records import EventRecord
@@ -48,12 +50,14 @@ def extract_events(
     records: list[EventRecord] = []
     # the last event day so far, for "the same day", "a day later"; at first the report's day
     last_day = as_date(published)
+    said_on: dict[str, DateRange] = {}  # speaker -> the day of their last dated "said"
     for sent in doc.sents:
         told = last_day is not None and last_day != as_date(published)
         dated = _sentence_frames(sent, builder, lex, published, last_day, told)
         new: list[EventRecord] = []
         for item in dated:
             inherit_date(item, dated, records)
+            _when_said(item, said_on, parties)
             record = _record(item, sent, parties, lex, published)
             for one in [
                 *per_contact(record, sent, parties),
@@ -68,7 +72,41 @@ def extract_events(
                     records.append(visit)
         days = [r.date for r in new if r.date and r.date_precision == "day"]
         last_day = last_day_in(sent, published, last_day, days)
+        _note_sayings(sent, parties, published, said_on)
     return records
+
+
+# Prepositions by which a reporting verb says where its words were spoken.
+SAID_AT = {"during", "at", "on", "in"}
+
+
+def _note_sayings(sent: Span, parties: Parties, published, said_on: dict) -> None:
+    """Remember the day each person was said to speak ("Putin said Wednesday ...")."""
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in REPORTING:
+            continue
+        day = date_for(verb, published)
+        if day is None or day.precision != "day":
+            continue
+        for subject in verb_subject(verb):
+            for party in parties.of_phrase(subject):
+                if parties.is_person(party.actor_id):
+                    said_on[party.actor_id] = day.based("anaphoric")
+
+
+def _when_said(item: Dated, said_on: dict, parties: Parties) -> None:
+    """ "X said during a meeting with Y" with no date: the meeting is when X spoke, and the
+    story dated X's words before ("X said on Wednesday that ...")."""
+    gov = item.frame.gov
+    if item.range is not None or gov is None or gov.lemma_.lower() not in REPORTING:
+        return
+    if not SAID_AT.intersection(item.frame.gov_preps):
+        return
+    for subject in verb_subject(gov):
+        for party in parties.of_phrase(subject):
+            if party.actor_id in said_on:
+                item.range = said_on[party.actor_id]
+                return
 
 
 # --- frames of one sentence ----------------------------------------------------------------
