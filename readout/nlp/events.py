@@ -9,6 +9,7 @@ to Moscow for talks with Lavrov" is one visit), give each frame the date express
 from __future__ import annotations
 
 from spacy.language import Language
+from spacy.parts_of_speech import VERB
 from spacy.tokens import Doc, Span
 
 from readout import KNOWLEDGE_DIR
@@ -31,6 +32,7 @@ from readout.nlp.event_triggers import (
     is_planned,
     verb_subject,
 )
+from readout.nlp.extensions import tag_rows
 from readout.nlp.kb import get_knowledge
 from readout.records import EventRecord
 
@@ -82,9 +84,12 @@ SAID_AT = {"during", "at", "on", "in"}
 
 def _note_sayings(sent: Span, parties: Parties, published, said_on: dict) -> None:
     """Remember the day each person was said to speak ("Putin said Wednesday ...")."""
-    for verb in sent:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in REPORTING:
+    strings, doc = sent.doc.vocab.strings, sent.doc
+    rows = tag_rows(doc)[sent.start : sent.end]  # no Token object for most words (speed)
+    for k, (pos, lemma, _lower, _dep) in enumerate(rows):
+        if pos != VERB or strings[lemma].lower() not in REPORTING:
             continue
+        verb = doc[sent.start + k]
         day = date_for(verb, published)
         if day is None or day.precision != "day":
             continue
