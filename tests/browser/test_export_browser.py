@@ -51,3 +51,16 @@ def test_timeline_png_is_report_sized(page, app_url, tmp_path):
     width, height = struct.unpack(">II", data[16:24])
     assert width == chart_export.WIDTH * chart_export.SCALE
     assert height > 400 * chart_export.SCALE  # the chart, its legends and its caption
+
+
+def test_briefing_mode_hides_the_timeline_controls_but_not_the_evidence(page, app_url):
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    page.goto(f"{app_url}/timeline?mode=briefing&event=e-visit")
+    wait_idle(page)
+    main = page.locator('[data-testid="stMain"]')
+    assert main.locator('[data-testid="stPlotlyChart"]').first.is_visible()
+    assert "Reported in" in main.inner_text()  # the evidence of the event in the URL
+    for key in ("controls_timeline", "controls_timeline_pick", "controls_timeline_edit"):
+        assert page.locator(f".st-key-{key}").count() == 1
+        assert not page.locator(f".st-key-{key}").is_visible()
+    assert not page.get_by_text("Lanes by").is_visible()
