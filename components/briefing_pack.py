@@ -52,7 +52,9 @@ table.quotes td { width: 25%; }
   .grid { display: grid; grid-template-columns: 3fr 2fr; gap: 6mm; }
   ol.cites { font-size: 8.5pt; } h3 { font-size: 11pt; margin: .5rem 0 .2rem; }
   .caption { font-size: 8pt; }
-  .grid.quoted { grid-template-columns: 1fr 1fr; }
+  .grid.quoted { grid-template-columns: 3fr 2fr; }
+  /* the statement cards' inline sizes are for a screen */
+  table.quotes *, .quoted h3 ~ div { font-size: 7.5pt !important; line-height: 1.3 !important; }
   .quoted img.chart { max-height: 70mm; }
   table.quotes, table.list { font-size: 8pt; margin: .2rem 0; }
   table.quotes th, table.quotes td, table.list td { padding: .1rem .3rem; }

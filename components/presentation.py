@@ -28,18 +28,25 @@ html { font-size: 20px; }  /* Streamlit sizes in rem: everything grows by a quar
 [data-testid="stExpandSidebarButton"], [data-testid="stSidebarCollapseButton"],
 [data-testid="stDownloadButton"], div[class*="st-key-controls_"],
 div[class*="st-key-hint_"], [data-testid="stElementToolbar"],
-[data-testid="stTooltipIcon"] { display: none !important; }
+[data-testid="stTooltipIcon"],
+[data-testid="stLayoutWrapper"]:has(> div[class*="st-key-controls_"]),
+[data-testid="stLayoutWrapper"]:has(> div[class*="st-key-hint_"]) { display: none !important; }
 [data-testid="stMainBlockContainer"] { padding: 3.2rem 2.5rem 2rem !important;
   max-width: 100%; }
 [data-testid="stMain"], [data-testid="stMarkdownContainer"] { color: #000; }
 h1 { font-size: 2.3rem !important; padding: 0 0 .3rem !important; }
 /* Captions say what a chart leaves out: read from the back of the room, not grey print. */
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p {
-  color: #111 !important; font-size: 1rem !important; }
+  color: #111 !important; font-size: 1rem !important; opacity: 1 !important; }
+/* A statement card's source line (evidence.META_STYLE, an inline style). */
+[data-testid="stHtml"] div[style*="font-size:0.88rem"] { color: #222 !important;
+  font-size: .95rem !important; }
 [data-testid="stMetricLabel"] p { font-size: 1.1rem !important; color: #111 !important; }
 [data-testid="stTable"] th, [data-testid="stTable"] td { font-size: 1.15rem !important; }
 /* The data grid draws on a canvas with fixed pixel sizes: zoom it to presentation size. */
-[data-testid="stDataFrame"] { zoom: 1.4; }
+[data-testid="stDataFrame"] { zoom: 1.35; }
+[data-testid="stFullScreenFrame"]:has(> [data-testid="stDataFrame"]) {
+  width: calc(100% / 1.35) !important; }  /* the grid sizes itself to this frame */
 .st-key-presenter_bar p { font-size: 1.2rem; }
 </style>
 """
@@ -100,7 +107,7 @@ def for_briefing(fig: go.Figure) -> go.Figure:
         "tickfont": {"size": TEXT, "color": INK},
         "title_font": {"size": AXIS_TITLE, "color": INK},
     }
-    out.update_xaxes(**axis)
+    out.update_xaxes(**axis, rangeselector_visible=False)  # buttons, no part of the story
     out.update_yaxes(**axis)
     for trace in out.data:
         _bigger_text(trace)
