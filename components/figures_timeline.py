@@ -159,10 +159,17 @@ def _legends(fig: go.Figure, plot_px: int, n_colours: int) -> None:
         "itemclick": False,
         "itemdoubleclick": False,
         "traceorder": "normal",  # one row, not a column per legend group of the marks
+        # Set, not inherited: Streamlit's theme restyles the first legend, not the second.
+        "font": {"size": 13, "color": "#222222"},
+        "title": {"side": "left", "font": {"size": 14, "color": "#222222"}},
     }
     fig.update_layout(
-        legend={**common, "title_text": "Key:", "y": -34 / plot_px},
-        legend2={**common, "title_text": f"{COLOUR_TITLE}:", "y": -(34 + KEY_PX) / plot_px},
+        legend={**common, "title": {**common["title"], "text": "Key:"}, "y": -34 / plot_px},
+        legend2={
+            **common,
+            "title": {**common["title"], "text": f"{COLOUR_TITLE}:"},
+            "y": -(34 + KEY_PX) / plot_px,
+        },
         margin_b=MARGIN_B + 22 * _colour_rows(n_colours),
     )
 

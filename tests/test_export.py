@@ -147,3 +147,27 @@ def test_briefing_template_makes_every_text_at_least_18px(full):
             if trace.textfont and trace.textfont.size is not None:
                 assert trace.textfont.size >= 18
         assert fig.layout.font.size == 14  # the original is untouched
+
+
+def test_an_untitled_chart_is_titled_when_exported(full):
+    import plotly.graph_objects as go
+
+    fig = go.Figure(go.Scatter(x=[0, 1], y=[0, 1], name="link"))  # like the network figure
+    out = chart_export.export_figure(fig, "Sources: x. Filters: none.", "network")
+    assert out.layout.title.text == chart_export.TITLES["network"]
+    assert out.layout.height > chart_export.with_caption(fig, "Sources: x.").layout.height
+    page = chart_export.render(fig, "html", "Sources: x. Filters: none.", "network").decode()
+    assert chart_export.TITLES["network"] in page and "Sources: x" in page
+    titled = articles_per_outlet(full.articles)  # a figure's own title is kept
+    assert chart_export.export_figure(titled, "x", "outlets").layout.title.text == (
+        "Articles per outlet"
+    )
+
+
+def test_exported_timeline_svg_names_participants_title_and_caption(full, needs_chrome):
+    fig = timeline_figure(full.events, "type", full.colors)
+    data = chart_export.render(fig, "svg", "Sources: EWN 1 Apr 2025. Filters: none.", "timeline")
+    words = " ".join(ET.fromstring(data).itertext())
+    assert "Diplomatic events" in words and "Sources: EWN 1 Apr 2025" in words
+    assert "Wang Yi – Sergei Lavrov · talks" in words
+    assert "Colour: country of the first participant" in words

@@ -21,7 +21,6 @@ from components.layout import (
     url_choice,
 )
 from components.page_views import statements_per_month, timeline_labels, timeline_view
-from components.timeline_rows import LANE_MEANING
 
 full, snap, filters = page_data()
 st.title("Timeline")
@@ -54,15 +53,11 @@ else:
     labels = cached_view(timeline_labels, filters)
     chosen = choice_state("event", labels)
     view = cached_view(timeline_view, filters, lane_key, chosen)
-    shown = (
-        f"Showing the {view.drawn:,} most-reported of {view.matching:,} matching events: "
-        "narrow the dates or add a filter to see the others. "
-        if view.drawn < view.matching
-        else ""
-    )
-    st.caption(
-        f"{shown}Lanes: {LANE_MEANING[lane_key]}. Colour: the country of the first participant."
-    )
+    if view.drawn < view.matching:
+        st.caption(
+            f"Showing the {view.drawn:,} most-reported of {view.matching:,} matching events: "
+            "narrow the dates or add a filter to see the others."
+        )
     chart(
         view.events.figure,
         key="timeline_chart",
