@@ -28,7 +28,7 @@ WIDTH, HEIGHT, SCALE = 1600, 900, 2  # PNG: 3200 × 1800 pixels
 HTML_WIDTH = 1000  # an HTML export is as wide as its window: its caption wraps for a laptop
 CAPTION_SIZE = 12
 # Titles of the exported charts whose figure has none (it sits under the page's heading).
-TITLES = {"network": "Network of actors: who met, called or addressed whom"}
+TITLES = {"network": "Actor network: who is linked to whom, by kind of link"}
 Table = pd.DataFrame | Callable[[], pd.DataFrame]
 _KALEIDO = threading.RLock()  # one headless Chrome at a time
 

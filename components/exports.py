@@ -92,8 +92,9 @@ def statements_month_table(statements: pd.DataFrame) -> pd.DataFrame:
 
 
 def network_table(edges: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
-    """One row per link drawn: source, target (names), link type, count, first and last day."""
-    columns = ["source", "target", "link_type", "count", "first_date", "last_date", "articles"]
+    """One row per link drawn: source, target (names), link type, count (events, statements
+    or shared sentences behind it), first and last day."""
+    columns = ["source", "target", "link_type", "count", "first_date", "last_date"]
     if edges.empty:
         return pd.DataFrame(columns=columns)
     frame = edges.astype({"source": str, "target": str, "type": str})
@@ -101,7 +102,6 @@ def network_table(edges: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
         count=("type", "size"),
         first_date=("date", "min"),
         last_date=("date", "max"),
-        articles=("article_id", "nunique"),
     )
     table = grouped.reset_index().rename(columns={"type": "link_type"})
     table["source"] = table["source"].map(lambda a: names.get(a, a))

@@ -104,7 +104,6 @@ def test_network_table_names_both_ends_and_counts_each_link(full):
         "count",
         "first_date",
         "last_date",
-        "articles",
     ]
     assert table["count"].sum() == len(edges)
     names = set(table["source"]) | set(table["target"])
