@@ -159,7 +159,7 @@ def test_arrow_keys_work_after_the_speaker_note_is_shown(page, app_url, briefing
     monkeypatch.setenv("READOUT_BRIEFINGS", str(briefings_dir))
     save(COMPARE)
     open_app(page, f"{app_url}/?mode=briefing&briefing=compare&slide=1")
-    page.get_by_role("button", name="Speaker note").click()  # keeps the focus: no other click
+    page.get_by_text("Speaker note", exact=True).click()  # keeps the focus: no other click
     page.wait_for_selector("text=A note to show.", timeout=30_000)
     wait_idle(page)
     page.keyboard.press("ArrowRight")
