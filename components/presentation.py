@@ -109,6 +109,10 @@ def for_briefing(fig: go.Figure) -> go.Figure:
     }
     out.update_xaxes(**axis, rangeselector_visible=False)  # buttons, no part of the story
     out.update_yaxes(**axis)
+    for name in out.layout:  # a second legend (legend2, ...) too
+        if name.startswith("legend") and name != "legend":
+            out.layout[name].font.size = TEXT
+            out.layout[name].title.font.size = TEXT
     for trace in out.data:
         _bigger_text(trace)
     for note in out.layout.annotations or ():

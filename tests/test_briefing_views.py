@@ -224,3 +224,14 @@ def test_a_name_two_actors_share_stays_as_written():
         "actor": ["Wang Yi"],
         "outlet": ["EWN"],
     }
+
+
+def test_briefing_style_enlarges_every_legend():
+    import plotly.graph_objects as go
+
+    from components.presentation import TEXT, for_briefing
+
+    fig = go.Figure(go.Scatter(x=[1], y=[1], legend="legend2"))
+    fig.update_layout(legend2={"font": {"size": 13}, "title": {"text": "Colour"}})
+    shown = for_briefing(fig).layout.legend2
+    assert (shown.font.size, shown.title.font.size) == (TEXT, TEXT)
