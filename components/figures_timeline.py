@@ -1,7 +1,8 @@
 """The timeline figure: events on a date axis in lanes, each event drawn once. Pure.
 
 Encodings, all in the legend: colour = the country of the event's first participant
-(Okabe–Ito); filled marker = held, open marker = planned; circle = exact day, diamond + pale
+(Okabe–Ito); filled marker = held, open marker = planned, pale fill = a day worked out
+("on Tuesday", "the same day"), not stated; circle = exact day, diamond + pale
 bar over the month = only the month is known; a thick bar from the first to the last day = a
 multi-day event; marker size = number of reporting articles. Each mark is labelled with who
 took part and the type ("Wang Yi – Sergei Lavrov · talks"); on a crowded chart only the
@@ -14,9 +15,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.figures import base_layout, empty_figure
-from components.model import precision_label
 from components.palette import country_colors, group_color, legend_groups, legend_order, tint
-from components.text import known
+from components.timeline_hover import hover_text, worked_out  # noqa: F401 (re-exported)
 from components.timeline_rows import LANE_MEANING, PLOT_PX, lane_rows, x_range  # noqa: F401 (re-exported)
 
 KEY_GREY = "#555555"
@@ -51,23 +51,6 @@ def _symbol(precision: str, status: str) -> str:
     return f"{shape}-open" if status == "planned" else shape
 
 
-def hover_text(ev, countries: dict[str, str]) -> str:
-    people = ", ".join(
-        f"{(known(name) or pid)} ({(known(countries.get(pid)) or '?')})"
-        for pid, name in zip(ev.participants, ev.participant_names, strict=True)
-    )
-    when = precision_label(ev.start, ev.end, ev.date_precision)
-    exact = {"day": "exact day", "month": "month known, not the day", "year": "year only"}
-    sources = f"{ev.n_sources} reporting article{'s' if ev.n_sources != 1 else ''}"
-    return (
-        f"<b>{(known(ev.type) or 'event').capitalize()}</b> · {when} "
-        f"({exact.get(ev.date_precision, 'precision unknown')})"
-        f"<br>{people or 'participants unknown'}<br>Place: {(known(ev.place) or 'not reported')}"
-        f"<br>{(known(ev.status) or 'status unknown').capitalize()} · {sources}"
-        "<br><i>Click for the evidence</i>"
-    )
-
-
 def _span_trace(rows: pd.DataFrame, color: str, width: int, alpha: float, name: str) -> go.Scatter:
     xs, ys = [], []
     for row in rows.itertuples():
@@ -84,8 +67,11 @@ def _span_trace(rows: pd.DataFrame, color: str, width: int, alpha: float, name: 
     )
 
 
-def _mark_traces(part: pd.DataFrame, precision: str, status: str, color: str, group, countries):
-    """The markers of one colour, precision and status, each with its label above it."""
+def _mark_traces(
+    part: pd.DataFrame, key: tuple[str, str, bool], color: str, group, countries
+) -> go.Scatter:
+    """The markers of one colour, precision, status and date basis, labelled above."""
+    precision, status, inferred = key
     return go.Scatter(
         x=part["x"],
         y=part["y"],
@@ -96,7 +82,7 @@ def _mark_traces(part: pd.DataFrame, precision: str, status: str, color: str, gr
         marker={
             "symbol": _symbol(precision, status),
             "size": part["size"],
-            "color": color,
+            "color": tint(color, 0.35) if inferred else color,
             "opacity": 1,
             "line": {"color": color, "width": 2.5},
         },
@@ -118,10 +104,11 @@ def _country_traces(rows: pd.DataFrame, group: str, color: str, countries) -> li
         traces.append(_span_trace(multi, color, 10, 0.85, group))
     if len(vague):
         traces.append(_span_trace(vague, color, 16, 0.22, group))
-    for (precision, status), part in rows.groupby(
-        ["date_precision", "status"], sort=True, dropna=False
+    inferred = rows["date_basis"].map(worked_out) if "date_basis" in rows else False
+    for (precision, status, guess), part in rows.assign(inferred=inferred).groupby(
+        ["date_precision", "status", "inferred"], sort=True, dropna=False
     ):
-        traces.append(_mark_traces(part, precision, status, color, group, countries))
+        traces.append(_mark_traces(part, (precision, status, guess), color, group, countries))
     return traces
 
 
@@ -134,6 +121,11 @@ def _legend_key(country_names: list[str], colors: dict[str, str]) -> list[go.Sca
     grey = {"size": 12, "color": KEY_GREY, "line": {"color": KEY_GREY, "width": 2.5}}
     items = [
         _entry("Held, exact day", "legend", marker={**grey, "symbol": "circle"}),
+        _entry(
+            "Day worked out, not stated",
+            "legend",
+            marker={**grey, "symbol": "circle", "color": tint(KEY_GREY, 0.35)},
+        ),
         _entry("Planned", "legend", marker={**grey, "symbol": "circle-open"}),
         _entry("Month only (bar = the month)", "legend", marker={**grey, "symbol": "diamond"}),
         _entry(

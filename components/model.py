@@ -17,13 +17,14 @@ import pyarrow.compute as pc
 
 from components.article_texts import ArticleTexts
 from components.palette import UNKNOWN_COUNTRY, country_colors
+from readout.schema import STATEMENT_KINDS
 
 # What the app reads of the stored tables: unlinked mentions and their labels are never shown.
 APP_COLUMNS = {"mentions": ["article_id", "actor_id", "start", "end", "text"]}
 APP_WHERE = {"mentions": pc.field("actor_id").is_valid()}
 APP_CATEGORIES = {"mentions": ["article_id", "actor_id"]}
 
-TERM = "term"  # statements.kind of a quoted name or scare quote (readout.nlp.quote_terms)
+TERM = STATEMENT_KINDS[-1]  # a quoted name or scare quote, kept apart from what was said
 
 TABLE_NAMES = (
     "articles",

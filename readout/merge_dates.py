@@ -14,9 +14,10 @@ from datetime import date
 
 from readout.knowledge import KnowledgeBase, fold
 from readout.records import EventRecord
+from readout.schema import DATE_BASES
 
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "unknown": 3}
-BASIS_RANK = {"stated": 0, "relative": 1, "anaphoric": 2, "publication": 3}
+BASIS_RANK = {basis: i for i, basis in enumerate(DATE_BASES) if basis != "none"}
 EXPLICIT = {"stated", "relative"}
 SOFT_SLACK_DAYS = 1  # a publication day may be a day off the event's (time zones, datelines)
 STAY_DAYS = 3  # a visit's later days, told without its first day and last day

@@ -59,7 +59,7 @@ class StatementRecord:
     speaker_id: str | None
     speaker_text: str
     text: str
-    kind: str  # direct | indirect
+    kind: str  # one of schema.STATEMENT_KINDS
     start: int  # offsets of the quoted/reported text
     end: int
     date: str | None
@@ -81,7 +81,7 @@ class EventRecord:
     start: int  # offsets of the sentence reporting it
     end: int
     trigger: str = ""
-    date_basis: str = "none"  # stated | relative | anaphoric | publication | none
+    date_basis: str = "none"  # one of schema.DATE_BASES
 
 
 @dataclass

@@ -10,6 +10,15 @@ import pyarrow as pa
 SCHEMA_VERSION = 3  # 2: ``corrected`` on articles, actors, statements, events
 # 3: ``date_basis`` and ``sources_disagree`` on events, each source's ``date``/``place``
 
+# How an event's date was found, surest first (the merge prefers the first): written out in
+# the text, worked out from an expression against the publication date ("on Tuesday"), taken
+# from an earlier date of the article ("the same day"), the publication day of a same-day
+# report, or no date at all.
+DATE_BASES = ("stated", "relative", "anaphoric", "publication", "none")
+# Statement kinds: a quotation, reported speech, and a quoted name of a thing or scare quote
+# ("a 'no limits' partnership"), which is a speaker's vocabulary, not something said.
+STATEMENT_KINDS = ("direct", "indirect", "term")
+
 _str = pa.string()
 _strs = pa.list_(pa.string())
 _int = pa.int64()
@@ -87,8 +96,8 @@ TABLES: dict[str, pa.Schema] = {
             ("date", _str),
             ("end_date", _str),
             ("date_precision", _str),
-            # how the date was found: stated | relative | anaphoric | publication | none
-            # (null on rows made by hand or by corrections)
+            # how the date was found: one of DATE_BASES (null on rows made by hand or by
+            # corrections)
             ("date_basis", _str),
             ("status", _str),
             # its sources give different dates or places (each source's own: event_sources)

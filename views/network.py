@@ -28,10 +28,11 @@ LINKS_HELP = (
 
 full, snap, filters = page_data()
 st.title("Actor network")
-st.caption(
-    "Who met, visited or called whom: people are sized by mentions and coloured by country; "
-    "links are thicker when repeated. Click a person to open them."
-)
+with st.container(key="hint_network"):  # how to use the page: hidden in briefing mode
+    st.caption(
+        "Who met, visited or called whom: people are sized by mentions and coloured by "
+        "country; links are thicker when repeated. Click a person to open them."
+    )
 filter_note(filters)
 
 bounds = choices(full)[1]  # the snapshot's first and last day

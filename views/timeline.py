@@ -24,10 +24,12 @@ from components.page_views import statements_per_month, timeline_labels, timelin
 
 full, snap, filters = page_data()
 st.title("Timeline")
-st.caption(
-    "Each mark is one event, drawn once however many articles report it, and labelled with "
-    "who took part. Hover for where and when; click a mark for the sentences that report it."
-)
+with st.container(key="hint_timeline"):  # how to use the page: hidden in briefing mode
+    st.caption(
+        "Each mark is one event, drawn once however many articles report it, and labelled "
+        "with who took part; a pale mark's day was worked out, not stated. Hover for where, "
+        "when and how the date was found; click a mark for the sentences that report it."
+    )
 filter_note(filters)
 flash()  # the outcome of a correction made below (a deleted event is no longer there)
 
