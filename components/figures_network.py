@@ -26,6 +26,7 @@ EDGE_STYLE = {
     "co-mentioned": {"color": "#c4c4c4", "dash": "solid"},
 }
 BACKGROUND = ("co-mentioned", "addressed")  # thin, under the contacts
+COLOUR_TITLE = "Colour: the actor's country"
 EDGE_LABEL = {  # in the hover; the legend says the type alone (the page's chips explain)
     "met": "met",
     "visited": "visited",
@@ -184,7 +185,7 @@ def _node_trace(part, layout: NetworkLayout, group, colors, first: bool, ringed_
         customdata=part["id"],
         name=group,
         legendgroup=f"country-{group}",
-        legendgrouptitle_text="Country" if first else None,
+        legendgrouptitle_text=COLOUR_TITLE if first else None,
         hovertext=[
             f"<b>{r.name}</b> ({r.country})<br>{r.mentions} mentions<br><i>Click to open</i>"
             for r in part.itertuples()

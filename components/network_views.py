@@ -151,6 +151,17 @@ def _layout(shown: pd.DataFrame, sizes, labels) -> NetworkLayout:
     return network_layout(nodes, _links(shown), {n: sizes[n] for n in nodes}, short)
 
 
+def behind_articles(full: Snapshot, behind: pd.DataFrame) -> list[str]:
+    """The articles behind the links drawn, for the chart's sources: a statement or
+    co-mention link names its article; a contact names its event, which one or more
+    articles report."""
+    direct = behind["article_id"].dropna().tolist()
+    reported = full.events.set_index("event_id")["article_ids"]
+    refs = behind.loc[behind["article_id"].isna(), "ref"].dropna().unique()
+    from_events = [a for ref in refs if ref in reported.index for a in reported[ref]]
+    return list(dict.fromkeys(direct + from_events))
+
+
 @dataclass(frozen=True)
 class NetworkView:
     chart: Chart
@@ -189,7 +200,7 @@ def network_view(
     edges = graph.edges
     behind = edges[edges["source"].isin(visible) & edges["target"].isin(visible)]
     return NetworkView(
-        Chart(figure, sources_of(full, behind["article_id"].dropna())),
+        Chart(figure, sources_of(full, behind_articles(full, behind))),
         centrality(around, full.actors),
         behind,
         (len(visible), len(shown)),

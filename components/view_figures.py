@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 from components.article_views import article_rows
 from components.filtering import Filters, apply_filters, date_bounds
 from components.model import Snapshot
-from components.network_views import network_options, network_view
+from components.network_views import behind_articles, network_options, network_view
 from components.page_views import drawn_events, overview_view, timeline_view
 from components.url_state import Params, filters_from_params, first
 from components.view_quotes import articles_html, statements_part
@@ -60,7 +60,7 @@ def _timeline(full: Snapshot, snap: Snapshot, params: Params) -> Built:
 def _network(full: Snapshot, snap: Snapshot, params: Params) -> tuple[go.Figure, pd.DataFrame]:
     o = network_options(params, date_bounds(full))  # the page's defaults, read as it reads them
     view = network_view(full, snap, o.types, o.window, o.people, o.focus, o.node)
-    return view.chart.figure, _articles(full, view.behind["article_id"].dropna())
+    return view.chart.figure, _articles(full, behind_articles(full, view.behind))
 
 
 def _statements(full: Snapshot, snap: Snapshot, params: Params) -> Built:
