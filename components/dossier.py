@@ -1,0 +1,300 @@
+"""An event's dossier: what the contact was, who reported it, and each side's account of it.
+
+Pure pandas, no Streamlit (``views/dossier.py`` draws it). A *side* is a participant's
+country: the participant, and that country's ministries, offices, state media and
+spokespeople (actors of kind country/organization/media, or persons with a spokesperson role).
+A side's account is the statements its speakers make in the articles that report the event,
+dated within ``WINDOW`` of it (an announcement comes before a visit, a readout after).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from components.compare import NO_THEME, Group, links
+from components.model import Snapshot, parse_day, precision_label
+from components.palette import UNKNOWN_COUNTRY
+from components.text import known, theme_label
+
+WINDOW = pd.Timedelta(days=7)  # "the days around it": a week either side of the event
+SIDE_KINDS = frozenset({"country", "organization", "media"})  # speak for their country
+SPOKES_ROLES = ("spokesperson", "press_secretary")
+
+
+@dataclass(frozen=True)
+class Report:
+    """An article reporting the event, with the wire copies that repeat it."""
+
+    article_id: str
+    outlet: str
+    published: str
+    agency: str | None
+    title: str
+    url: str | None
+    copies: tuple[str, ...] = ()  # "France 24 1 Apr 2025"
+
+
+@dataclass(frozen=True)
+class Side:
+    country: str
+    people: tuple[str, ...]  # the participants of this side (names)
+    statements: pd.DataFrame  # its statements about the contact, oldest first
+
+
+@dataclass(frozen=True)
+class ThemeRow:
+    theme: str
+    label: str
+    cells: tuple[pd.DataFrame, ...]  # one per side, in the order of ``Dossier.sides``
+
+    @property
+    def speaking(self) -> tuple[int, ...]:
+        return tuple(i for i, c in enumerate(self.cells) if len(c))
+
+
+@dataclass(frozen=True)
+class Dossier:
+    event_id: str
+    type: str
+    participants: tuple[str, ...]  # "Wang Yi (China)"
+    place: str | None
+    when: str
+    date_basis: str | None
+    status: str
+    sources_disagree: bool
+    reports: tuple[Report, ...]
+    readings: pd.DataFrame  # outlet, date, place: each source's own reading
+    notes: tuple[str, ...]  # disagreements in words
+    sides: tuple[Side, ...]
+    rows: tuple[ThemeRow, ...]
+    shared: tuple[str, ...]  # phrases statements of two different sides both use
+    only: dict[str, tuple[str, ...]]  # side country -> theme labels only it raises
+    terms: pd.DataFrame  # term, used_by, sides, outlets
+
+
+def _day(value, with_year: bool = True) -> str:
+    ts = pd.to_datetime(value, errors="coerce")
+    if pd.isna(ts):
+        return str(value)
+    return ts.strftime("%-d %B %Y" if with_year else "%-d %B")
+
+
+def _reports(snap: Snapshot, article_ids: list[str]) -> tuple[Report, ...]:
+    """Originals in publication order, each with its wire copies among the reports."""
+    arts = snap.articles_by_id
+    ids = [a for a in dict.fromkeys(article_ids) if a in arts.index]
+    ids.sort(key=lambda a: (str(arts.at[a, "published"]), a))
+    copy_of = {a: known(arts.at[a, "duplicate_of"]) for a in ids}
+    reported = set(ids)
+
+    def cite(a: str) -> str:
+        return f"{arts.at[a, 'outlet']} {_day(arts.at[a, 'published'])}"
+
+    out = []
+    for a in ids:
+        if copy_of[a] in reported:
+            continue  # listed under its original
+        copies = tuple(cite(c) for c in ids if copy_of[c] == a)
+        row = arts.loc[a]
+        out.append(
+            Report(
+                article_id=a,
+                outlet=str(row["outlet"]),
+                published=known(row["published"]) or "",
+                agency=known(row["agency"]),
+                title=str(row["title"]),
+                url=known(row["url"]),
+                copies=copies,
+            )
+        )
+    return tuple(out)
+
+
+def _readings(snap: Snapshot, event_id: str) -> pd.DataFrame:
+    src = snap.event_sources[snap.event_sources["event_id"] == event_id]
+    outlets = src["article_id"].map(snap.articles_by_id["outlet"]).fillna("Unknown outlet")
+    published = src["article_id"].map(snap.articles_by_id["published"])
+    frame = pd.DataFrame(
+        {"outlet": outlets, "published": published, "date": src["date"], "place": src["place"]}
+    )
+    return frame.sort_values(["published", "outlet"], kind="stable").reset_index(drop=True)
+
+
+def _note(readings: pd.DataFrame, column: str, what: str) -> str | None:
+    """ "Dates differ: EWN: 1 April; imp.news: 31 March" when the sources read it apart."""
+    given = readings.dropna(subset=[column])
+    if given[column].nunique() < 2:
+        return None
+    years = parse_day(given[column]).dt.year.dropna().unique()
+    fmt = (lambda v: _day(v, len(years) > 1)) if column == "date" else str
+    parts = [
+        f"{outlet}: " + ", ".join(dict.fromkeys(fmt(v) for v in sorted(rows[column])))
+        for outlet, rows in given.groupby("outlet", sort=False)
+    ]
+    return f"{what} differ: " + "; ".join(parts)
+
+
+def _spokespeople(snap: Snapshot) -> set[str]:
+    roles = snap.roles
+    if roles.empty:
+        return set()
+    mask = roles["role"].astype(str).str.contains("|".join(SPOKES_ROLES), na=False)
+    return set(roles.loc[mask, "actor_id"])
+
+
+def side_of(snap: Snapshot, participants: list[str]) -> dict[str, str]:
+    """speaker actor_id -> the side (country) it speaks for, for this event's participants."""
+    actors = snap.actors_by_id
+    country = {p: known(actors["country"].get(p)) or UNKNOWN_COUNTRY for p in participants}
+    sides = {c for c in country.values() if c != UNKNOWN_COUNTRY}
+    spokes = _spokespeople(snap)
+    voice = actors[actors["country"].isin(sides)]
+    speaks = voice["kind"].isin(SIDE_KINDS) | voice.index.isin(spokes)
+    out = dict(zip(voice.index[speaks], voice.loc[speaks, "country"], strict=True))
+    return out | country  # a participant always speaks for its own side
+
+
+def _window(snap: Snapshot, ev: pd.Series, frame: pd.DataFrame) -> pd.DataFrame:
+    mine = frame[frame["article_id"].isin(set(ev["article_ids"]))]
+    if pd.isna(ev["start"]):
+        return mine  # an undated event: whatever its reports say
+    day = mine["date_dt"]
+    near = day.isna() | ((day >= ev["start"] - WINDOW) & (day <= ev["end"] + WINDOW))
+    return mine[near]
+
+
+def _elsewhere(snap: Snapshot, event_id: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """Without statements whose sentence reports another contact and not this one ("Li would
+    travel to Russia on Sunday", in an article on the Qin-Lavrov talks)."""
+    src = snap.event_sources[snap.event_sources["article_id"].isin(set(frame["article_id"]))]
+    if src.empty or frame.empty:
+        return frame
+    keys = frame[["article_id", "sent_start", "sent_end"]].reset_index()
+    spans = keys.merge(src[["article_id", "event_id", "start", "end"]], on="article_id")
+    spans = spans[(spans["start"] < spans["sent_end"]) & (spans["end"] > spans["sent_start"])]
+    here = set(spans.loc[spans["event_id"] == event_id, "index"])
+    other = set(spans.loc[spans["event_id"] != event_id, "index"]) - here
+    return frame.drop(index=list(other))
+
+
+def _drop_copies(frame: pd.DataFrame, reports: tuple[Report, ...]) -> pd.DataFrame:
+    """Statements of a wire copy whose original is listed: said once, not twice."""
+    originals = {r.article_id for r in reports}
+    return frame[~frame["copy_of"].isin(originals)]
+
+
+def _theme_rows(sides: tuple[Side, ...]) -> tuple[ThemeRow, ...]:
+    """One row per theme any side raises (a statement sits in each of its themes' rows), the
+    themes both sides raise first, then by number of statements; unthemed ones last."""
+    counts: dict[str, int] = {}
+    speakers: dict[str, set[int]] = {}
+    for i, side in enumerate(sides):
+        for themes in side.statements["themes"]:
+            for theme in list(themes) or [NO_THEME]:
+                counts[theme] = counts.get(theme, 0) + 1
+                speakers.setdefault(theme, set()).add(i)
+    order = sorted(counts, key=lambda t: (t == NO_THEME, -len(speakers[t]), -counts[t], t))
+    rows = []
+    for theme in order:
+        cells = tuple(
+            s.statements[
+                s.statements["themes"].map(lambda ts, t=theme: t in (list(ts) or [NO_THEME]))
+            ]
+            for s in sides
+        )
+        label = "No theme" if theme == NO_THEME else theme_label(theme)
+        rows.append(ThemeRow(theme, label, cells))
+    return tuple(rows)
+
+
+def _only(sides: tuple[Side, ...], rows: tuple[ThemeRow, ...]) -> dict[str, tuple[str, ...]]:
+    if len(sides) < 2:
+        return {}
+    out: dict[str, list[str]] = {s.country: [] for s in sides}
+    for row in rows:
+        if row.theme != NO_THEME and len(row.speaking) == 1:
+            out[sides[row.speaking[0]].country].append(row.label)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _shared(sides: tuple[Side, ...]) -> tuple[str, ...]:
+    groups = [Group(s.country, s.statements) for s in sides]
+    linked = links(groups)
+    return tuple(sorted({p for ps in linked["phrases"] for p in ps}))
+
+
+def _terms(snap: Snapshot, ev: pd.Series, sides_by: dict[str, str]) -> pd.DataFrame:
+    columns = ["term", "used_by", "sides", "outlets"]
+    terms = snap.terms
+    if terms is None or terms.empty:
+        return pd.DataFrame(columns=columns)
+    mine = _window(snap, ev, terms)
+    rows = []
+    for _term, group in mine.groupby(mine["text"].str.strip().str.lower(), sort=True):
+        speakers = group["speaker_id"]
+        rows.append(
+            {
+                "term": str(group["text"].iloc[0]).strip(),
+                "used_by": "; ".join(dict.fromkeys(group["speaker"])),
+                "sides": "; ".join(
+                    dict.fromkeys(sides_by[s] for s in speakers.dropna() if s in sides_by)
+                ),
+                "outlets": "; ".join(dict.fromkeys(group["outlet"].dropna())),
+            }
+        )
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _flag(value) -> bool:
+    return bool(pd.notna(value) and value)  # null on rows made by hand
+
+
+def build_dossier(snap: Snapshot, event_id: str | None) -> Dossier | None:
+    """The dossier of one event, or None when the snapshot has no such event."""
+    events = snap.events[snap.events["event_id"] == event_id] if event_id else snap.events[:0]
+    if events.empty:
+        return None
+    ev = events.iloc[0]
+    reports = _reports(snap, ev["article_ids"])
+    readings = _readings(snap, event_id)
+    notes = tuple(
+        n for n in (_note(readings, "date", "Dates"), _note(readings, "place", "Places")) if n
+    )
+    sides_by = side_of(snap, ev["participants"])
+    said = _drop_copies(_window(snap, ev, snap.statements), reports)
+    said = _elsewhere(snap, str(event_id), said)
+    said = said[said["speaker_id"].isin(set(sides_by))].sort_values(["date_dt", "statement_id"])
+    countries = list(dict.fromkeys(sides_by[p] for p in ev["participants"]))
+    names = snap.names
+    sides = tuple(
+        Side(
+            country=c,
+            people=tuple(names.get(p, p) for p in ev["participants"] if sides_by[p] == c),
+            statements=said[said["speaker_id"].map(sides_by) == c],
+        )
+        for c in countries
+    )
+    rows = _theme_rows(sides)
+    return Dossier(
+        event_id=str(event_id),
+        type=str(ev["type"]),
+        participants=tuple(
+            f"{n} ({c})"
+            for n, c in zip(ev["participant_names"], ev["participant_countries"], strict=True)
+        ),
+        place=known(ev["place"]),
+        when=precision_label(ev["start"], ev["end"], ev["date_precision"]),
+        date_basis=known(ev.get("date_basis")),
+        status=str(ev["status"]),
+        sources_disagree=_flag(ev.get("sources_disagree")),
+        reports=reports,
+        readings=readings,
+        notes=notes,
+        sides=sides,
+        rows=rows,
+        shared=_shared(sides),
+        only=_only(sides, rows),
+        terms=_terms(snap, ev, sides_by),
+    )

@@ -1,0 +1,203 @@
+"""The event dossier's view model on a small hand-made corpus where the two sides differ.
+
+A Xi–Putin call reported by a Chinese outlet, a Russian one and a wire copy of the Russian
+report: Beijing speaks of a "political settlement", Moscow of the "root causes" and NATO; both
+of the "comprehensive strategic partnership". The outlets date and place the call apart.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from components.dossier import build_dossier
+from components.model import prepare
+from readout.schema import TABLE_NAMES, to_arrow
+
+ACTORS = [
+    ("xi-jinping", "Xi Jinping", "person", "China"),
+    ("vladimir-putin", "Vladimir Putin", "person", "Russia"),
+    ("li-qiang", "Li Qiang", "person", "China"),  # Chinese, but no voice of this contact
+    ("dmitry-peskov", "Dmitry Peskov", "person", "Russia"),  # a spokesperson: speaks for it
+    ("chinese-foreign-ministry", "Chinese Foreign Ministry", "organization", "China"),
+    ("kremlin", "Kremlin", "organization", "Russia"),
+    ("joe-biden", "Joe Biden", "person", "United States"),
+    ("wang-yi", "Wang Yi", "person", "China"),
+]
+
+# article -> (outlet, published, duplicate_of, sentences)
+ARTICLES = {
+    "a-gt": (
+        "Global Times",
+        "2025-05-08",
+        None,
+        [
+            "Xi Jinping spoke with Vladimir Putin by phone on Thursday.",
+            "Xi said China backs a political settlement of the Ukraine crisis.",
+            "The Chinese Foreign Ministry praised the comprehensive strategic partnership.",
+            "Li Qiang said trade grew fast.",
+            "Wang Yi will visit Brazil next week, the Chinese Foreign Ministry said.",
+            "In January Xi said peace needs patience.",
+            "Xi called it a 'no limits' friendship.",
+        ],
+    ),
+    "a-tass": (
+        "TASS",
+        "2025-05-09",
+        None,
+        [
+            "Putin and Xi held a call on Wednesday.",
+            "Putin said the root causes of the Ukraine crisis must be removed.",
+            "Peskov said NATO expansion to the east threatens Russia.",
+            "The Kremlin said the comprehensive strategic partnership keeps growing.",
+            "Joe Biden said sanctions would follow.",
+            "The Kremlin spoke of a 'no limits' friendship.",
+        ],
+    ),
+    "a-copy": (
+        "France 24",
+        "2025-05-09",
+        "a-tass",
+        [
+            "Putin and Xi held a call on Wednesday.",
+            "Putin said the root causes of the Ukraine crisis must be removed.",
+        ],
+    ),
+}
+
+# (article, sentence index, speaker, quoted words, themes, kind, date or None)
+STATEMENTS = [
+    ("a-gt", 1, "xi-jinping", "a political settlement of the Ukraine crisis", ["peace_talks"]),
+    ("a-gt", 2, "chinese-foreign-ministry", "the comprehensive strategic partnership",
+     ["bilateral_cooperation"]),
+    ("a-gt", 3, "li-qiang", "trade grew fast", ["trade"]),
+    ("a-gt", 4, "chinese-foreign-ministry", "Wang Yi will visit Brazil", ["mediation"]),
+    ("a-gt", 5, "xi-jinping", "peace needs patience", ["sovereignty"], "direct", "2025-01-10"),
+    ("a-gt", 6, "xi-jinping", "no limits", [], "term"),
+    ("a-tass", 1, "vladimir-putin", "the root causes of the Ukraine crisis", ["peace_talks"]),
+    ("a-tass", 2, "dmitry-peskov", "NATO expansion to the east", ["nato"]),
+    ("a-tass", 3, "kremlin", "the comprehensive strategic partnership keeps growing",
+     ["bilateral_cooperation"]),
+    ("a-tass", 4, "joe-biden", "sanctions would follow", ["sanctions"]),
+    ("a-tass", 5, "kremlin", "no limits", [], "term"),
+    ("a-copy", 1, "vladimir-putin", "the root causes of the Ukraine crisis", ["peace_talks"]),
+]  # fmt: skip
+
+# (event, type, participants, date, [(article, sentence, own date, own place)])
+EVENTS = [
+    ("e-call", "call", ["xi-jinping", "vladimir-putin"], "2025-05-08",
+     [("a-gt", 0, "2025-05-08", "Beijing"), ("a-tass", 0, "2025-05-07", "Moscow"),
+      ("a-copy", 0, "2025-05-07", "Moscow")]),
+    ("e-brazil", "visit", ["wang-yi"], "2025-05-15", [("a-gt", 4, "2025-05-15", None)]),
+    ("e-agree", "call", ["xi-jinping", "vladimir-putin"], "2025-05-08",
+     [("a-gt", 0, "2025-05-08", None), ("a-tass", 0, "2025-05-08", None)]),
+]  # fmt: skip
+
+
+def _spans(sentences: list[str]) -> tuple[str, list[tuple[int, int]]]:
+    text, spans = "", []
+    for sentence in sentences:
+        start = len(text)
+        text += sentence + " "
+        spans.append((start, start + len(sentence)))
+    return text, spans
+
+
+def _tables() -> dict[str, pd.DataFrame]:
+    texts = {a: _spans(v[3]) for a, v in ARTICLES.items()}
+    rows: dict[str, list[dict]] = {name: [] for name in TABLE_NAMES}
+    for aid, (outlet, day, copy_of, _) in ARTICLES.items():
+        rows["articles"].append(
+            {"article_id": aid, "file": f"{aid}.txt", "title": f"{outlet} on the call",
+             "outlet": outlet, "published": day, "text": texts[aid][0], "n_words": 50,
+             "duplicate_of": copy_of, "agency": None, "url": None}
+        )  # fmt: skip
+    for aid, name, kind, country in ACTORS:
+        rows["actors"].append(
+            {"actor_id": aid, "name": name, "kind": kind, "country": country, "aliases": []}
+        )
+    rows["roles"].append({"actor_id": "dmitry-peskov", "role": "kremlin_spokesperson"})
+    for i, (aid, n, speaker, words, themes, *rest) in enumerate(STATEMENTS):
+        kind, day = ([*rest, None, None])[:2]
+        text, spans = texts[aid]
+        start = text.index(words, spans[n][0])
+        rows["statements"].append(
+            {"statement_id": f"s{i}", "article_id": aid, "speaker_id": speaker,
+             "speaker_text": speaker, "text": words, "kind": kind or "indirect", "start": start,
+             "end": start + len(words), "date": day, "themes": themes,
+             "sent_start": spans[n][0], "sent_end": spans[n][1]}
+        )  # fmt: skip
+    for eid, kind, people, day, sources in EVENTS:
+        rows["events"].append(
+            {"event_id": eid, "type": kind, "participants": people, "date": day,
+             "date_precision": "day", "date_basis": "relative", "status": "held",
+             "sources_disagree": eid == "e-call", "article_ids": [s[0] for s in sources]}
+        )  # fmt: skip
+        for aid, n, own_day, own_place in sources:
+            start, end = texts[aid][1][n]
+            rows["event_sources"].append(
+                {"event_id": eid, "article_id": aid, "start": start, "end": end,
+                 "text": texts[aid][0][start:end], "date": own_day, "place": own_place}
+            )  # fmt: skip
+    return {name: to_arrow(name, rows[name]).to_pandas() for name in TABLE_NAMES}
+
+
+@pytest.fixture(scope="module")
+def snap():
+    return prepare(_tables(), {})
+
+
+def _said(dossier, country: str) -> list[str]:
+    side = next(s for s in dossier.sides if s.country == country)
+    return list(side.statements["text"])
+
+
+def _rows(dossier) -> list[tuple[str, list[int]]]:
+    return [(r.label, [len(c) for c in r.cells]) for r in dossier.rows]
+
+
+CASES = [
+    # what, event, value of the dossier, expected
+    ("sides", "e-call", lambda d: [(s.country, s.people) for s in d.sides],
+     [("China", ("Xi Jinping",)), ("Russia", ("Vladimir Putin",))]),
+    ("Beijing's account: participant and ministry; no other Chinese person, no other "
+     "contact, nothing from a week away; no term", "e-call", lambda d: _said(d, "China"),
+     ["a political settlement of the Ukraine crisis", "the comprehensive strategic partnership"]),
+    ("Moscow's account: spokesperson and Kremlin count, the wire copy once, no American",
+     "e-call", lambda d: _said(d, "Russia"),
+     ["the root causes of the Ukraine crisis", "NATO expansion to the east",
+      "the comprehensive strategic partnership keeps growing"]),
+    ("theme rows: both sides' themes first", "e-call", _rows,
+     [("Bilateral cooperation", [1, 1]), ("Peace talks", [1, 1]), ("NATO", [0, 1])]),
+    ("only one side", "e-call", lambda d: d.only, {"China": (), "Russia": ("NATO",)}),
+    ("shared wording", "e-call", lambda d: d.shared,
+     ("comprehensive strategic", "strategic partnership", "ukraine crisis")),
+    ("disagreement notes", "e-call", lambda d: d.notes,
+     ("Dates differ: Global Times: 8 May; France 24: 7 May; TASS: 7 May",
+      "Places differ: Global Times: Beijing; France 24: Moscow; TASS: Moscow")),
+    ("no note when the sources agree", "e-agree", lambda d: d.notes, ()),
+    ("wire copies grouped under the original", "e-call",
+     lambda d: [(r.outlet, r.copies) for r in d.reports],
+     [("Global Times", ()), ("TASS", ("France 24 9 May 2025",))]),
+    ("terms with who uses them", "e-call",
+     lambda d: d.terms[["term", "used_by", "sides"]].to_dict("records"),
+     [{"term": "no limits", "used_by": "Xi Jinping; Kremlin", "sides": "China; Russia"}]),
+    ("the event's facts", "e-call",
+     lambda d: (d.type, d.participants, d.when, d.date_basis, d.sources_disagree),
+     ("call", ("Xi Jinping (China)", "Vladimir Putin (Russia)"), "8 May 2025", "relative",
+      True)),
+    ("a one-participant event has one side and no only-lists", "e-brazil",
+     lambda d: ([s.country for s in d.sides], d.only), (["China"], {})),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("what", "event_id", "value", "expected"), CASES, ids=[c[0] for c in CASES]
+)
+def test_dossier(snap, what, event_id, value, expected):
+    assert value(build_dossier(snap, event_id)) == expected
+
+
+@pytest.mark.parametrize("event_id", ["e-nope", "", None])
+def test_unknown_or_missing_id_has_no_dossier(snap, event_id):
+    assert build_dossier(snap, event_id) is None
