@@ -125,7 +125,14 @@ def with_caption(fig: go.Figure, text: str, width: int = WIDTH) -> go.Figure:
         name="readout-caption",
     )
     margin_b = (out.layout.margin.b or 10) + room + 40
-    out.update_layout(margin_b=margin_b, height=(out.layout.height or 400) + room + 40)
+    height = (out.layout.height or 400) + room + 40
+    legend = out.layout.legend
+    if legend.yref == "container" and legend.y is not None and legend.y < 0.5:
+        # A legend pinned to the figure's bottom edge would sit on the caption: keep it
+        # where it was, above the new strip.
+        old = out.layout.height or 400
+        out.update_layout(legend_y=(legend.y * old + room + 40) / height)
+    out.update_layout(margin_b=margin_b, height=height)
     return out
 
 

@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from components.palette import (
+    ACTOR_COLOUR_TITLE,
     OKABE_ITO,
     country_colors,
     group_color,
@@ -155,7 +156,7 @@ def top_actors(
     fig.update_layout(
         # Below the axis title, whatever the chart's height.
         legend={
-            "title": "Country",
+            "title": ACTOR_COLOUR_TITLE,
             "orientation": "h",
             "yref": "container",
             "y": 0,

@@ -16,7 +16,13 @@ import plotly.graph_objects as go
 from components.figures import base_layout, empty_figure
 from components.network import EDGE_TYPES
 from components.network_layout import NetworkLayout
-from components.palette import country_colors, group_color, legend_groups, legend_order
+from components.palette import (
+    ACTOR_COLOUR_TITLE,
+    country_colors,
+    group_color,
+    legend_groups,
+    legend_order,
+)
 
 EDGE_STYLE = {
     "met": {"color": "#222222", "dash": "solid"},
@@ -26,7 +32,6 @@ EDGE_STYLE = {
     "co-mentioned": {"color": "#c4c4c4", "dash": "solid"},
 }
 BACKGROUND = ("co-mentioned", "addressed")  # thin, under the contacts
-COLOUR_TITLE = "Colour: the actor's country"
 EDGE_LABEL = {  # in the hover; the legend says the type alone (the page's chips explain)
     "met": "met",
     "visited": "visited",
@@ -185,7 +190,7 @@ def _node_trace(part, layout: NetworkLayout, group, colors, first: bool, ringed_
         customdata=part["id"],
         name=group,
         legendgroup=f"country-{group}",
-        legendgrouptitle_text=COLOUR_TITLE if first else None,
+        legendgrouptitle_text=ACTOR_COLOUR_TITLE if first else None,
         hovertext=[
             f"<b>{r.name}</b> ({r.country})<br>{r.mentions} mentions<br><i>Click to open</i>"
             for r in part.itertuples()

@@ -22,6 +22,8 @@ OKABE_ITO = {
 }
 UNKNOWN = "#999999"
 UNKNOWN_COUNTRY = "Unknown"
+# What the colour of an actor's mark means, in every legend that colours actors by country.
+ACTOR_COLOUR_TITLE = "Colour: the actor's country"
 OTHER = "Other countries"
 OTHER_COLOR = "#BBBBBB"
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from components.chart_export import caption
-from components.figures_network import COLOUR_TITLE
 from components.model import prepare
+from components.palette import ACTOR_COLOUR_TITLE as COLOUR_TITLE
 from components.view_figures import view_chart
 from readout.store import read_manifest, read_snapshot
 from tests.fixtures_snapshot import write_fixture
@@ -32,3 +32,16 @@ def test_the_colour_legend_says_whose_country(full):
     figure = view_chart(full, "network", {}).figure
     titles = {t.legendgrouptitle.text for t in figure.data if t.legendgrouptitle.text}
     assert COLOUR_TITLE in titles and "Country" not in titles
+
+
+def test_a_bottom_legend_stays_above_the_caption_on_export(full):
+    from components.chart_export import with_caption
+
+    figure = view_chart(full, "", {}).figure  # the Overview's people chart: legend at the foot
+    assert figure.layout.legend.yref == "container"
+    text = "Sources: " + "; ".join(["Some Outlet 1 Apr 2025"] * 30)  # a caption of several lines
+    out = with_caption(figure, text)
+    caption_top = out.layout.margin.b - figure.layout.margin.b - 40  # px above the bottom edge
+    legend_bottom = out.layout.legend.y * out.layout.height
+    assert legend_bottom >= caption_top > 0
+    assert out.layout.legend.title.text == COLOUR_TITLE
