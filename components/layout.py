@@ -9,6 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from components.chart_export import table_csv
 from components.filtering import Filters
 
 # Exported PNGs are sized for a report page; the mode bar keeps only what journalists use.
@@ -125,17 +126,6 @@ def pick_row_into(table_key: str, ids: list[str], state_key: str) -> None:
         st.session_state[state_key] = ids[rows[0]]
 
 
-def csv_bytes(table: pd.DataFrame | Callable[[], pd.DataFrame]) -> bytes:
-    """The table as shown, for a reporter's spreadsheet (lists joined with "; ")."""
-    flat = (table() if callable(table) else table).copy()
-    for column in flat.columns:
-        if flat[column].map(lambda v: isinstance(v, list | tuple)).any():
-            flat[column] = flat[column].map(
-                lambda v: "; ".join(map(str, v)) if isinstance(v, list | tuple) else v
-            )
-    return flat.to_csv(index=False).encode("utf-8")
-
-
 def download_csv(
     table: pd.DataFrame | Callable[[], pd.DataFrame], filename: str, label: str = "Download CSV"
 ) -> None:
@@ -143,7 +133,7 @@ def download_csv(
     button is clicked: a large snapshot's rows are not serialised on every rerun."""
     st.download_button(
         label,
-        partial(csv_bytes, table),
+        partial(table_csv, table),
         file_name=filename,
         mime="text/csv",
         icon=":material/download:",

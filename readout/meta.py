@@ -10,31 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date
 from functools import lru_cache
 from itertools import islice
 from urllib.parse import urlsplit
 
 from readout.furniture import canonical_agency
+from readout.nlp.date_scanner import find_full_date, valid_day
 
-_MONTH_NAMES = "jan january|feb february|mar march|apr april|may|jun june|jul july|aug august|"
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (_MONTH_NAMES + "sep sept september|oct october|nov november|dec december").split("|"), 1
-    )
-    for name in names.split()
-}
-_MON = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
-_YEAR = r"(?P<year>(?:19|20)\d\d)"
-_END = r"(?:\b|(?=\d{1,2}:\d\d))"  # pages glue the time on: "March 28, 20252:14 PM"
-DATE_PATTERNS = [
-    re.compile(rf"\b{_YEAR}[-/.](?P<m>\d{{1,2}})[-/.](?P<d>\d{{1,2}})(?!\d)"),  # 2025-03-28
-    re.compile(rf"\b{_MON}\s+{_DAY},?\s+{_YEAR}{_END}", re.I),  # March 28, 2025
-    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON},?\s+{_YEAR}{_END}", re.I),  # 28 March 2025
-    re.compile(rf"(?<![\d/.])(?P<a>\d{{1,2}})[/.](?P<b>\d{{1,2}})[/.]{_YEAR}\b"),  # 28/03/2025
-]
 URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]?(\d\d)[/-]?(\d\d)(?=[/_-]|\.html?|$)")
 URL_LABEL = re.compile(
     r"^(?:original\s+url|source\s+url|url|link|source)\s*:\s*(?P<rest>.*)$", re.I
@@ -62,7 +44,6 @@ CREDIT_LEAD = re.compile(r"^(?:with|(?:additional\s+)?reporting\s+by|source)\s*:
 AGO = re.compile(r"\b\d+\s+(?:min(?:ute)?s?|hours?|days?|weeks?)\s+ago\b", re.I)
 # Precompiled, as they run on every line: re's own cache lookup would cost more than them.
 _INVISIBLE, _WORD = re.compile(r"[\u200b-\u200d\u2060\ufeff]"), re.compile(r"[\w’'-]+")
-_ANY_YEAR = re.compile(r"(?:19|20)\d\d")  # see find_date
 # "…, Reuters reported." / "the Associated Press reported on Monday" / "reported by AFP":
 # the words before or after "reported" are tried as an agency name (the last 1-4 words).
 _REPORTED = re.compile(r"(?P<words>(?:\b[\w.'’-]+\s+){1,4})(?:reported|reports)\b")
@@ -73,54 +54,19 @@ DATELINE = re.compile(
 )
 
 
-def _valid(year: int, month: int, day: int) -> str | None:
-    try:
-        return date(year, month, day).isoformat()
-    except ValueError:
-        return None
-
-
-def find_date(text: str) -> tuple[str | None, re.Match | None]:
-    """The first full date (day, month, year) in ``text`` as ISO, with its match."""
-    if not _ANY_YEAR.search(text):  # every date pattern needs a year: a cheap first test
-        return None, None
-    for pattern in DATE_PATTERNS:
-        for match in pattern.finditer(text):
-            iso = _from_match(match)
-            if iso:
-                return iso, match
-    return None, None
-
-
-def _from_match(match: re.Match) -> str | None:
-    groups = match.groupdict()
-    year = int(groups["year"])
-    if groups.get("m"):
-        return _valid(year, int(groups["m"]), int(groups["d"]))
-    if groups.get("mon"):
-        return _valid(year, MONTHS[groups["mon"].lower()], int(groups["day"]))
-    a, b = int(groups["a"]), int(groups["b"])
-    # 03/04/2025 could be 3 April or March 4: only accept forms that read one way.
-    if a > 12 >= b:
-        return _valid(year, b, a)
-    if b > 12 >= a:
-        return _valid(year, a, b)
-    return _valid(year, a, b) if a == b else None
-
-
 def normalize_date(value: object) -> str | None:
     """Any common way of writing a date -> ``YYYY-MM-DD``; ``None`` if unreadable or ambiguous."""
     text = "" if value is None else str(value).strip()
     if not text or text.lower() in {"nan", "none", "null", "nat"}:
         return None
-    return find_date(text)[0]
+    return find_full_date(text)[0]
 
 
 def date_line(line: str) -> str | None:
     """ISO date when ``line`` holds nothing but a date (with time, weekday, 'Updated' etc.)."""
     if len(line) > 80:
         return None
-    iso, match = find_date(line)
+    iso, match = find_full_date(line)
     if not iso or match is None:
         return None
     rest = line[: match.start()] + " " + re.sub(r"^T(?=\d)", "", line[match.end() :])
@@ -217,7 +163,7 @@ def url_date(url: str | None) -> str | None:
     if not url:
         return None
     match = URL_DATE.search(urlsplit(url).path)
-    return _valid(*map(int, match.groups())) if match else None
+    return valid_day(*map(int, match.groups())) if match else None
 
 
 def url_outlet(url: str | None) -> str | None:
@@ -298,7 +244,7 @@ def infer_metadata(text: str, is_furniture: Callable[[str], bool]) -> dict[str, 
         if credit and not found["agency"]:
             found["agency"] = credit
         if not found["published"] and (by or len(line) <= 80):
-            found["published"] = date_line(line) or (find_date(line)[0] if by else None)
+            found["published"] = date_line(line) or (find_full_date(line)[0] if by else None)
         if not found["url"] and line:
             hit = url_in(lines, i)
             found["url"] = hit[0] if hit else None

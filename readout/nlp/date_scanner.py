@@ -96,8 +96,8 @@ def _scan_matches(text: str):
 
 
 # --- full dates (day, month and year) as pages print them -----------------------------------
-# One grammar for the whole program: ``readout.meta`` (bylines, datelines, metadata values)
-# should read publication dates with ``find_full_date`` instead of patterns of its own.
+# One grammar for the whole program: ``readout.meta`` reads publication dates (bylines,
+# datelines, metadata values) with ``find_full_date`` too.
 
 _FULL_MON = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _FULL_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
@@ -112,7 +112,7 @@ FULL_DATE_PATTERNS = (
 _ANY_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
-def _valid_day(year: int, month: int, day: int) -> str | None:
+def valid_day(year: int, month: int, day: int) -> str | None:
     try:
         return date(year, month, day).isoformat()
     except ValueError:
@@ -123,16 +123,16 @@ def _full_from(match: re.Match) -> str | None:
     groups = match.groupdict()
     year = int(groups["year"])
     if groups.get("m"):
-        return _valid_day(year, int(groups["m"]), int(groups["d"]))
+        return valid_day(year, int(groups["m"]), int(groups["d"]))
     if groups.get("mon"):
-        return _valid_day(year, MONTHS[groups["mon"].lower()], int(groups["day"]))
+        return valid_day(year, MONTHS[groups["mon"].lower()], int(groups["day"]))
     a, b = int(groups["a"]), int(groups["b"])
     # 03/04/2025 could be 3 April or March 4: only forms that read one way are dates
     if a > 12 >= b:
-        return _valid_day(year, b, a)
+        return valid_day(year, b, a)
     if b > 12 >= a:
-        return _valid_day(year, a, b)
-    return _valid_day(year, a, b) if a == b else None
+        return valid_day(year, a, b)
+    return valid_day(year, a, b) if a == b else None
 
 
 def find_full_date(text: str) -> tuple[str | None, re.Match | None]:
