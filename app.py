@@ -15,6 +15,13 @@ run_app(
         st.Page("views/network.py", title="Actor network", icon=":material/hub:"),
         st.Page("views/statements.py", title="Statements", icon=":material/format_quote:"),
         st.Page("views/articles.py", title="Articles", icon=":material/article:"),
+        # One event's dossier, opened with ?event=<id> (from the Timeline): not in the menu.
+        st.Page(
+            "views/dossier.py",
+            title="Event dossier",
+            icon=":material/fact_check:",
+            visibility="hidden",
+        ),
         st.Page(
             "views/import_articles.py",
             title="Import",

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from components.compare import NO_THEME, Group, links
+from components.compare import NO_THEME, Group, links, shared_spans
 from components.model import Snapshot, parse_day, precision_label
 from components.palette import UNKNOWN_COUNTRY
-from components.text import known, theme_label
+from components.text import Span, fmt_date, known, merge_spans, theme_label
 
 WINDOW = pd.Timedelta(days=7)  # "the days around it": a week either side of the event
 SIDE_KINDS = frozenset({"country", "organization", "media"})  # speak for their country
@@ -90,7 +90,7 @@ def _reports(snap: Snapshot, article_ids: list[str]) -> tuple[Report, ...]:
     reported = set(ids)
 
     def cite(a: str) -> str:
-        return f"{arts.at[a, 'outlet']} {_day(arts.at[a, 'published'])}"
+        return f"{arts.at[a, 'outlet']} {fmt_date(arts.at[a, 'published'])}"  # as charts cite
 
     out = []
     for a in ids:
@@ -298,3 +298,17 @@ def build_dossier(snap: Snapshot, event_id: str | None) -> Dossier | None:
         only=_only(sides, rows),
         terms=_terms(snap, ev, sides_by),
     )
+
+
+def shared_marks(snap: Snapshot, d: Dossier, rows: pd.DataFrame) -> dict[str, list[Span]]:
+    """statement_id -> where the phrases both sides use sit in its quoted words (article
+    offsets), for the evidence cards to highlight."""
+    out: dict[str, list[Span]] = {}
+    if not d.shared:
+        return out
+    for r in rows.dropna(subset=["start", "end"]).itertuples():
+        words = snap.text_of(r.article_id)[int(r.start) : int(r.end)]
+        # overlapping phrases ("comprehensive strategic", "strategic partnership") as one mark
+        spans = merge_spans(shared_spans(words, list(d.shared), int(r.start)))
+        out[r.statement_id] = [Span(s, e, kind="shared", title="both sides say") for s, e in spans]
+    return out

@@ -7,10 +7,14 @@ of the "comprehensive strategic partnership". The outlets date and place the cal
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 import pytest
 
-from components.dossier import build_dossier
+from components.compare import NO_THEME
+from components.dossier import ThemeRow, build_dossier, shared_marks
+from components.dossier_figure import BOTH_FILL, ONLY_FILL, dossier_table, one_side, theme_figure
 from components.model import prepare
 from readout.schema import TABLE_NAMES, to_arrow
 
@@ -201,3 +205,55 @@ def test_dossier(snap, what, event_id, value, expected):
 @pytest.mark.parametrize("event_id", ["e-nope", "", None])
 def test_unknown_or_missing_id_has_no_dossier(snap, event_id):
     assert build_dossier(snap, event_id) is None
+
+
+def test_csv_lists_each_sides_statements_with_their_sources(snap):
+    table = dossier_table(snap, build_dossier(snap, "e-call"))
+    rows = table[["side", "speaker", "shared_phrases", "outlet", "wire_copies"]]
+    assert rows.to_dict("records") == [
+        {"side": "China", "speaker": "Xi Jinping", "shared_phrases": "ukraine crisis",
+         "outlet": "Global Times", "wire_copies": ""},
+        {"side": "China", "speaker": "Chinese Foreign Ministry",
+         "shared_phrases": "comprehensive strategic; strategic partnership",
+         "outlet": "Global Times", "wire_copies": ""},
+        {"side": "Russia", "speaker": "Vladimir Putin", "shared_phrases": "ukraine crisis",
+         "outlet": "TASS", "wire_copies": "France 24 9 May 2025"},
+        {"side": "Russia", "speaker": "Dmitry Peskov", "shared_phrases": "", "outlet": "TASS",
+         "wire_copies": "France 24 9 May 2025"},
+        {"side": "Russia", "speaker": "Kremlin",
+         "shared_phrases": "comprehensive strategic; strategic partnership", "outlet": "TASS",
+         "wire_copies": "France 24 9 May 2025"},
+    ]  # fmt: skip
+
+
+def test_shared_wording_is_marked_inside_the_quoted_words(snap):
+    dossier = build_dossier(snap, "e-call")
+    russia = dossier.sides[1].statements
+    marks = shared_marks(snap, dossier, russia)
+    text = snap.text_of("a-tass")
+    assert {sid: [text[m.start : m.end] for m in spans] for sid, spans in marks.items()} == {
+        "s6": ["Ukraine crisis"],
+        "s7": [],
+        "s8": ["comprehensive strategic partnership"],
+    }
+
+
+def test_theme_figure_escapes_article_text_and_tints_one_sided_rows(snap):
+    dossier = build_dossier(snap, "e-call")
+    side = dossier.sides[1]
+    hostile = side.statements.assign(text="<img src=x onerror=alert(1)> NATO expansion")
+    rows = [replace(r, cells=(r.cells[0], hostile.iloc[: len(r.cells[1])])) for r in dossier.rows]
+    fig = theme_figure(replace(dossier, rows=tuple(rows)))
+    cells = fig.data[0].cells
+    body = " ".join(str(v) for column in cells.values for v in column)
+    assert "<img" not in body and "&lt;img src=x" in body
+    assert list(cells.fill.color[0]) == [BOTH_FILL, BOTH_FILL, ONLY_FILL]
+
+
+def test_statements_without_a_theme_are_no_sides_own_theme(snap):
+    dossier = build_dossier(snap, "e-call")
+    unthemed = ThemeRow(
+        NO_THEME, "No theme", (dossier.sides[0].statements[:0], dossier.sides[1].statements)
+    )
+    assert not one_side(dossier, unthemed)
+    assert one_side(dossier, dossier.rows[-1])  # NATO, Moscow alone

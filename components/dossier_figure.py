@@ -1,0 +1,147 @@
+"""The dossier's theme table as a figure (what the PNG/SVG/PDF export shows) and its
+statements as a CSV table. Pure: tables -> plotly Figure / DataFrame.
+"""
+
+from __future__ import annotations
+
+import html
+import textwrap
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from components.compare import NO_THEME
+from components.dossier import Dossier, ThemeRow
+from components.figures import FONT
+from components.model import Snapshot
+from components.text import known, phrase_spans, theme_label
+
+MAX_QUOTES = 3  # per cell of the figure: the page's cards show them all
+QUOTE_CHARS = 120
+WRAP = 52  # characters a line of a side's column holds at the page's width
+LINE = 17  # pixels a line of 13 px text takes in a table cell
+HEADER_FILL, ONLY_FILL, BOTH_FILL = "#e8e8e8", "#fff4d6", "#ffffff"
+
+CSV_COLUMNS = [
+    "side",
+    "date",
+    "speaker",
+    "kind",
+    "themes",
+    "statement",
+    "sentence",
+    "shared_phrases",
+    "outlet",
+    "published",
+    "title",
+    "url",
+    "wire_copies",
+    "statement_id",
+    "event_id",
+]
+
+
+def title_of(d: Dossier) -> str:
+    people = " – ".join(p.rsplit(" (", 1)[0] for p in d.participants) or "unknown participants"
+    where = f", {d.place}" if d.place else ""
+    return f"{d.type.capitalize()}: {people}{where}, {d.when}"
+
+
+def _quote(row) -> list[str]:
+    """A statement as wrapped lines (Plotly table cells wrap only at ``<br>``)."""
+    text = textwrap.shorten(str(row.text), QUOTE_CHARS, placeholder=" …")
+    lines = textwrap.wrap(f"{row.speaker}: “{text}”", WRAP) or [""]
+    # Article text into a Plotly label: escaped, so "<" in a quote is never markup.
+    lines = [html.escape(line) for line in lines]
+    name = html.escape(str(row.speaker))
+    lines[0] = lines[0].replace(name, f"<b>{name}</b>", 1)
+    return lines
+
+
+def _cell(frame: pd.DataFrame) -> list[str]:
+    if frame.empty:
+        return ["—"]
+    lines = [line for r in frame.head(MAX_QUOTES).itertuples() for line in _quote(r)]
+    more = len(frame) - MAX_QUOTES
+    return lines + ([f"<i>… and {more} more</i>"] if more > 0 else [])
+
+
+def one_side(d: Dossier, row: ThemeRow) -> bool:
+    """A theme only one side raises (statements without a theme are no theme of either)."""
+    return row.theme != NO_THEME and len(row.speaking) == 1 and len(d.sides) > 1
+
+
+def theme_figure(d: Dossier) -> go.Figure:
+    """Themes down, sides across: what each side said on each theme; one-side rows tinted."""
+    only = [one_side(d, r) for r in d.rows]
+    labels = [
+        [f"<b>{html.escape(r.label)}</b>"]
+        + ([f"<i>only {html.escape(d.sides[r.speaking[0]].country)}</i>"] if o else [])
+        for r, o in zip(d.rows, only, strict=True)
+    ]
+    cells = [labels] + [[_cell(r.cells[i]) for r in d.rows] for i in range(len(d.sides))]
+    fills = [ONLY_FILL if o else BOTH_FILL for o in only]
+    header = ["Theme"] + [
+        f"{html.escape(s.country)}: {html.escape(', '.join(s.people))}" for s in d.sides
+    ]
+    fig = go.Figure(
+        go.Table(
+            columnwidth=[1.3] + [3] * len(d.sides),
+            header={
+                "values": header,
+                "fill_color": HEADER_FILL,
+                "align": "left",
+                "font": {"family": FONT, "size": 14},
+                "height": 30,
+            },
+            cells={
+                "values": [["<br>".join(c) for c in column] for column in cells],
+                "fill_color": [fills] * len(cells),
+                "align": "left",
+                "font": {"family": FONT, "size": 13},
+                "height": LINE,
+            },
+        )
+    )
+    # Tall enough for every row: the most lines in any of its cells, a line each.
+    lines = sum(max(len(column[i]) for column in cells) + 0.8 for i in range(len(d.rows)))
+    fig.update_layout(
+        title={"text": html.escape(title_of(d)), "font": {"family": FONT, "size": 18}},
+        margin={"l": 10, "r": 10, "t": 60, "b": 10},
+        height=int(110 + LINE * lines),
+    )
+    return fig
+
+
+def shared_in(text: str, phrases) -> list[str]:
+    """The shared phrases that occur in one statement's words."""
+    return [p for p in phrases if phrase_spans(text, [p])]
+
+
+def dossier_table(snap: Snapshot, d: Dossier) -> pd.DataFrame:
+    """One row per statement of either side, with its sources (reprints named, not repeated)."""
+    copies = {r.article_id: "; ".join(r.copies) for r in d.reports}
+    published = snap.articles_by_id["published"]
+    rows = []
+    for side in d.sides:
+        for r in side.statements.itertuples():
+            rows.append(
+                {
+                    "side": side.country,
+                    "date": known(r.date),
+                    "speaker": r.speaker,
+                    "kind": r.kind,
+                    "themes": "; ".join(theme_label(t) for t in r.themes),
+                    "statement": r.text,
+                    "sentence": r.context,
+                    "shared_phrases": "; ".join(shared_in(str(r.text), d.shared)),
+                    "outlet": r.outlet,
+                    "published": known(published.get(r.article_id)),
+                    "title": r.title,
+                    "url": known(r.url),
+                    "wire_copies": copies.get(r.article_id, ""),
+                    "statement_id": r.statement_id,
+                    "event_id": d.event_id,
+                }
+            )
+    return pd.DataFrame(rows, columns=CSV_COLUMNS)

@@ -1,0 +1,76 @@
+"""The Event dossier page through Streamlit's AppTest on the fixture snapshot."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from components.text import md_escape
+from readout import ROOT
+from tests.fixtures_snapshot import write_fixture
+
+APP = str(ROOT / "app.py")
+PAGE = "views/dossier.py"
+
+
+@pytest.fixture(scope="module")
+def snapshot_dir(tmp_path_factory):
+    return write_fixture(tmp_path_factory.mktemp("dossier") / "snapshot")
+
+
+@pytest.fixture
+def open_dossier(snapshot_dir, monkeypatch):
+    monkeypatch.setenv("READOUT_SNAPSHOT", str(snapshot_dir))
+
+    def run(**params) -> AppTest:
+        at = AppTest.from_file(APP, default_timeout=60)
+        for key, value in params.items():
+            at.query_params[key] = value
+        at.switch_page(PAGE)
+        at.run()
+        assert not at.exception, [e.message for e in at.exception]
+        return at
+
+    return run
+
+
+def _text(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    parts += [i.value for i in at.info] + [w.value for w in at.warning]
+    return "\n".join(parts + [h.proto.body for h in at.get("html")])
+
+
+def test_the_talks_open_as_a_dossier_with_each_sides_account(open_dossier):
+    at = open_dossier(event="e-talks")
+    assert [t.value for t in at.title] == ["Talks: Wang Yi – Sergei Lavrov, Moscow, 1 Apr 2025"]
+    text = _text(at)
+    # the wire copy is listed under its original, its statement not counted again
+    assert "wire copies: " + md_escape("France 24 1 Apr 2025") in text
+    assert "**Only China:** Peace talks" in text
+    assert "**Only Russia:** Sanctions" in text
+    assert [m.value for m in at.markdown if m.value.startswith("#### ")] == [
+        "#### China",
+        "#### Russia",
+    ]
+    cards = "".join(h.proto.body for h in at.get("html"))
+    assert cards.count("ready to play a constructive role") == 1
+    assert "welcomed the Chinese position" in cards
+    assert len(at.get("plotly_chart")) == 1  # the theme table, with its exports
+
+
+def test_the_theme_table_exports_with_a_csv(open_dossier):
+    at = open_dossier(event="e-talks")
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert "CSV" in labels
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [({"event": "e-gone"}, "No event with this id"), ({}, "No event chosen")],
+)
+def test_unknown_or_missing_id_says_so_and_links_back(open_dossier, params, message):
+    at = open_dossier(**params)
+    assert message in _text(at)
+    assert not at.get("plotly_chart")
+    links = [p.proto for p in at.get("page_link")]
+    assert any(link.label == "Back to the Timeline" for link in links)

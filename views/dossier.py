@@ -1,0 +1,143 @@
+"""Event dossier: one contact, who reported it, and each side's account of it side by side.
+
+Opened as ``?event=<event id>`` (from the Timeline's evidence panel, or a shared link). The
+page ignores the sidebar filters: a dossier is the whole record of one event.
+"""
+
+import streamlit as st
+
+from components.data import load_snapshot
+from components.dossier import build_dossier, shared_marks
+from components.dossier_figure import dossier_table, one_side, theme_figure, title_of
+from components.evidence import MAX_CARDS, safe_url, statement_cards
+from components.export_ui import chart
+from components.filtering import Filters
+from components.layout import empty_state
+from components.text import fmt_date, md_escape
+
+TIMELINE = "views/timeline.py"
+BASIS = {
+    "stated": "written in the text",
+    "relative": "worked out from a day the text names against the publication date",
+    "anaphoric": "taken from an earlier date in the article",
+    "publication": "the publication day of a same-day report",
+    "none": "no date found",
+}
+
+
+def back_link() -> None:
+    st.page_link(TIMELINE, label="Back to the Timeline", icon=":material/arrow_back:")
+
+
+full = load_snapshot()
+event_id = st.query_params.get("event")
+dossier = (
+    full.derived(("dossier", event_id), lambda: build_dossier(full, event_id)) if event_id else None
+)
+if dossier is None:
+    st.title("Event dossier")
+    if event_id:
+        empty_state(
+            "No event with this id is in the snapshot.",
+            "A rebuild may have merged or split it: find the contact on the Timeline and "
+            "open its dossier from there.",
+        )
+    else:
+        empty_state(
+            "No event chosen.",
+            "Open a dossier from an event on the Timeline (its evidence panel links here).",
+        )
+    back_link()
+    st.stop()
+
+st.title(title_of(dossier))
+with st.container(key="hint_dossier"):
+    st.caption(
+        "Event dossier. Each side's account of this contact: what the participants, their "
+        "ministries, spokespeople and state media said in the articles reporting it, within a "
+        "week of it, aligned by theme. Shared wording is highlighted."
+    )
+
+# --- the event ------------------------------------------------------------------------
+basis = BASIS.get(dossier.date_basis or "", "set by hand")
+facts = [
+    f"**When:** {md_escape(dossier.when)} ({md_escape(basis)})",
+    f"**Where:** {md_escape(dossier.place or 'not reported')}",
+    f"**Who:** {md_escape(', '.join(dossier.participants) or 'unknown')}",
+    f"**Status:** {md_escape(dossier.status)}",
+]
+st.markdown("  \n".join(facts))
+for note in dossier.notes:
+    st.warning(md_escape(note), icon=":material/compare_arrows:")
+
+reports = []
+for r in dossier.reports:
+    url = safe_url(r.url)
+    title = md_escape(r.title)
+    url = url and url.replace("(", "%28").replace(")", "%29")  # a ")" would end the link
+    link = f"[{title}]({url})" if url else f"*{title}*"
+    agency = f" ({md_escape(r.agency)})" if r.agency else ""
+    copies = f" · wire copies: {md_escape('; '.join(r.copies))}" if r.copies else ""
+    reports.append(f"- **{md_escape(r.outlet)}**{agency}, {fmt_date(r.published)}: {link}{copies}")
+st.markdown(f"**Reported by {len(dossier.reports)} article(s)**  \n" + "\n".join(reports))
+
+# --- each side's account --------------------------------------------------------------
+st.subheader("Each side's account")
+said = sum(len(s.statements) for s in dossier.sides)
+if not said:
+    empty_state(
+        "Neither side is quoted on this contact.",
+        "The articles that report it quote no participant, ministry or spokesperson of theirs.",
+    )
+else:
+    chart(
+        theme_figure(dossier),
+        key="dossier_themes",
+        name="dossier",
+        articles=full.articles[
+            full.articles["article_id"].isin([r.article_id for r in dossier.reports])
+        ],
+        filters=Filters(),
+        names=full.names,
+        table=lambda: dossier_table(full, dossier),
+    )
+    if dossier.shared:
+        st.markdown("**Both sides say:** " + ", ".join(f"“{md_escape(p)}”" for p in dossier.shared))
+    for country, themes in dossier.only.items():
+        if themes:
+            st.markdown(f"**Only {md_escape(country)}:** {md_escape(', '.join(themes))}")
+
+    heads = st.columns(len(dossier.sides))
+    for column, side in zip(heads, dossier.sides, strict=True):
+        column.markdown(f"#### {md_escape(side.country)}")
+        column.caption(
+            f"{md_escape(', '.join(side.people))}, with their country's ministries, "
+            f"spokespeople and state media · {len(side.statements)} statement(s)"
+        )
+
+    for row in dossier.rows:
+        only = one_side(dossier, row)
+        tag = f" · *only {md_escape(dossier.sides[row.speaking[0]].country)}*" if only else ""
+        st.markdown(f"##### {md_escape(row.label)}{tag}")
+        for column, cell in zip(st.columns(len(dossier.sides)), row.cells, strict=True):
+            with column:
+                if cell.empty:
+                    st.caption("Nothing on this theme.")
+                    continue
+                shown = cell.head(MAX_CARDS)
+                marks = shared_marks(full, dossier, shown)
+                st.html(statement_cards(full, shown.itertuples(), shared=marks))
+                if len(cell) > MAX_CARDS:
+                    st.caption(f"The first {MAX_CARDS} of {len(cell)} shown.")
+
+# --- terms ----------------------------------------------------------------------------
+st.subheader("Terms")
+if dossier.terms.empty:
+    st.caption("No quoted names or labels (“no limits”) in the reports of this contact.")
+else:
+    st.dataframe(
+        dossier.terms.rename(columns=lambda c: c.replace("_", " ").capitalize()),
+        hide_index=True,
+        width="stretch",
+    )
+back_link()
