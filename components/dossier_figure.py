@@ -19,7 +19,7 @@ from components.text import known, phrase_spans, theme_label
 MAX_QUOTES = 3  # per cell of the figure: the page's cards show them all
 QUOTE_CHARS = 120
 WRAP = 52  # characters a line of a side's column holds at the page's width
-LINE = 17  # pixels a line of 13 px text takes in a table cell
+LINE = 17  # pixels a line of 13 px text takes in a table cell (scaled with the size)
 HEADER_FILL, ONLY_FILL, BOTH_FILL = "#e8e8e8", "#fff4d6", "#ffffff"
 
 CSV_COLUMNS = [
@@ -71,7 +71,7 @@ def one_side(d: Dossier, row: ThemeRow) -> bool:
     return row.theme != NO_THEME and len(row.speaking) == 1 and len(d.sides) > 1
 
 
-def theme_figure(d: Dossier) -> go.Figure:
+def theme_figure(d: Dossier, text_size: int = 13) -> go.Figure:
     """Themes down, sides across: what each side said on each theme; one-side rows tinted."""
     only = [one_side(d, r) for r in d.rows]
     labels = [
@@ -84,6 +84,7 @@ def theme_figure(d: Dossier) -> go.Figure:
     header = ["Theme"] + [
         f"{html.escape(s.country)}: {html.escape(', '.join(s.people))}" for s in d.sides
     ]
+    line = round(text_size * LINE / 13)
     fig = go.Figure(
         go.Table(
             columnwidth=[1.3] + [3] * len(d.sides),
@@ -91,24 +92,24 @@ def theme_figure(d: Dossier) -> go.Figure:
                 "values": header,
                 "fill_color": HEADER_FILL,
                 "align": "left",
-                "font": {"family": FONT, "size": 14},
+                "font": {"family": FONT, "size": text_size + 1},
                 "height": 30,
             },
             cells={
                 "values": [["<br>".join(c) for c in column] for column in cells],
                 "fill_color": [fills] * len(cells),
                 "align": "left",
-                "font": {"family": FONT, "size": 13},
-                "height": LINE,
+                "font": {"family": FONT, "size": text_size},
+                "height": line,
             },
         )
     )
     # Tall enough for every row: the most lines in any of its cells, a line each.
     lines = sum(max(len(column[i]) for column in cells) + 0.8 for i in range(len(d.rows)))
     fig.update_layout(
-        title={"text": html.escape(title_of(d)), "font": {"family": FONT, "size": 18}},
+        title={"text": html.escape(title_of(d)), "font": {"family": FONT, "size": text_size + 5}},
         margin={"l": 10, "r": 10, "t": 60, "b": 10},
-        height=int(110 + LINE * lines),
+        height=int(110 + line * lines),
     )
     return fig
 

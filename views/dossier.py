@@ -6,6 +6,7 @@ page ignores the sidebar filters: a dossier is the whole record of one event.
 
 import streamlit as st
 
+from components.briefing_ui import is_briefing
 from components.data import load_snapshot
 from components.dossier import build_dossier, shared_marks
 from components.dossier_figure import dossier_table, one_side, theme_figure, title_of
@@ -16,6 +17,7 @@ from components.layout import empty_state
 from components.text import fmt_date, md_escape
 
 TIMELINE = "views/timeline.py"
+BRIEFING_TEXT = 18  # the theme table read from the back of a room
 BASIS = {
     "stated": "written in the text",
     "relative": "worked out from a day the text names against the publication date",
@@ -60,13 +62,11 @@ with st.container(key="hint_dossier"):
 
 # --- the event ------------------------------------------------------------------------
 basis = BASIS.get(dossier.date_basis or "", "set by hand")
-facts = [
-    f"**When:** {md_escape(dossier.when)} ({md_escape(basis)})",
-    f"**Where:** {md_escape(dossier.place or 'not reported')}",
-    f"**Who:** {md_escape(', '.join(dossier.participants) or 'unknown')}",
-    f"**Status:** {md_escape(dossier.status)}",
-]
-st.markdown("  \n".join(facts))
+st.markdown(  # who took part is in the title, their countries head the columns
+    f"**When:** {md_escape(dossier.when)} ({md_escape(basis)}) · "
+    f"**Where:** {md_escape(dossier.place or 'not reported')} · "
+    f"**Status:** {md_escape(dossier.status)}"
+)
 for note in dossier.notes:
     st.warning(md_escape(note), icon=":material/compare_arrows:")
 
@@ -91,7 +91,7 @@ if not said:
     )
 else:
     chart(
-        theme_figure(dossier),
+        theme_figure(dossier, text_size=BRIEFING_TEXT if is_briefing() else 13),
         key="dossier_themes",
         name="dossier",
         articles=full.articles[
