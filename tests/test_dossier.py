@@ -15,6 +15,7 @@ import pytest
 from components.compare import NO_THEME
 from components.dossier import ThemeRow, build_dossier, shared_marks
 from components.dossier_figure import BOTH_FILL, ONLY_FILL, dossier_table, one_side, theme_figure
+from components.dossier_view import dossier_built
 from components.model import prepare
 from readout.schema import TABLE_NAMES, to_arrow
 
@@ -257,3 +258,16 @@ def test_statements_without_a_theme_are_no_sides_own_theme(snap):
     )
     assert not one_side(dossier, unthemed)
     assert one_side(dossier, dossier.rows[-1])  # NATO, Moscow alone
+
+
+def test_the_briefing_pack_draws_the_dossier_with_its_notes(snap):
+    fig, cited, notes = dossier_built(snap, snap, {"event": ["e-call"]})
+    assert fig.data[0].type == "table"
+    assert sorted(cited["article_id"]) == ["a-gt", "a-tass"]
+    assert "Only Russia: NATO" in notes and "Dates differ: Global Times: 8 May" in notes
+    assert "Only China" not in notes  # China raises no theme of its own
+
+
+def test_the_pack_says_so_when_the_event_is_gone(snap):
+    fig, cited, notes = dossier_built(snap, snap, {"event": ["e-gone"]})
+    assert fig is None and cited.empty and "no longer in the snapshot" in notes
