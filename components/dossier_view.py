@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 
 from components.dossier import Dossier, build_dossier
 from components.dossier_figure import theme_figure
+from components.dossier_ids import resolve
 from components.model import Snapshot
 from components.url_state import Params, first
 
@@ -33,7 +34,8 @@ def dossier_built(
 ) -> tuple[go.Figure | None, pd.DataFrame, str]:
     """The page's lead chart for ``?event=<id>``; the whole record of the event, whatever the
     filters (the page ignores them too). An unknown id: no chart, no sources, a note."""
-    d = build_dossier(full, first(params, "event"))
+    found = resolve(full, first(params, "event"), params.get("src", []))
+    d = build_dossier(full, found.event_id)
     if d is None:
         return None, full.articles[:0], "<p>This event is no longer in the snapshot.</p>"
     ids = {r.article_id for r in d.reports}  # originals: a wire copy is no second source

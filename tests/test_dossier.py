@@ -15,6 +15,7 @@ import pytest
 from components.compare import NO_THEME
 from components.dossier import ThemeRow, build_dossier, shared_marks
 from components.dossier_figure import BOTH_FILL, ONLY_FILL, dossier_table, one_side, theme_figure
+from components.dossier_ids import anchors, resolve
 from components.dossier_view import dossier_built
 from components.model import prepare
 from readout.schema import TABLE_NAMES, to_arrow
@@ -271,3 +272,28 @@ def test_the_briefing_pack_draws_the_dossier_with_its_notes(snap):
 def test_the_pack_says_so_when_the_event_is_gone(snap):
     fig, cited, notes = dossier_built(snap, snap, {"event": ["e-gone"]})
     assert fig is None and cited.empty and "no longer in the snapshot" in notes
+
+
+def test_a_link_carries_evidence_sentences_of_different_articles_first(snap):
+    starts = snap.event_sources.set_index(["event_id", "article_id"])["start"]
+    assert anchors(snap, "e-call") == [
+        f"a-copy:{starts['e-call', 'a-copy']}",
+        f"a-gt:{starts['e-call', 'a-gt']}",
+        f"a-tass:{starts['e-call', 'a-tass']}",
+    ]
+
+
+RESOLVE = [
+    ("a known id opens itself", "e-call", [], "e-call", False),
+    ("a gone id opens the event now holding its sentences", "e-old", "e-call", "e-call", True),
+    ("a gone id without anchors opens nothing", "e-old", [], None, False),
+    ("anchors no event holds open nothing", "e-old", ["a-gt:9999", "junk"], None, False),
+]
+
+
+@pytest.mark.parametrize(("what", "event_id", "keys", "opens", "noted"), RESOLVE,
+                         ids=[r[0] for r in RESOLVE])  # fmt: skip
+def test_links_survive_a_rebuild(snap, what, event_id, keys, opens, noted):
+    keys = anchors(snap, keys) if isinstance(keys, str) else keys
+    found = resolve(snap, event_id, keys)
+    assert (found.event_id, found.note is not None) == (opens, noted)

@@ -5,8 +5,11 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from components.dossier_ids import anchors
+from components.model import prepare
 from components.text import md_escape
 from readout import ROOT
+from readout.store import read_manifest, read_snapshot
 from tests.fixtures_snapshot import write_fixture
 
 APP = str(ROOT / "app.py")
@@ -74,3 +77,12 @@ def test_unknown_or_missing_id_says_so_and_links_back(open_dossier, params, mess
     assert not at.get("plotly_chart")
     links = [p.proto for p in at.get("page_link")]
     assert any(link.label == "Back to the Timeline" for link in links)
+
+
+def test_a_link_whose_id_a_rebuild_changed_opens_the_event_now_holding_it(
+    open_dossier, snapshot_dir
+):
+    snap = prepare(read_snapshot(snapshot_dir), read_manifest(snapshot_dir))
+    at = open_dossier(event="e-renamed", src=anchors(snap, "e-talks"))
+    assert [t.value for t in at.title] == ["Talks: Wang Yi – Sergei Lavrov, Moscow, 1 Apr 2025"]
+    assert "no longer in the snapshot" in _text(at)

@@ -10,6 +10,7 @@ from components.briefing_ui import is_briefing
 from components.data import load_snapshot
 from components.dossier import build_dossier, shared_marks
 from components.dossier_figure import dossier_table, one_side, theme_figure, title_of
+from components.dossier_ids import resolve
 from components.evidence import MAX_CARDS, safe_url, statement_cards
 from components.export_ui import chart
 from components.filtering import Filters
@@ -32,13 +33,15 @@ def back_link() -> None:
 
 
 full = load_snapshot()
-event_id = st.query_params.get("event")
+asked = st.query_params.get("event")
+found = resolve(full, asked, st.query_params.get_all("src"))  # an id a rebuild changed
+event_id = found.event_id
 dossier = (
     full.derived(("dossier", event_id), lambda: build_dossier(full, event_id)) if event_id else None
 )
 if dossier is None:
     st.title("Event dossier")
-    if event_id:
+    if asked:
         empty_state(
             "No event with this id is in the snapshot.",
             "A rebuild may have merged or split it: find the contact on the Timeline and "
@@ -59,6 +62,9 @@ with st.container(key="hint_dossier"):
         "ministries, spokespeople and state media said in the articles reporting it, within a "
         "week of it, aligned by theme. Shared wording is highlighted."
     )
+
+if found.note:
+    st.info(found.note, icon=":material/merge:")
 
 # --- the event ------------------------------------------------------------------------
 basis = BASIS.get(dossier.date_basis or "", "set by hand")
