@@ -109,6 +109,8 @@ else:
     )
     if dossier.shared:
         st.markdown("**Both sides say:** " + ", ".join(f"“{md_escape(p)}”" for p in dossier.shared))
+    elif len(dossier.sides) > 1:
+        st.markdown("**Both sides say:** no phrase of two or more words in common.")
     for country, themes in dossier.only.items():
         if themes:
             st.markdown(f"**Only {md_escape(country)}:** {md_escape(', '.join(themes))}")
