@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import pandas as pd
+import pyarrow as pa
 import pytest
 
 from components.compare import NO_THEME
 from components.dossier import ThemeRow, build_dossier, shared_marks
 from components.dossier_figure import BOTH_FILL, ONLY_FILL, dossier_table, one_side, theme_figure
 from components.dossier_ids import anchors, resolve
+from components.dossier_phrases import only_phrases, phrases
 from components.dossier_view import dossier_built
 from components.model import prepare
 from readout.schema import TABLE_NAMES, to_arrow
@@ -109,7 +110,8 @@ def _spans(sentences: list[str]) -> tuple[str, list[tuple[int, int]]]:
     return text, spans
 
 
-def _tables() -> dict[str, pd.DataFrame]:
+def corpus_tables() -> dict[str, pa.Table]:
+    """The corpus as stored tables (the page test writes them as a snapshot)."""
     texts = {a: _spans(v[3]) for a, v in ARTICLES.items()}
     rows: dict[str, list[dict]] = {name: [] for name in TABLE_NAMES}
     for aid, (outlet, day, copy_of, _) in ARTICLES.items():
@@ -145,12 +147,12 @@ def _tables() -> dict[str, pd.DataFrame]:
                 {"event_id": eid, "article_id": aid, "start": start, "end": end,
                  "text": texts[aid][0][start:end], "date": own_day, "place": own_place}
             )  # fmt: skip
-    return {name: to_arrow(name, rows[name]).to_pandas() for name in TABLE_NAMES}
+    return {name: to_arrow(name, rows[name]) for name in TABLE_NAMES}
 
 
 @pytest.fixture(scope="module")
 def snap():
-    return prepare(_tables(), {})
+    return prepare({name: t.to_pandas() for name, t in corpus_tables().items()}, {})
 
 
 def _said(dossier, country: str) -> list[str]:
@@ -297,3 +299,26 @@ def test_links_survive_a_rebuild(snap, what, event_id, keys, opens, noted):
     keys = anchors(snap, keys) if isinstance(keys, str) else keys
     found = resolve(snap, event_id, keys)
     assert (found.event_id, found.note is not None) == (opens, noted)
+
+
+def test_what_only_one_side_says_on_a_theme_both_raise(snap):
+    assert only_phrases(build_dossier(snap, "e-call")) == {
+        "peace_talks": {"China": ("political settlement",), "Russia": ("root causes",)},
+        # "comprehensive strategic partnership" is both sides' wording: not one side's
+        "bilateral_cooperation": {"Russia": ("keeps growing",)},
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the root causes of the Ukraine crisis", ["root causes", "ukraine crisis"]),
+        (
+            "bilateral relations, high-level contacts",
+            ["bilateral relations", "high-level contacts"],
+        ),
+        ("During the visit, Wang will meet", []),
+    ],
+)
+def test_phrases_are_adjacent_content_words(text, expected):
+    assert phrases(text) == expected

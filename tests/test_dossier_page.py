@@ -1,4 +1,5 @@
-"""The Event dossier page through Streamlit's AppTest on the fixture snapshot."""
+"""The Event dossier page through Streamlit's AppTest: the fixture snapshot and the hand-made
+corpus of tests/test_dossier.py (two sides that differ)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ from components.dossier_ids import anchors
 from components.model import prepare
 from components.text import md_escape
 from readout import ROOT
-from readout.store import read_manifest, read_snapshot
+from readout.store import read_manifest, read_snapshot, write_snapshot
 from tests.fixtures_snapshot import write_fixture
+from tests.test_dossier import corpus_tables
 
 APP = str(ROOT / "app.py")
 PAGE = "views/dossier.py"
@@ -86,3 +88,23 @@ def test_a_link_whose_id_a_rebuild_changed_opens_the_event_now_holding_it(
     at = open_dossier(event="e-renamed", src=anchors(snap, "e-talks"))
     assert [t.value for t in at.title] == ["Talks: Wang Yi – Sergei Lavrov, Moscow, 1 Apr 2025"]
     assert "no longer in the snapshot" in _text(at)
+
+
+def test_each_sides_wording_and_the_sources_disagreement_are_on_the_page(tmp_path, monkeypatch):
+    folder = write_snapshot(corpus_tables(), tmp_path / "snapshot", {"source": "hand-made"})
+    monkeypatch.setenv("READOUT_SNAPSHOT", str(folder))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["event"] = "e-call"
+    at.switch_page(PAGE)
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    text = _text(at)
+    assert "**Only China:** “political settlement” · **Only Russia:** “root causes”" in text
+    assert "**Only Russia:** NATO" in text
+    assert "**Both sides say:** “comprehensive strategic”" in text
+    assert [w.value for w in at.warning] == [
+        md_escape("Dates differ: Global Times: 8 May; France 24: 7 May; TASS: 7 May"),
+        md_escape("Places differ: Global Times: Beijing; France 24: Moscow; TASS: Moscow"),
+    ]
+    cards = "".join(h.proto.body for h in at.get("html"))
+    assert "<mark" in cards and "comprehensive strategic partnership</mark>" in cards

@@ -11,6 +11,7 @@ from components.data import load_snapshot
 from components.dossier import build_dossier, shared_marks
 from components.dossier_figure import dossier_table, one_side, theme_figure, title_of
 from components.dossier_ids import resolve
+from components.dossier_phrases import only_phrases
 from components.evidence import MAX_CARDS, safe_url, statement_cards
 from components.export_ui import chart
 from components.filtering import Filters
@@ -123,10 +124,18 @@ else:
             f"spokespeople and state media · {len(side.statements)} statement(s)"
         )
 
+    alone = only_phrases(dossier)  # theme -> side -> wording only that side uses
     for row in dossier.rows:
         only = one_side(dossier, row)
         tag = f" · *only {md_escape(dossier.sides[row.speaking[0]].country)}*" if only else ""
         st.markdown(f"##### {md_escape(row.label)}{tag}")
+        if said_alone := alone.get(row.theme):
+            st.markdown(
+                " · ".join(
+                    f"**Only {md_escape(side)}:** " + ", ".join(f"“{md_escape(p)}”" for p in ps)
+                    for side, ps in said_alone.items()
+                )
+            )
         for column, cell in zip(st.columns(len(dossier.sides)), row.cells, strict=True):
             with column:
                 if cell.empty:
