@@ -12,7 +12,9 @@ import plotly.graph_objects as go
 from components.dossier import Dossier, build_dossier
 from components.dossier_figure import theme_figure
 from components.dossier_ids import resolve
+from components.dossier_phrases import only_phrases
 from components.model import Snapshot
+from components.text import theme_label
 from components.url_state import Params, first
 
 
@@ -26,6 +28,12 @@ def summary_html(d: Dossier) -> str:
         for side, themes in d.only.items()
         if themes
     ]
+    for theme, by_side in only_phrases(d).items():
+        said = " · ".join(
+            f"only {html.escape(side)}: " + ", ".join(f"“{html.escape(p)}”" for p in ps)
+            for side, ps in by_side.items()
+        )
+        lines.append(f"{html.escape(theme_label(theme))}: {said}")
     return "".join(f"<p>{line}</p>" for line in lines)
 
 

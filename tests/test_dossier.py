@@ -269,6 +269,7 @@ def test_the_briefing_pack_draws_the_dossier_with_its_notes(snap):
     assert sorted(cited["article_id"]) == ["a-gt", "a-tass"]
     assert "Only Russia: NATO" in notes and "Dates differ: Global Times: 8 May" in notes
     assert "Only China" not in notes  # China raises no theme of its own
+    assert "Peace talks: only China: “political settlement” · only Russia: “root causes”" in notes
 
 
 def test_the_pack_says_so_when_the_event_is_gone(snap):
