@@ -22,6 +22,7 @@ PAGE_FILES = {
     "network": "views/network.py",
     "statements": "views/statements.py",
     "articles": "views/articles.py",
+    "dossier": "views/dossier.py",  # one event (?event=<id>); hidden from the menu
 }
 PAGE_TITLES = {
     "": "Overview",
@@ -29,6 +30,7 @@ PAGE_TITLES = {
     "network": "Actor network",
     "statements": "Statements",
     "articles": "Articles",
+    "dossier": "Event dossier",
 }
 
 # Widgets bound to the URL, by key, with the kind of value they hold.

@@ -15,6 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.article_views import article_rows
+from components.dossier_view import dossier_built
 from components.filtering import Filters, apply_filters, date_bounds
 from components.model import Snapshot
 from components.network_views import behind_articles, network_options, network_view
@@ -83,6 +84,7 @@ BUILDERS = {
     "network": ("network", _network),
     "statements": ("statements", _statements),
     "articles": ("articles", _articles_page),
+    "dossier": ("dossier", dossier_built),
 }
 
 

@@ -3,6 +3,8 @@ corpus of tests/test_dossier.py (two sides that differ)."""
 
 from __future__ import annotations
 
+from urllib.parse import parse_qs
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -108,3 +110,17 @@ def test_each_sides_wording_and_the_sources_disagreement_are_on_the_page(tmp_pat
     ]
     cards = "".join(h.proto.body for h in at.get("html"))
     assert "<mark" in cards and "comprehensive strategic partnership</mark>" in cards
+
+
+def test_the_timelines_evidence_panel_opens_the_dossier(snapshot_dir, monkeypatch):
+    monkeypatch.setenv("READOUT_SNAPSHOT", str(snapshot_dir))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["event"] = "e-talks"
+    at.switch_page("views/timeline.py")
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    (link,) = [p.proto for p in at.get("page_link") if p.proto.label == "Open dossier"]
+    assert link.page.endswith("dossier")
+    query = parse_qs(link.query_string)
+    snap = prepare(read_snapshot(snapshot_dir), read_manifest(snapshot_dir))
+    assert query == {"event": ["e-talks"], "src": anchors(snap, "e-talks")}

@@ -7,6 +7,7 @@ import streamlit as st
 from components.correct_ui import flash
 from components.correct_ui_graph import event_forms
 from components.data import cached_view
+from components.dossier_ids import anchors
 from components.evidence import show_event
 from components.export_ui import chart
 from components.exports import events_table, statements_month_table
@@ -79,6 +80,12 @@ else:
         )
     if chosen:
         show_event(full, chosen)
+        st.page_link(  # each side's account of it; the anchors keep the link past a rebuild
+            "views/dossier.py",
+            label="Open dossier",
+            icon=":material/fact_check:",
+            query_params={"event": chosen, "src": anchors(full, chosen)},
+        )
     with page_controls("timeline_edit"):
         if chosen:
             event_forms(full, chosen)
