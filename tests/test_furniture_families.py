@@ -111,8 +111,8 @@ FAMILIES = {
         [
             "(This story has not been edited by our staff and is auto-generated from a "
             "syndicated feed.)",
-            "Disclaimer: This post has been auto-published from an agency feed without any "
-            "modifications to the text.",
+            "Disclaimer: this article was auto-published from a wire feed; our desk has not "
+            "changed its text.",
             "Only the headline may have been reworked by our staff; the rest of the content is "
             "auto-generated from a syndicated feed.",
         ],

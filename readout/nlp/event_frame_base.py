@@ -97,8 +97,8 @@ class FrameParties:
         return [p for p in parties if self.p.is_person(p.actor_id) or not p.actor_id]
 
     def _subject_parties(self, verb: Token) -> list[Party]:
-        """The subject, climbing to the next clause when it is not a person: in "Qin said
-        China is willing ..., during a meeting" the meeting is Qin's."""
+        """The subject, climbing to the next clause when it is not a person: in "Ruiz said
+        Spain is ready ..., during a meeting" the meeting is Ruiz's."""
         for _ in range(3):
             subjects = verb_subject(verb)
             parties = self._phrases(subjects)

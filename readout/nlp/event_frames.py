@@ -231,7 +231,7 @@ class FrameBuilder(FrameParties):
         )
 
     def _mentioned_again(self, frame: Frame) -> bool:
-        """ "Qin said during the meeting ... in Samarkand": a definite noun with one person and
+        """ "Ruiz said during the meeting ... in Lisbon": a definite noun with one person and
         a place refers back to an event already reported; kept so that merging adds the place."""
         noun = frame.trigger.token
         definite = any(

@@ -140,8 +140,8 @@ class Antecedents:
                 pronoun = token.lower_ in self.cues.person_pronouns
                 if pronoun and token.i not in ctx.quoted and token.dep_ in SUBJECT_DEPS:
                     found.append(Candidate(token.i, self.pronoun(token), None, True))
-        # the main clause's subject first ("Putin and Xi may meet in October, Patrushev said":
-        # Patrushev), then subjects of embedded clauses, each in text order
+        # the main clause's subject first ("Costa and Ruiz may meet in May, Silva said":
+        # Silva), then subjects of embedded clauses, each in text order
         depth = {c.position: _depth(ctx.doc[c.position]) for c in found if c.subject}
         subjects = sorted(
             (c for c in found if c.subject), key=lambda c: (depth[c.position], c.position)
