@@ -4,6 +4,7 @@ input are shown as text, never run as HTML or script."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from readout.store import read_snapshot
 from tests.app_corpus import BINARY, GOOD_TXT, XSS_TXT, corpus_env, make_corpus
@@ -149,7 +150,8 @@ def test_an_upload_is_imported_with_the_outlet_and_date_typed(page, editable_url
     )
     page.get_by_text("Not found in the text: outlet, date published, web address").wait_for()
     title = page.get_by_role("textbox", name="Title")
-    assert title.input_value() == "Envoys agree to meet again over grain shipments"
+    # The notice can render a frame before the field's value: wait for it (up to 10 s).
+    expect(title).to_have_value("Envoys agree to meet again over grain shipments", timeout=10000)
     date_box = page.get_by_role("textbox", name="Date published")
     date_box.fill("2025-31-12")
     date_box.press("Enter")
