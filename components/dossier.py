@@ -1,8 +1,9 @@
 """An event's dossier: what the contact was, who reported it, and each side's account of it.
 
 Pure pandas, no Streamlit (``views/dossier.py`` draws it). A *side* is a participant's
-country: the participant, and that country's ministries, offices, state media and
-spokespeople (actors of kind country/organization/media, or persons with a spokesperson role).
+country: the participant, and that country's ministries and offices (actors of kind
+country/organization), its spokespeople and its state-run media (actors holding a spokesperson
+or ``state_media`` role of it). An independent outlet of the country is not its voice.
 A side's account is the statements its speakers make in the articles that report the event,
 dated within ``WINDOW`` of it (an announcement comes before a visit, a readout after).
 """
@@ -19,8 +20,8 @@ from components.palette import UNKNOWN_COUNTRY
 from components.text import Span, fmt_date, known, merge_spans, theme_label
 
 WINDOW = pd.Timedelta(days=7)  # "the days around it": a week either side of the event
-SIDE_KINDS = frozenset({"country", "organization", "media"})  # speak for their country
-SPOKES_ROLES = ("spokesperson", "press_secretary")
+SIDE_KINDS = frozenset({"country", "organization"})  # speak for their country
+VOICE_ROLES = ("spokesperson", "press_secretary", "state_media")  # and these, for whom they serve
 
 
 @dataclass(frozen=True)
@@ -136,11 +137,14 @@ def _note(readings: pd.DataFrame, column: str, what: str) -> str | None:
     return f"{what} differ: " + "; ".join(parts)
 
 
-def _spokespeople(snap: Snapshot) -> set[str]:
+def _voices(snap: Snapshot, sides: set[str]) -> set[str]:
+    """Actors whose role makes them speak for one of ``sides``: spokespeople, state media."""
     roles = snap.roles
     if roles.empty:
         return set()
-    mask = roles["role"].astype(str).str.contains("|".join(SPOKES_ROLES), na=False)
+    mask = roles["role"].astype(str).str.contains("|".join(VOICE_ROLES), na=False)
+    of = roles["of"]  # a role of the country itself; rows made by hand may leave it out
+    mask &= of.isna() | of.isin(sides)
     return set(roles.loc[mask, "actor_id"])
 
 
@@ -149,9 +153,8 @@ def side_of(snap: Snapshot, participants: list[str]) -> dict[str, str]:
     actors = snap.actors_by_id
     country = {p: known(actors["country"].get(p)) or UNKNOWN_COUNTRY for p in participants}
     sides = {c for c in country.values() if c != UNKNOWN_COUNTRY}
-    spokes = _spokespeople(snap)
     voice = actors[actors["country"].isin(sides)]
-    speaks = voice["kind"].isin(SIDE_KINDS) | voice.index.isin(spokes)
+    speaks = voice["kind"].isin(SIDE_KINDS) | voice.index.isin(_voices(snap, sides))
     out = dict(zip(voice.index[speaks], voice.loc[speaks, "country"], strict=True))
     return out | country  # a participant always speaks for its own side
 

@@ -1,35 +1,44 @@
-"""What only one side says, per theme, in words: the phrases of one side's statements on a
-theme that no statement of the other side uses at all ("only Russia: root causes"). Pure.
+"""What only one side says, per theme, in words: the noun phrases of one side's statements on a
+theme that no statement of the other side uses ("only Russia: root causes"). Pure.
 
-A phrase is two adjacent content words ("political settlement", "root causes"): pairs that
-skip a stopword ("settlement … Ukraine") read as noise, single words as too little.
+The phrases come from the parser at build time (``readout/nlp/phrases.py``: noun chunks
+trimmed of articles and pronouns, two words or a proper noun). A phrase is one side's when no
+statement of another side contains it, it holds none of the phrases both sides use, and it is
+not merely a side's own name ("China", "Lavrov"). Each is listed once per side, under the
+first theme row it occurs in (a statement sits in every row of its themes).
 """
 
 from __future__ import annotations
 
+from collections import Counter
+
 from components.compare import NO_THEME
-from components.dossier import Dossier
-from components.text import STOPWORDS, words
+from components.dossier import Dossier, Side
+from components.text import words
 
 MAX_PHRASES = 4  # per side and theme: the telling ones, not the whole quote again
 
 
-def phrases(text: str) -> list[str]:
-    """Adjacent pairs of content words (nothing but a space between them: no pair across a
-    comma or a dash), in order of appearance, each once."""
-    text = str(text)
-    ws = words(text)
-    content = [w not in STOPWORDS and len(w) > 1 and not w.isdigit() for w, _, _ in ws]
-    pairs = [
-        f"{ws[i][0]} {ws[i + 1][0]}"
-        for i in range(len(ws) - 1)
-        if content[i] and content[i + 1] and not text[ws[i][2] : ws[i + 1][1]].strip()
-    ]
-    return list(dict.fromkeys(pairs))
+def _norm(text: str) -> str:
+    return " ".join(w for w, _, _ in words(str(text)))
 
 
-def _all(texts) -> set[str]:
-    return {p for t in texts for p in phrases(t)}
+def _names(sides: tuple[Side, ...]) -> set[str]:
+    """Words that only name a side: its country and its participants' names."""
+    out = {_norm(s.country) for s in sides}
+    for side in sides:
+        for person in side.people:
+            out |= {_norm(person), *_norm(person).split()}
+    return out
+
+
+def _ranked(cell) -> list[str]:
+    """The cell's phrases, the most used first (counted once per statement), then in order."""
+    counts: Counter[str] = Counter()
+    for phrases in cell.get("phrases", ()):
+        counts.update(list(dict.fromkeys(phrases or ())))
+    order = {p: n for n, p in enumerate(counts)}
+    return sorted(counts, key=lambda p: (-counts[p], order[p]))
 
 
 def only_phrases(d: Dossier) -> dict[str, dict[str, tuple[str, ...]]]:
@@ -37,22 +46,26 @@ def only_phrases(d: Dossier) -> dict[str, dict[str, tuple[str, ...]]]:
     only where one side has such phrases)."""
     if len(d.sides) < 2:
         return {}
-    used = [_all(s.statements["text"]) for s in d.sides]
-    # A pair that runs into both sides' wording ("partnership keeps") tells nothing one-sided.
-    common = {w for p in d.shared for w in p.split()}
+    said = [" ".join(_norm(t) for t in s.statements["text"]) for s in d.sides]
+    shared = [_norm(p) for p in d.shared]
+    names = _names(d.sides)
+    listed: list[set[str]] = [set() for _ in d.sides]
     out: dict[str, dict[str, tuple[str, ...]]] = {}
     for row in d.rows:
         if len(row.speaking) < 2 or row.theme == NO_THEME:
             continue  # a theme one side alone raises is in ``Dossier.only`` already
         for i, cell in enumerate(row.cells):
-            others = set().union(*(u for j, u in enumerate(used) if j != i))
-            mine = [
-                p
-                for t in cell["text"]
-                for p in phrases(t)
-                if p not in others and not common.intersection(p.split())
-            ]
-            mine = list(dict.fromkeys(mine))[:MAX_PHRASES]
+            mine = []
+            for phrase in _ranked(cell):
+                key = _norm(phrase)
+                others = (said[j] for j in range(len(d.sides)) if j != i)
+                if key in listed[i] or key in names or any(s in key for s in shared):
+                    continue
+                if not any(f" {key} " in f" {o} " for o in others):
+                    mine.append(phrase)
+                    listed[i].add(key)
+                if len(mine) == MAX_PHRASES:
+                    break
             if mine:
                 out.setdefault(row.theme, {})[d.sides[i].country] = tuple(mine)
     return out

@@ -187,6 +187,8 @@ def prepare_statements(
     st["speaker_country"] = st["speaker_id"].map(countries).fillna(UNKNOWN_COUNTRY)
     st["addressee"] = st["addressee_id"].map(names)
     st["themes"] = _lists(st["themes"])
+    if "phrases" in st:  # absent only from tables made by hand without it
+        st["phrases"] = _lists(st["phrases"])
     st["context"] = _contexts(st, texts)
     return st
 

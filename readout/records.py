@@ -67,6 +67,7 @@ class StatementRecord:
     addressee_id: str | None = None
     sent_start: int | None = None  # offsets of the sentence(s) carrying the statement
     sent_end: int | None = None
+    phrases: list[str] = field(default_factory=list)  # its noun phrases (nlp/phrases.py)
 
 
 @dataclass

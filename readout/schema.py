@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = 3  # 2: ``corrected`` on articles, actors, statements, events
+SCHEMA_VERSION = 4  # 2: ``corrected`` on articles, actors, statements, events
 # 3: ``date_basis`` and ``sources_disagree`` on events, each source's ``date``/``place``
+# 4: ``phrases`` on statements
 
 # How an event's date was found, surest first (the merge prefers the first): written out in
 # the text, worked out from an expression against the publication date ("on Tuesday"), taken
@@ -84,6 +85,7 @@ TABLES: dict[str, pa.Schema] = {
             ("addressee_id", _str),
             ("sent_start", _int),
             ("sent_end", _int),
+            ("phrases", _strs),  # its noun phrases ("political settlement"): the dossier's
             ("corrected", pa.bool_()),
         ]
     ),

@@ -45,10 +45,11 @@ def test_components_declare_what_they_need_and_set(nlp):
     analysis = nlp.analyze_pipes(pretty=False)
     problems = analysis["problems"]
     assert all(not p for p in problems.values()), problems
-    assert nlp.pipe_names[-5:] == [
+    assert nlp.pipe_names[-6:] == [
         "readout_actor_ruler",
         "readout_actor_linker",
         "readout_quotes",
         "readout_events",
         "readout_themes",
+        "readout_phrases",
     ]

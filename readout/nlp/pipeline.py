@@ -14,7 +14,15 @@ from spacy.tokens import Doc
 from readout import KNOWLEDGE_DIR
 
 # Importing registers the extensions and the component factories.
-from readout.nlp import actors, events, extensions, quote_paragraphs, quotes, themes  # noqa: F401
+from readout.nlp import (  # noqa: F401
+    actors,
+    events,
+    extensions,
+    phrases,
+    quote_paragraphs,
+    quotes,
+    themes,
+)
 from readout.nlp.lemmas import use_bulk_lemmatizer
 from readout.nlp.tag_attributes import use_bulk_attribute_ruler
 from readout.records import ArticleResult, CleanArticle, MentionRecord
@@ -76,6 +84,7 @@ def build_nlp(model: str | None = None, knowledge_dir: Path = KNOWLEDGE_DIR) -> 
     nlp.add_pipe("readout_quotes", config={"knowledge_dir": kb})
     nlp.add_pipe("readout_events", config={"knowledge_dir": kb})
     nlp.add_pipe("readout_themes", config={"knowledge_dir": kb})
+    nlp.add_pipe("readout_phrases")
     return nlp
 
 
