@@ -15,26 +15,14 @@ from dataclasses import dataclass
 import pandas as pd
 
 from components.compare import NO_THEME, Group, links, shared_spans
-from components.model import Snapshot, parse_day, precision_label
+from components.dossier_sources import Report, disagreement_notes, readings_of, reports_of
+from components.model import Snapshot, precision_label
 from components.palette import UNKNOWN_COUNTRY
-from components.text import Span, fmt_date, known, merge_spans, theme_label
+from components.text import Span, known, merge_spans, theme_label
 
 WINDOW = pd.Timedelta(days=7)  # "the days around it": a week either side of the event
 SIDE_KINDS = frozenset({"country", "organization"})  # speak for their country
 VOICE_ROLES = ("spokesperson", "press_secretary", "state_media")  # and these, for whom they serve
-
-
-@dataclass(frozen=True)
-class Report:
-    """An article reporting the event, with the wire copies that repeat it."""
-
-    article_id: str
-    outlet: str
-    published: str
-    agency: str | None
-    title: str
-    url: str | None
-    copies: tuple[str, ...] = ()  # "France 24 1 Apr 2025"
 
 
 @dataclass(frozen=True)
@@ -73,68 +61,6 @@ class Dossier:
     shared: tuple[str, ...]  # phrases statements of two different sides both use
     only: dict[str, tuple[str, ...]]  # side country -> theme labels only it raises
     terms: pd.DataFrame  # term, used_by, sides, outlets
-
-
-def _day(value, with_year: bool = True) -> str:
-    ts = pd.to_datetime(value, errors="coerce")
-    if pd.isna(ts):
-        return str(value)
-    return ts.strftime("%-d %B %Y" if with_year else "%-d %B")
-
-
-def _reports(snap: Snapshot, article_ids: list[str]) -> tuple[Report, ...]:
-    """Originals in publication order, each with its wire copies among the reports."""
-    arts = snap.articles_by_id
-    ids = [a for a in dict.fromkeys(article_ids) if a in arts.index]
-    ids.sort(key=lambda a: (str(arts.at[a, "published"]), a))
-    copy_of = {a: known(arts.at[a, "duplicate_of"]) for a in ids}
-    reported = set(ids)
-
-    def cite(a: str) -> str:
-        return f"{arts.at[a, 'outlet']} {fmt_date(arts.at[a, 'published'])}"  # as charts cite
-
-    out = []
-    for a in ids:
-        if copy_of[a] in reported:
-            continue  # listed under its original
-        copies = tuple(cite(c) for c in ids if copy_of[c] == a)
-        row = arts.loc[a]
-        out.append(
-            Report(
-                article_id=a,
-                outlet=str(row["outlet"]),
-                published=known(row["published"]) or "",
-                agency=known(row["agency"]),
-                title=str(row["title"]),
-                url=known(row["url"]),
-                copies=copies,
-            )
-        )
-    return tuple(out)
-
-
-def _readings(snap: Snapshot, event_id: str) -> pd.DataFrame:
-    src = snap.event_sources[snap.event_sources["event_id"] == event_id]
-    outlets = src["article_id"].map(snap.articles_by_id["outlet"]).fillna("Unknown outlet")
-    published = src["article_id"].map(snap.articles_by_id["published"])
-    frame = pd.DataFrame(
-        {"outlet": outlets, "published": published, "date": src["date"], "place": src["place"]}
-    )
-    return frame.sort_values(["published", "outlet"], kind="stable").reset_index(drop=True)
-
-
-def _note(readings: pd.DataFrame, column: str, what: str) -> str | None:
-    """ "Dates differ: EWN: 1 April; imp.news: 31 March" when the sources read it apart."""
-    given = readings.dropna(subset=[column])
-    if given[column].nunique() < 2:
-        return None
-    years = parse_day(given[column]).dt.year.dropna().unique()
-    fmt = (lambda v: _day(v, len(years) > 1)) if column == "date" else str
-    parts = [
-        f"{outlet}: " + ", ".join(dict.fromkeys(fmt(v) for v in sorted(rows[column])))
-        for outlet, rows in given.groupby("outlet", sort=False)
-    ]
-    return f"{what} differ: " + "; ".join(parts)
 
 
 def _voices(snap: Snapshot, sides: set[str]) -> set[str]:
@@ -260,11 +186,9 @@ def build_dossier(snap: Snapshot, event_id: str | None) -> Dossier | None:
     if events.empty:
         return None
     ev = events.iloc[0]
-    reports = _reports(snap, ev["article_ids"])
-    readings = _readings(snap, event_id)
-    notes = tuple(
-        n for n in (_note(readings, "date", "Dates"), _note(readings, "place", "Places")) if n
-    )
+    reports = reports_of(snap, ev["article_ids"])
+    readings = readings_of(snap, event_id)
+    notes = disagreement_notes(readings, ev)
     sides_by = side_of(snap, ev["participants"])
     said = _drop_copies(_window(snap, ev, snap.statements), reports)
     said = _elsewhere(snap, str(event_id), said)

@@ -198,18 +198,29 @@ def _across_articles(clusters: list[Cluster], kb, published) -> list[Cluster]:
 # --- rows ----------------------------------------------------------------------------------
 
 
-def _disagree(c: Cluster, kb) -> bool:
-    """Sources that give days which cannot be the same, or places that cannot both be true."""
+def _disagree(c: Cluster, kb) -> list[str]:
+    """What the sources read apart: "date" when they give days which cannot be the same,
+    "place" when they give places that cannot both be true ("Beijing", "Moscow"; not "Moscow",
+    "Russia")."""
     readings = list(_source_readings(c).values())
+    on: set[str] = set()
     for i, (a, pa_) in enumerate(readings):
         for b, pb in readings[i + 1 :]:
             if a is not None and b is not None and span(a) and span(b):
                 sa, sb = span(a), span(b)
                 if not (sa[0] <= sb[1] and sb[0] <= sa[1]):
-                    return True
+                    on.add("date")
             if not places_fit(pa_, pb, kb):
-                return True
-    return False
+                on.add("place")
+    return [k for k in ("date", "place") if k in on]
+
+
+def _own_date(ev: EventRecord) -> str | None:
+    """A source's reading at its own precision: "2025-04-01", "2025-03" (a month), "2025"."""
+    if not ev.date:
+        return None
+    cut = {"month": 7, "year": 4}.get(ev.date_precision)
+    return ev.date[:cut] if cut else ev.date
 
 
 def _source_readings(c: Cluster) -> dict[str, tuple[EventRecord | None, str | None]]:
@@ -239,6 +250,7 @@ def _event_row(c: Cluster, kb, published=None) -> dict:
     # the end comes from reports of the chosen start (or of no start: "until Thursday")
     ends = [ev.end_date for ev in events if ev.end_date and ev.date in (None, start)]
     end = max(ends) if ends and (start is None or max(ends) > start) else None
+    disagree_on = _disagree(c, kb)
     return {
         "type": kind,
         "participants": participants,
@@ -248,7 +260,8 @@ def _event_row(c: Cluster, kb, published=None) -> dict:
         "date_precision": chosen.date_precision if chosen else "unknown",
         "date_basis": chosen.date_basis if chosen else "none",
         "status": "held" if any(ev.status == "held" for ev in events) else "planned",
-        "sources_disagree": _disagree(c, kb),
+        "sources_disagree": bool(disagree_on),
+        "disagree_on": disagree_on,
         "article_ids": list(dict.fromkeys(a for a, _, _ in c.reports)),
     }
 
@@ -306,7 +319,7 @@ def merge_events(
                     "start": start,
                     "end": end,
                     "text": text,
-                    "date": dated.date,  # what this sentence says, before merging
+                    "date": _own_date(dated),  # what this sentence says, before merging
                     "place": next((ev.place for ev in said if ev.place), None),
                 }
             )

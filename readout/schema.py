@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = 4  # 2: ``corrected`` on articles, actors, statements, events
+SCHEMA_VERSION = 5  # 2: ``corrected`` on articles, actors, statements, events
 # 3: ``date_basis`` and ``sources_disagree`` on events, each source's ``date``/``place``
 # 4: ``phrases`` on statements
+# 5: ``disagree_on`` on events; a source's ``date`` at its precision ("2025-03": a month)
 
 # How an event's date was found, surest first (the merge prefers the first): written out in
 # the text, worked out from an expression against the publication date ("on Tuesday"), taken
@@ -104,6 +105,7 @@ TABLES: dict[str, pa.Schema] = {
             ("status", _str),
             # its sources give different dates or places (each source's own: event_sources)
             ("sources_disagree", pa.bool_()),
+            ("disagree_on", _strs),  # what they read apart: "date", "place"
             ("article_ids", _strs),
             ("corrected", pa.bool_()),
         ]
@@ -116,7 +118,9 @@ TABLES: dict[str, pa.Schema] = {
             ("start", _int),
             ("end", _int),
             ("text", _str),
-            ("date", _str),  # this source's own reading of the event's date, or null
+            # this source's own reading of the event's date at its precision ("2025-04-01",
+            # "2025-03" for a month, "2025"), or null
+            ("date", _str),
             ("place", _str),  # and of its place
         ]
     ),
