@@ -198,20 +198,22 @@ def _across_articles(clusters: list[Cluster], kb, published) -> list[Cluster]:
 # --- rows ----------------------------------------------------------------------------------
 
 
-def _disagree(c: Cluster, kb) -> list[str]:
-    """What the sources read apart: "date" when they give days which cannot be the same,
-    "place" when they give places that cannot both be true ("Beijing", "Moscow"; not "Moscow",
-    "Russia")."""
+def _disagree(c: Cluster, kb, held: tuple[str, str] | None) -> list[str]:
+    """What the sources read apart: "date" when a source's days cannot lie within the days
+    the event is given (``held``; a visit's second day is no other date) or, for an undated
+    event, within each other's; "place" when they give places that cannot both be true
+    ("Beijing", "Moscow"; not "Moscow", "Russia")."""
     readings = list(_source_readings(c).values())
     on: set[str] = set()
-    for i, (a, pa_) in enumerate(readings):
-        for b, pb in readings[i + 1 :]:
-            if a is not None and b is not None and span(a) and span(b):
-                sa, sb = span(a), span(b)
-                if not (sa[0] <= sb[1] and sb[0] <= sa[1]):
-                    on.add("date")
-            if not places_fit(pa_, pb, kb):
-                on.add("place")
+    days = [span(a) for a, _ in readings if a is not None and span(a)]
+    if held is not None:
+        if any(not (d[0] <= held[1] and held[0] <= d[1]) for d in days):
+            on.add("date")
+    elif any(not (a[0] <= b[1] and b[0] <= a[1]) for i, a in enumerate(days) for b in days[i:]):
+        on.add("date")
+    for i, (_, pa_) in enumerate(readings):
+        if any(not places_fit(pa_, pb, kb) for _, pb in readings[i + 1 :]):
+            on.add("place")
     return [k for k in ("date", "place") if k in on]
 
 
@@ -250,7 +252,10 @@ def _event_row(c: Cluster, kb, published=None) -> dict:
     # the end comes from reports of the chosen start (or of no start: "until Thursday")
     ends = [ev.end_date for ev in events if ev.end_date and ev.date in (None, start)]
     end = max(ends) if ends and (start is None or max(ends) > start) else None
-    disagree_on = _disagree(c, kb)
+    held = span(chosen) if chosen else None
+    if held is not None and end:
+        held = (held[0], max(held[1], end))
+    disagree_on = _disagree(c, kb, held)
     return {
         "type": kind,
         "participants": participants,

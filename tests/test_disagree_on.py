@@ -14,10 +14,8 @@ from readout.records import EventRecord
 WHO = ("wang-yi", "sergei-lavrov")
 
 
-def ev(date, precision="day", basis="stated", place="Moscow", start=0) -> EventRecord:
-    return EventRecord(
-        "meeting", list(WHO), place, date, None, precision, "held", start, start + 40, "", basis
-    )
+def ev(date, precision="day", basis="stated", place="Moscow", end=None) -> EventRecord:
+    return EventRecord("meeting", list(WHO), place, date, end, precision, "held", 0, 40, "", basis)
 
 
 def merged(*reports):
@@ -34,6 +32,9 @@ MERGES = [
      [], ["2025-04-01", "2025-04-01"]),
     ("two days", [("a1", ev("2025-04-01")), ("a2", ev("2025-04-02", basis="publication"))],
      ["date"], ["2025-04-01", "2025-04-02"]),
+    ("a day inside the days of a visit is no other date",
+     [("a1", ev("2025-03-31", end="2025-04-02")), ("a2", ev("2025-04-01", basis="relative"))],
+     [], ["2025-03-31", "2025-04-01"]),
     ("a year reading is kept as a year",
      [("a1", ev("2025-04-01")), ("a2", ev("2025-01-01", "year", "relative"))],
      [], ["2025-04-01", "2025"]),
