@@ -10,6 +10,7 @@ import html
 import pandas as pd
 import streamlit as st
 
+from components.dossier_ids import anchors
 from components.model import Snapshot, has_any, precision_label
 from components.palette import UNKNOWN, country_colors
 from components.text import Span, fmt_date, highlight_html, known, md_escape, theme_label
@@ -198,6 +199,19 @@ def _latest_note(n: int) -> str:
     return f" · the latest {MAX_CARDS} shown" if n > MAX_CARDS else ""
 
 
+def event_line(ev, actor_id: str) -> str:
+    """ "1 Apr 2025: meeting with Sergei Lavrov in Moscow (planned)", for a link's label."""
+    when = precision_label(ev.start, ev.end, ev.date_precision)
+    others = ", ".join(
+        n for i, n in zip(ev.participants, ev.participant_names, strict=True) if i != actor_id
+    )
+    parts = [str(ev.type) + (f" with {others}" if others else "")]
+    if _text(ev.place, ""):
+        parts.append(f"in {ev.place}")
+    planned = " (planned)" if ev.status == "planned" else ""
+    return md_escape(f"{when}: {' '.join(parts)}{planned}")
+
+
 def show_actor(full: Snapshot, view: Snapshot, actor_id: str) -> None:
     """An actor: who they are, their roles, and their statements and events in the view."""
     actors = full.actors_by_id
@@ -232,17 +246,12 @@ def show_actor(full: Snapshot, view: Snapshot, actor_id: str) -> None:
     with right:
         st.markdown(f"**Events ({len(took_part)})**" + _latest_note(len(took_part)))
         for ev in took_part.sort_values("start").tail(MAX_CARDS).itertuples():
-            when = precision_label(ev.start, ev.end, ev.date_precision)
-            others = ", ".join(
-                n
-                for i, n in zip(ev.participants, ev.participant_names, strict=True)
-                if i != actor_id
+            st.page_link(  # each contact opens its dossier: what each side said about it
+                "views/dossier.py",
+                label=event_line(ev, actor_id),
+                icon=":material/fact_check:",
+                query_params={"event": ev.event_id, "src": anchors(full, ev.event_id)},
             )
-            parts = [f"**{md_escape(ev.type)}**" + (f" with {md_escape(others)}" if others else "")]
-            if _text(ev.place, ""):
-                parts.append(f"in {md_escape(ev.place)}")
-            planned = " *(planned)*" if ev.status == "planned" else ""
-            st.markdown(f"- {md_escape(when)}: {' '.join(parts)}{planned}")
         if took_part.empty:
             st.caption("No event with this actor in the current view.")
 

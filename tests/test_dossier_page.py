@@ -124,3 +124,22 @@ def test_the_timelines_evidence_panel_opens_the_dossier(snapshot_dir, monkeypatc
     query = parse_qs(link.query_string)
     snap = prepare(read_snapshot(snapshot_dir), read_manifest(snapshot_dir))
     assert query == {"event": ["e-talks"], "src": anchors(snap, "e-talks")}
+
+
+def test_an_actors_card_lists_its_contacts_as_dossier_links(snapshot_dir, monkeypatch):
+    """The actor card (a click on a network node) links each of its events to its dossier."""
+    monkeypatch.setenv("READOUT_SNAPSHOT", str(snapshot_dir))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["node"] = "sergei-lavrov"
+    at.switch_page("views/network.py")
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    links = {
+        parse_qs(p.proto.query_string)["event"][0]: p.proto.label
+        for p in at.get("page_link")
+        if p.proto.page.endswith("dossier")
+    }
+    assert links == {  # labels are markdown: article text in them is escaped
+        "e-visit": md_escape("31 Mar – 2 Apr 2025: visit with Wang Yi in Moscow"),
+        "e-talks": md_escape("1 Apr 2025: talks with Wang Yi in Moscow"),
+    }
