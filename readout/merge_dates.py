@@ -110,6 +110,17 @@ def chosen_date(reports: list[tuple[str, EventRecord, str]], published) -> Event
     usable = [ev for _, ev, _ in reports if ev.date and not_after(ev, first_report)]
     if not usable:
         return None
+    chosen = _best(usable)
+    # a day inside the chosen month or year refines it, whatever its basis: "in March" in
+    # one source and "on Tuesday" (a Tuesday of that March) in another give that Tuesday
+    if chosen.date_precision != "day":
+        first, last = span(chosen)
+        inside = [ev for ev in usable if ev.date_precision == "day" and first <= ev.date <= last]
+        return _best(inside) if inside else chosen
+    return chosen
+
+
+def _best(usable: list[EventRecord]) -> EventRecord:
     top = min(rank(ev) for ev in usable)
     best = [ev for ev in usable if rank(ev) == top]
     votes = Counter(ev.date for ev in best)

@@ -36,7 +36,8 @@ _D = r"\d{1,2}(?:st|nd|rd|th)?"
 _Y = r"(?:19|20)\d{2}"
 _TO = r"\s*(?:-|–|—|to|until|till|through|and)\s*"
 _DATE_US = rf"{_M_DAY}\s+{_D}(?:,?\s+{_Y})?(?!\d)"
-_DATE_UK = rf"{_D}\s+{_M}(?:,?\s+{_Y})?"
+# "12 June", "the 12th of June"
+_DATE_UK = rf"(?:the\s+)?{_D}\s+(?:of\s+)?{_M}(?:,?\s+{_Y})?"
 # a bare year needs a word that introduces it: "in 2022", "since 2014" (not "2000 troops")
 _YEAR_LEAD = r"(?:in|since|of|by|until|before|after|during|from|early|late|mid|end)"
 _WITHIN = r"(?:earlier|later)\s+(?:this|in\s+the)"
@@ -46,7 +47,7 @@ _PATTERNS = [
         rf"(?:from\s+|between\s+)?(?:{_W},?\s+)?(?:{_DATE_US}|{_DATE_UK}){_TO}"
         rf"(?:{_W},?\s+)?(?:{_DATE_US}|{_DATE_UK}|{_D}(?:,?\s+{_Y})?)",
     ),
-    ("range", rf"(?:from\s+|between\s+)?{_D}{_TO}{_DATE_UK}"),
+    ("range", rf"(?:from\s+|between\s+)?(?:the\s+)?{_D}{_TO}{_DATE_UK}"),  # "the 22-24 May"
     ("range", rf"from\s+{_W}\s+(?:to|until|till|through)\s+{_W}"),
     ("until", rf"(?:until|till|through)\s+(?:{_DATE_US}|{_DATE_UK}|(?:next\s+)?{_W})"),
     ("day", rf"(?:{_W},?\s+)?(?:{_DATE_US}|{_DATE_UK})"),

@@ -184,7 +184,7 @@ def _day(d: date | None) -> DateRange | None:
 
 
 def _range(text: str, pub: date, tense: str) -> DateRange | None:
-    body = re.sub(r"^(?:from|between)\s+", "", text.strip(), flags=re.IGNORECASE)
+    body = re.sub(r"^(?:(?:from|between)\s+)?(?:the\s+)?", "", text.strip(), flags=re.IGNORECASE)
     parts = re.split(r"\s*(?:-|–|—|\bto\b|\buntil\b|\btill\b|\bthrough\b|\band\b)\s*", body)
     if len(parts) != 2:
         return None
