@@ -32,6 +32,9 @@ class Frame:
     needs_date: bool = False  # a stay ("will be in Russia") is only a visit with its dates
     hosts: list[Party] = field(default_factory=list)  # people a visit was to: also a meeting
     guests: list[Party] = field(default_factory=list)  # people welcomed to a place: a visit
+    # a summit told with no participant ("the group will hold a summit in Kazan on 22-24
+    # October"): not an event of its own, but the dates and venue of one reported before
+    refers_back: bool = False
 
 
 class FrameParties:
@@ -126,6 +129,8 @@ class FrameParties:
         named = [p for p in parties if p.actor_id or p.counterpart_of or p.group_roles]
         if kind in ("visit", "summit"):
             return any(self.p.is_person(p.actor_id) for p in people)
+        if kind == "statement":  # by a person, or by a side whose people are found later
+            return bool(named)
         if not named:
             return False
         return size >= 2 and (bool(people) or len(named) >= 2)

@@ -23,7 +23,13 @@ from readout.nlp.event_places import (
     place_within,
     prep_place,
 )
-from readout.nlp.event_triggers import Trigger, governor, phone_marked, verb_subject
+from readout.nlp.event_triggers import (
+    REPORTING,
+    Trigger,
+    governor,
+    phone_marked,
+    verb_subject,
+)
 
 
 class FrameBuilder(FrameParties):
@@ -177,7 +183,7 @@ class FrameBuilder(FrameParties):
         aimed = any(c.dep_ == "prep" and c.lower_ in ("for", "to") for c in noun.children)
         if aimed and kind in ("call", "talks") and not explicit:
             return None  # "the call for a ceasefire", "talks to end the war"
-        if noun.lower_ in self.lex.explicit_party_nouns and not explicit:
+        if noun.lower_ in self.lex.explicit_party_nouns and not (explicit or self._occasion(noun)):
             return None
         if self._several_contacts(noun, own):
             return None
@@ -206,9 +212,15 @@ class FrameBuilder(FrameParties):
             trigger.type == "visit" and any(c.dep_ == "poss" for c in noun.children)
         )
         takes_subject = gov is not None and (
-            bool(preps) or gov.lemma_.lower() in self.lex.light_verbs
-        )
-        if takes_subject and not named:
+            bool(preps)
+            or gov.lemma_.lower() in self.lex.light_verbs
+            or (trigger.type == "statement" and gov.lemma_.lower() in REPORTING)
+        )  # the last: "X told a news conference", "addressed a briefing"
+        passive = trigger.type == "statement" and gov is not None and _has_agent(gov)
+        if takes_subject and passive:
+            # "was repeated by X in his statement": X's; "a letter signed by lawmakers": no one
+            parties = self._agents(gov)  # a possessive pronoun there is the agent's too
+        elif takes_subject and not named:
             parties = self._subject_parties(gov) + parties
             if gov.dep_ == "acl" and not any(c.dep_ in SUBJECT_DEPS for c in gov.children):
                 parties = self._agents(gov) + parties  # "a remark made by X at a meeting"
@@ -226,9 +238,33 @@ class FrameBuilder(FrameParties):
         frame = Frame(trigger, kind, parties, place, [noun], gov, preps)
         if takes_subject and not TIME_REFERENCE.intersection(preps):
             frame.anchors.append(gov)  # not "before the talks": that date is another event's
-        return (
-            frame if self._enough(parties, trigger.type) or self._mentioned_again(frame) else None
-        )
+        enough = self._enough(parties, trigger.type) or self._attended_alone(frame)
+        if not enough and trigger.type == "summit" and not self._people(parties):
+            frame.refers_back = True  # may date a summit the article reported before
+            return frame
+        return frame if enough or self._mentioned_again(frame) else None
+
+    def _occasion(self, noun: Token) -> bool:
+        """ "bilateral consultations", "a ministerial meeting", "Russian-Chinese talks": a
+        meeting with other sides, named or not."""
+        # every word before the noun in its phrase: "Russian-Chinese" parses as a chain
+        mods = [t for c in noun.lefts if c.dep_ != "det" for t in c.subtree]
+        if any(m.lower_ in self.lex.occasion_words for m in mods):
+            return True
+        countries = {self.p.kb.country_of_word(m.text) for m in mods} - {None}
+        return len(countries) >= 2
+
+    def _attended_alone(self, frame: Frame) -> bool:
+        """A person who spoke "at bilateral consultations" or "during a ministerial meeting"
+        took part in it, though no other side is named (the event has one participant)."""
+        noun = frame.trigger.token
+        if frame.type not in ("meeting", "talks") or frame.gov_preps[:1] not in (
+            ("at",),
+            ("during",),
+        ):
+            return False
+        people = [p for p in frame.parties if self.p.is_person(p.actor_id)]
+        return bool(people) and self._occasion(noun)
 
     def _mentioned_again(self, frame: Frame) -> bool:
         """ "Ruiz said during the meeting ... in Lisbon": a definite noun with one person and
@@ -239,3 +275,7 @@ class FrameBuilder(FrameParties):
         )
         people = [p for p in frame.parties if self.p.is_person(p.actor_id)]
         return definite and frame.place is not None and len(people) == 1
+
+
+def _has_agent(verb: Token) -> bool:
+    return any(c.dep_ == "agent" for c in verb.children)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-EVENT_TYPES = ("visit", "meeting", "talks", "call", "summit")
+EVENT_TYPES = ("visit", "meeting", "talks", "call", "summit", "statement")
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,8 @@ class Lexicon:
     hypothetical: frozenset[str] = frozenset()
     planned_words: frozenset[str] = frozenset()
     party_nouns: frozenset[str] = frozenset()
+    occasion_words: frozenset[str] = frozenset()
+    seats: frozenset[str] = frozenset()  # actor ids of offices named after their building
     groups: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @cached_property
@@ -34,7 +36,8 @@ class Lexicon:
         """Third-person, past and -ing forms of the trigger verbs ("arrives", "met" aside:
         irregular pasts are not needed), to tell a headline's verb from a name."""
         forms = set()
-        for verb in self.trigger_verbs:
+        # light verbs too: a headline's "Xi, Putin Sign Joint Statement"
+        for verb in self.trigger_verbs | self.light_verbs:
             stem = verb[:-1] if verb.endswith("e") else verb
             ies = verb[:-1] + "ies" if verb.endswith("y") and verb[-2:-1] not in "aeiou" else None
             forms |= {verb, verb + "s", verb + "es", stem + "ed", stem + "ing", ies or verb}
@@ -84,5 +87,7 @@ def load_lexicon(knowledge_dir: str) -> Lexicon:
         hypothetical=_words(rules, "hypothetical"),
         planned_words=_words(rules, "planned_words"),
         party_nouns=_words(rules, "party_nouns"),
+        occasion_words=_words(rules, "occasion_words"),
+        seats=_words(rules, "seats"),
         groups=groups,
     )

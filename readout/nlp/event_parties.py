@@ -64,7 +64,9 @@ class Parties:
             return False
         spans = [s for s in dict.fromkeys(self.spans.values()) if s._.actor_id == actor_id]
         verbs = self.lex.verb_forms | REPORTING_FORMS
-        return bool(spans) and all(
+        # any name of it: the linker may also give the fragment's id to a later reference
+        # ("the presidents"), which has no verb but does not make the fragment a name
+        return any(
             any(t.lower_ in verbs and t.text[:1].isupper() for t in span[1:]) for span in spans
         )
 
@@ -77,6 +79,10 @@ class Parties:
     def actor_at(self, token: Token) -> str | None:
         span = self.spans.get(token.i)
         return span._.actor_id if span is not None else None
+
+    def is_seat(self, token: Token) -> bool:
+        """An office named after its building ("the Kremlin"), which can be a place."""
+        return self.actor_at(token) in self.lex.seats
 
     def is_place(self, token: Token) -> bool:
         """A country or city named as a place (GPE/LOC entity or a linked country word)."""

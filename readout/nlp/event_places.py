@@ -60,7 +60,8 @@ def named_destination(parties: Parties, verb: Token, preps: tuple[str, ...]) -> 
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps):
         for obj in (o for o in prep.children if o.dep_ == "pobj"):
             linked = parties.actor_at(obj)
-            if obj.text[:1].isupper() and (linked is None or parties.kind(linked) == "country"):
+            placed = linked is None or parties.kind(linked) == "country" or parties.is_seat(obj)
+            if obj.text[:1].isupper() and placed:
                 return place_text(parties, obj) if obj.ent_type_ else obj.text
     return None
 

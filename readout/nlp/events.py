@@ -18,11 +18,15 @@ from readout.nlp.date_anaphora import anaphoric_dates, last_day_in
 from readout.nlp.date_mentions import date_for, find_dates, tense_of
 from readout.nlp.dates import DateRange, as_date
 from readout.nlp.event_contacts import host_meeting, implied_visit, per_contact
+from readout.nlp.event_coreference import refer_back
 from readout.nlp.event_dating import Dated, assign_dates, inherit_date, outside_quotes
 from readout.nlp.event_frames import Frame, FrameBuilder
+from readout.nlp.event_gapping import split_gapped
 from readout.nlp.event_lexicon import Lexicon, load_lexicon
 from readout.nlp.event_parties import Parties
-from readout.nlp.event_tense import dated, main_clause, same_day_report
+from readout.nlp.event_statements import author_statements
+from readout.nlp.event_tense import dated as dated_span
+from readout.nlp.event_tense import main_clause, same_day_report
 from readout.nlp.event_triggers import (
     ABSORBING_PREPS,
     REPORTING,
@@ -58,11 +62,17 @@ def extract_events(
         dated = _sentence_frames(sent, builder, lex, published, last_day, told)
         new: list[EventRecord] = []
         for item in dated:
+            if item.frame.refers_back:
+                span = dated_span(item, sent, lex, published)
+                refer_back(item.frame.type, span, item.frame.place, records)
+                continue
             inherit_date(item, dated, records)
             _when_said(item, said_on, parties)
             record = _record(item, sent, parties, lex, published)
+            trigger = item.frame.trigger.token
+            contacts = split_gapped(record, trigger, sent, parties, published)
             for one in [
-                *per_contact(record, sent, parties),
+                *(c for r in contacts for c in per_contact(r, sent, parties)),
                 *host_meeting(item, record, parties),
             ]:
                 if _repeats(one, records):
@@ -126,7 +136,8 @@ def _sentence_frames(
     for trigger in (t for t in triggers if t.role == "noun"):
         gov, preps = governor(trigger.token)
         host = by_verb.get(gov.i) if gov is not None else None
-        if host is not None and ABSORBING_PREPS.intersection(preps):
+        absorbed = host is not None and ABSORBING_PREPS.intersection(preps)
+        if absorbed and trigger.type != "statement":  # a statement is an event of its own
             host.anchors.append(trigger.token)  # its dates, partners and venue are the host's
             host.parties += builder.partners(trigger.token)
             host.place = host.place or builder.venue(trigger.token)
@@ -134,14 +145,16 @@ def _sentence_frames(
                 host.type = "call"  # "during a phone call, X and Y discussed ..."
             if trigger.type == "summit" and host.type != "summit":
                 frames.append(_attended(trigger, host, builder))
-        elif frame := builder.build(trigger):
+        elif (frame := builder.build(trigger)) and not frame.refers_back:
             frames.append(frame)
         elif trigger.type == "summit" and (venue_of := _framed_above(trigger.token, frames)):
             frames.append(_attended(trigger, venue_of, builder))  # "talks on the sidelines of"
+        elif frame is not None:
+            frames.append(frame)  # a summit with no one named: it may date an earlier one
     mentions = [m for m in find_dates(sent, published) if m.bound in USABLE_BOUNDS]
     mentions += anaphoric_dates(sent, last_day, forward=told) if frames else []
     mentions = outside_quotes(mentions, frames, sent)
-    dated = assign_dates(frames, mentions)
+    dated = author_statements(assign_dates(frames, mentions), builder.p)
     # a stay is a visit with dates of its own, or told in the present ("X is in Moscow")
     return [
         d
@@ -197,7 +210,7 @@ def _status(frame: Frame, span: DateRange | None, lex: Lexicon, published) -> st
 
 def _record(item: Dated, sent: Span, parties: Parties, lex: Lexicon, published):
     frame = item.frame
-    span = dated(item, sent, lex, published)
+    span = dated_span(item, sent, lex, published)
     on = as_date(span.start if span and span.start else published)
     participants = _participants(frame, parties, on)
     if not participants:
@@ -221,7 +234,9 @@ def _repeats(record: EventRecord, records: list[EventRecord]) -> bool:
     """The same event twice in one sentence ("met ... at their meeting") is kept once."""
     for other in records:
         same = (other.start, other.type, set(other.participants))
-        if same == (record.start, record.type, set(record.participants)):
+        # two places are two events ("visited Moscow on May 3 and Paris on May 9")
+        elsewhere = None not in (other.place, record.place) and other.place != record.place
+        if same == (record.start, record.type, set(record.participants)) and not elsewhere:
             other.place = other.place or record.place
             if other.date is None and record.date is not None:
                 other.date, other.end_date = record.date, record.end_date
