@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 
 from components.compare import NO_THEME
 from components.dossier import Dossier, ThemeRow
+from components.dossier_phrases import only_phrases
 from components.figures import FONT
 from components.model import Snapshot
 from components.text import known, phrase_spans, theme_label
@@ -31,6 +32,7 @@ CSV_COLUMNS = [
     "statement",
     "sentence",
     "shared_phrases",
+    "one_side_phrases",
     "outlet",
     "published",
     "title",
@@ -71,8 +73,33 @@ def one_side(d: Dossier, row: ThemeRow) -> bool:
     return row.theme != NO_THEME and len(row.speaking) == 1 and len(d.sides) > 1
 
 
+def one_side_wording(d: Dossier) -> dict[str, list[str]]:
+    """side country -> the phrases only it uses, over the themes both sides raise."""
+    out: dict[str, list[str]] = {}
+    for by_side in only_phrases(d).values():
+        for side, phrases in by_side.items():
+            out.setdefault(side, []).extend(p for p in phrases if p not in out.get(side, []))
+    return out
+
+
+def _wording_row(d: Dossier) -> list[list[str]] | None:
+    """The table's last row: each side's own wording, and the wording both use."""
+    own = one_side_wording(d)
+    if len(d.sides) < 2 or not (own or d.shared):
+        return None
+    both = ", ".join(f"“{p}”" for p in d.shared)
+    label = ["<b>Wording</b>"] + ([f"<i>both: {html.escape(both)}</i>"] if both else [])
+    cells = []
+    for side in d.sides:
+        said = ", ".join(f"“{p}”" for p in own.get(side.country, []))
+        lines = textwrap.wrap(f"Only {side.country}: {said}", WRAP) if said else ["—"]
+        cells.append([html.escape(line) for line in lines])
+    return [label, *cells]
+
+
 def theme_figure(d: Dossier, text_size: int = 13) -> go.Figure:
-    """Themes down, sides across: what each side said on each theme; one-side rows tinted."""
+    """Themes down, sides across: what each side said on each theme; one-side rows tinted;
+    a last row with the wording only one side uses."""
     only = [one_side(d, r) for r in d.rows]
     labels = [
         [f"<b>{html.escape(r.label)}</b>"]
@@ -81,6 +108,10 @@ def theme_figure(d: Dossier, text_size: int = 13) -> go.Figure:
     ]
     cells = [labels] + [[_cell(r.cells[i]) for r in d.rows] for i in range(len(d.sides))]
     fills = [ONLY_FILL if o else BOTH_FILL for o in only]
+    if (wording := _wording_row(d)) is not None:
+        for column, cell in zip(cells, wording, strict=True):
+            column.append(cell)
+        fills.append(HEADER_FILL)
     header = ["Theme"] + [
         f"{html.escape(s.country)}: {html.escape(', '.join(s.people))}" for s in d.sides
     ]
@@ -105,7 +136,7 @@ def theme_figure(d: Dossier, text_size: int = 13) -> go.Figure:
         )
     )
     # Tall enough for every row: the most lines in any of its cells, a line each.
-    lines = sum(max(len(column[i]) for column in cells) + 0.8 for i in range(len(d.rows)))
+    lines = sum(max(len(column[i]) for column in cells) + 0.8 for i in range(len(cells[0])))
     fig.update_layout(
         title={"text": html.escape(title_of(d)), "font": {"family": FONT, "size": text_size + 5}},
         margin={"l": 10, "r": 10, "t": 60, "b": 10},
@@ -119,12 +150,18 @@ def shared_in(text: str, phrases) -> list[str]:
     return [p for p in phrases if phrase_spans(text, [p])]
 
 
+def _phrases(row) -> list[str]:
+    return list(getattr(row, "phrases", None) or [])
+
+
 def dossier_table(snap: Snapshot, d: Dossier) -> pd.DataFrame:
     """One row per statement of either side, with its sources (reprints named, not repeated)."""
     copies = {r.article_id: "; ".join(r.copies) for r in d.reports}
     published = snap.articles_by_id["published"]
+    own = {side: set(ps) for side, ps in one_side_wording(d).items()}
     rows = []
     for side in d.sides:
+        mine = own.get(side.country, set())
         for r in side.statements.itertuples():
             rows.append(
                 {
@@ -136,6 +173,7 @@ def dossier_table(snap: Snapshot, d: Dossier) -> pd.DataFrame:
                     "statement": r.text,
                     "sentence": r.context,
                     "shared_phrases": "; ".join(shared_in(str(r.text), d.shared)),
+                    "one_side_phrases": "; ".join(p for p in _phrases(r) if p in mine),
                     "outlet": r.outlet,
                     "published": known(published.get(r.article_id)),
                     "title": r.title,

@@ -14,7 +14,14 @@ import pytest
 
 from components.compare import NO_THEME
 from components.dossier import ThemeRow, build_dossier, shared_marks
-from components.dossier_figure import BOTH_FILL, ONLY_FILL, dossier_table, one_side, theme_figure
+from components.dossier_figure import (
+    BOTH_FILL,
+    HEADER_FILL,
+    ONLY_FILL,
+    dossier_table,
+    one_side,
+    theme_figure,
+)
 from components.dossier_ids import anchors, resolve
 from components.dossier_phrases import only_phrases
 from components.dossier_view import dossier_built
@@ -235,6 +242,8 @@ def test_unknown_or_missing_id_has_no_dossier(snap, event_id):
 
 def test_csv_lists_each_sides_statements_with_their_sources(snap):
     table = dossier_table(snap, build_dossier(snap, "e-call"))
+    assert list(table["one_side_phrases"]) == ["political settlement", "", "", "root causes",
+                                               "", ""]  # fmt: skip
     rows = table[["side", "speaker", "shared_phrases", "outlet", "wire_copies"]]
     assert rows.to_dict("records") == [
         {"side": "China", "speaker": "Xi Jinping", "shared_phrases": "ukraine crisis",
@@ -275,7 +284,11 @@ def test_theme_figure_escapes_article_text_and_tints_one_sided_rows(snap):
     cells = fig.data[0].cells
     body = " ".join(str(v) for column in cells.values for v in column)
     assert "<img" not in body and "&lt;img src=x" in body
-    assert list(cells.fill.color[0]) == [BOTH_FILL, BOTH_FILL, ONLY_FILL]
+    # theme rows, then the wording row: each side's own phrases, and those both use
+    assert list(cells.fill.color[0]) == [BOTH_FILL, BOTH_FILL, ONLY_FILL, HEADER_FILL]
+    wording = [column[-1] for column in cells.values]
+    assert wording[0].startswith("<b>Wording</b><br><i>both: “comprehensive strategic”")
+    assert wording[1:] == ["Only China: “political settlement”", "Only Russia: “root causes”"]
 
 
 def test_statements_without_a_theme_are_no_sides_own_theme(snap):
