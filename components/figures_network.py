@@ -3,7 +3,8 @@
 Nodes: size by mentions, colour by country (Okabe–Ito), customdata = actor_id (click to open),
 each label on the side ``network_layout`` found free. Edges: one style per type (line dash
 and grey level), width by weight; contacts are drawn over co-mentions, which stay pale;
-parallel edges of different types between one pair are drawn side by side.
+parallel edges of different types between one pair are drawn side by side. Each link has an
+invisible marker at its middle, for its hover and click; its id is the pair's key.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import plotly.graph_objects as go
 
 from components.figures import base_layout, empty_figure
 from components.network import EDGE_TYPES
+from components.network_edges import pair_key, parse_pair
 from components.network_layout import NetworkLayout
 from components.palette import (
     ACTOR_COLOUR_TITLE,
@@ -32,6 +34,7 @@ EDGE_STYLE = {
     "co-mentioned": {"color": "#c4c4c4", "dash": "solid"},
 }
 BACKGROUND = ("co-mentioned", "addressed")  # thin, under the contacts
+HIGHLIGHT = "#F0E442"  # the opened link, as a marker pen (the evidence cards' highlight)
 EDGE_LABEL = {  # in the hover; the legend says the type alone (the page's chips explain)
     "met": "met",
     "visited": "visited",
@@ -68,7 +71,7 @@ def _edge_traces(weighted: pd.DataFrame, pos, names) -> list[go.Scatter]:
         rows = weighted[weighted["type"] == kind]
         style = EDGE_STYLE.get(kind, EDGE_STYLE["met"])
         for width_class, part in rows.groupby(rows["weight"].map(lambda w: min(int(w), 6))):
-            xs, ys, hx, hy, hover = [], [], [], [], []
+            xs, ys, hx, hy, hover, keys = [], [], [], [], [], []
             for row in part.itertuples():
                 kinds = pair_types[(row.source, row.target)]
                 shift = (kinds.index(kind) - (len(kinds) - 1) / 2) * 4.0  # px
@@ -79,8 +82,10 @@ def _edge_traces(weighted: pd.DataFrame, pos, names) -> list[go.Scatter]:
                 hy.append((p[1] + q[1]) / 2)
                 hover.append(
                     f"{names.get(row.source)} – {names.get(row.target)}<br>"
-                    f"{EDGE_LABEL.get(kind, kind)}: {row.weight}×"
+                    f"{EDGE_LABEL.get(kind, kind)}: {row.weight}×<br>"
+                    "<i>Click for what is behind it</i>"
                 )
+                keys.append(pair_key(row.source, row.target))
             width = 1.0 + 2.6 * (width_class - 1) / max(min(most, 6) - 1, 1)
             width = width * 0.6 if kind in BACKGROUND else width
             traces.append(
@@ -101,6 +106,9 @@ def _edge_traces(weighted: pd.DataFrame, pos, names) -> list[go.Scatter]:
                     mode="markers",
                     hovertext=hover,
                     hoverinfo="text",
+                    # The pair as the point's id, not its customdata: a click on a link opens
+                    # the link, and customdata stays the actors' ids (what opens an actor).
+                    ids=keys,
                     marker={"size": 8, "opacity": 0},
                     legendgroup=kind,
                     showlegend=False,
@@ -130,11 +138,13 @@ def network_figure(
     focus: str | None = None,
     colors: dict[str, str] | None = None,
     selected: str | None = None,
+    link: str | None = None,
 ) -> go.Figure:
     """``weighted``: source, target, type, weight. ``mentions``: actor_id -> count.
     ``layout``: where each node and its label go (``network_layout``).
 
-    ``focus`` and ``selected`` actors get a black ring.
+    ``focus`` and ``selected`` actors get a black ring; the ``link`` opened (a pair key) is
+    drawn under a marker-pen highlight.
     """
     pos = layout.positions
     if weighted.empty or not pos:
@@ -142,7 +152,7 @@ def network_figure(
     info = actors.set_index("actor_id")
     names = info["name"].to_dict()
     colors = colors or country_colors(actors["country"])
-    fig = go.Figure(_edge_traces(weighted, pos, names))
+    fig = go.Figure(_highlight(link, pos) + _edge_traces(weighted, pos, names))
     nodes = pd.DataFrame([(n, x, y) for n, (x, y) in pos.items()], columns=["id", "x", "y"])
     nodes["name"] = nodes["id"].map(names).fillna(nodes["id"])
     nodes["country"] = nodes["id"].map(info["country"]).fillna("Unknown")
@@ -163,6 +173,26 @@ def network_figure(
         legend={"tracegroupgap": 10, "itemsizing": "constant"},
     )
     return base_layout(fig, height=int(math.ceil(layout.plot_height)) + 20)  # margins 10 + 10
+
+
+def _highlight(link: str | None, pos) -> list[go.Scatter]:
+    """A wide pale band under the opened link, if both its actors are drawn."""
+    a, b = parse_pair(link) if link else ("", "")
+    if a not in pos or b not in pos:
+        return []
+    (x0, y0), (x1, y1) = pos[a], pos[b]
+    return [
+        go.Scatter(
+            x=[x0, x1],
+            y=[y0, y1],
+            mode="lines",
+            hoverinfo="skip",
+            line={"width": 12, "color": HIGHLIGHT},
+            opacity=0.9,
+            name="opened link",
+            showlegend=False,
+        )
+    ]
 
 
 def _node_trace(part, layout: NetworkLayout, group, colors, first: bool, ringed_ids):
@@ -187,6 +217,9 @@ def _node_trace(part, layout: NetworkLayout, group, colors, first: bool, ringed_
                 "width": [3.5 if r else 1 for r in ringed],
             },
         },
+        # A click selects one point; plotly would then fade every other, and a click on a
+        # link would fade every actor. The ring marks the chosen actor instead.
+        unselected={"marker": {"opacity": 1}, "textfont": {"color": "#222"}},
         customdata=part["id"],
         name=group,
         legendgroup=f"country-{group}",

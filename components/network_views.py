@@ -23,6 +23,7 @@ from components.network import (
     select_edges,
     weights,
 )
+from components.network_edges import SEP, pair_choices
 from components.network_layout import NetworkLayout, network_layout, part_of
 from components.page_views import Chart, sources_of
 from components.url_state import Params, first, widget_value
@@ -125,6 +126,7 @@ class NetworkGraph:
     layout: NetworkLayout  # of the unfocused picture
     mentions: pd.Series  # actor_id -> mentions in the view
     sizes: dict[str, float]  # marker diameters: the same in every picture of this graph
+    pairs: frozenset[str]  # the linked pairs' keys (``network_edges.pair_key``)
 
 
 def network_graph(
@@ -142,7 +144,9 @@ def network_graph(
     sizes = {a: node_size(int(mentions.get(a, 0)), most) for a in labels}
     base = strongest_links(main_actors(weighted))
     layout = _layout(base, sizes, labels)
-    return NetworkGraph(edges, weighted, labels, base, layout, mentions, sizes)
+    # Edge rows hold each pair sorted (``network.edge_rows``), so this is ``pair_key``.
+    keys = weighted["source"].astype(str) + SEP + weighted["target"].astype(str)
+    return NetworkGraph(edges, weighted, labels, base, layout, mentions, sizes, frozenset(keys))
 
 
 def _layout(shown: pd.DataFrame, sizes, labels) -> NetworkLayout:
@@ -169,6 +173,7 @@ class NetworkView:
     behind: pd.DataFrame  # the edge occurrences drawn (their articles are the sources)
     drawn: tuple[int, int]  # actors and links drawn
     total: tuple[int, int]  # actors and links in the view
+    pairs: dict[str, str]  # the linked pairs among the actors drawn: key -> label (to open)
 
 
 def network_view(
@@ -179,8 +184,10 @@ def network_view(
     people: bool,
     focus: str | None,
     selected: str | None,
+    link: str | None = None,
 ) -> NetworkView:
-    """The network (around ``focus`` when one is given), ``selected`` ringed."""
+    """The network (around ``focus`` when one is given), ``selected`` ringed, ``link``
+    (a pair key) highlighted."""
     graph = snap.derived(
         ("network_graph", types, window, people),
         lambda: network_graph(full, snap, types, window, people),
@@ -195,7 +202,7 @@ def network_view(
     else:  # ...unless it brings in others: then a new layout
         layout = _layout(shown, graph.sizes, graph.labels)
     figure = network_figure(
-        shown, full.actors, graph.mentions, layout, focus, full.colors, selected
+        shown, full.actors, graph.mentions, layout, focus, full.colors, selected, link
     )
     edges = graph.edges
     behind = edges[edges["source"].isin(visible) & edges["target"].isin(visible)]
@@ -205,4 +212,5 @@ def network_view(
         behind,
         (len(visible), len(shown)),
         (len(_nodes(around)), len(around)),
+        pair_choices(behind, full.names),
     )

@@ -1,4 +1,5 @@
-"""Actor network: who met, visited or called whom; co-mentions and countries a click away."""
+"""Actor network: who met, visited or called whom; co-mentions and countries a click away.
+A click on a person opens them; a click on a link lists its contacts, each with its dossier."""
 
 from functools import partial
 
@@ -14,11 +15,11 @@ from components.layout import (
     empty_state,
     filter_note,
     page_controls,
-    pick_into,
     url_choice,
 )
 from components.network import CONTACT_TYPES, EDGE_TYPES
 from components.network_actor import show_node
+from components.network_link import pick, show_link
 from components.network_views import NetworkOptions, network_graph, network_view, whole_span
 
 LINKS_HELP = (
@@ -31,7 +32,8 @@ st.title("Actor network")
 with st.container(key="hint_network"):  # how to use the page: hidden in briefing mode
     st.caption(
         "Who met, visited or called whom: people are sized by mentions and coloured by "
-        "country; links are thicker when repeated. Click a person to open them."
+        "country; links are thicker when repeated. Click a person to open them, or the "
+        "middle of a link for the meetings, visits and calls behind it."
     )
 filter_note(filters)
 
@@ -79,8 +81,9 @@ with page_controls("network"):
             placeholder="Everyone (pick an actor to see only its neighbourhood)",
         )
 selected = choice_state("node", graph.labels)
+link = choice_state("link", graph.pairs)  # a clicked link, highlighted (listed further down)
 view = cached_view(
-    network_view, filters, options.types, options.window, options.people, focus, selected
+    network_view, filters, options.types, options.window, options.people, focus, selected, link
 )
 
 if full.actors.empty:
@@ -118,17 +121,28 @@ else:
         filters=filters,
         names=full.names,
         table=partial(network_table, view.behind, full.names),
-        on_select=partial(pick_into, "network_chart", "node_pick"),
+        on_select=partial(pick, "network_chart", "node_pick", "link_pick"),
         selection_mode="points",
     )
 
 with page_controls("network_open"):
-    chosen = url_choice(
-        "Open actor",
-        graph.labels,
-        "node",
-        placeholder="Click an actor in the network, or choose one here",
-    )
+    row = st.columns(2, gap="medium")
+    with row[0]:
+        link = url_choice(
+            "Open link",
+            view.pairs,
+            "link",
+            placeholder="Click a link in the network, or choose a pair here",
+        )
+    with row[1]:
+        chosen = url_choice(
+            "Open actor",
+            graph.labels,
+            "node",
+            placeholder="Click an actor in the network, or choose one here",
+        )
+if link:
+    show_link(full, view.behind, link)
 if chosen:
     show_node(full, snap, chosen)
     with page_controls("network_fix"):
