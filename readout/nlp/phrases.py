@@ -37,26 +37,37 @@ def phrase_of(chunk: Span) -> str | None:
         return None
     if not any(t.is_alpha for t in tokens):
         return None
-    doc = chunk.doc
-    return doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
+    return chunk.doc[tokens[0].i : tokens[-1].i + 1].text  # not doc.text: built anew each call
+
+
+def _phrases_in(doc: Doc, spans: list[tuple[int, int]]) -> list[list[str]]:
+    """For each (start, end) character span, the phrases of the noun chunks inside it, in
+    order, each once. One pass over the document's chunks (``Span.noun_chunks`` walks the
+    whole document each time); only chunks inside a span are trimmed."""
+    found: list[list[str]] = [[] for _ in spans]
+    if not spans:
+        return found
+    for chunk in doc.noun_chunks:
+        inside = [
+            i for i, (s, e) in enumerate(spans) if chunk.start_char >= s and chunk.end_char <= e
+        ]
+        if inside and (phrase := phrase_of(chunk)):
+            for i in inside:
+                found[i].append(" ".join(phrase.split()))  # a line break inside a chunk
+    return [list(dict.fromkeys(f)) for f in found]
 
 
 def statement_phrases(doc: Doc, start: int, end: int) -> list[str]:
-    """The phrases of the noun chunks inside ``doc.text[start:end]``, in order, each once."""
-    found = []
-    for chunk in doc.noun_chunks:
-        if chunk.start_char >= start and chunk.end_char <= end:
-            phrase = phrase_of(chunk)
-            if phrase:
-                found.append(" ".join(phrase.split()))  # a line break inside a chunk
-    return list(dict.fromkeys(found))
+    """The phrases of the noun chunks inside ``doc.text[start:end]``."""
+    return _phrases_in(doc, [(start, end)])[0]
 
 
 def tag_phrases(doc: Doc, statements: list[StatementRecord]) -> list[StatementRecord]:
-    if not doc.has_annotation("DEP"):  # no parser, no noun chunks: no phrases
+    if not statements or not doc.has_annotation("DEP"):  # no parser, no noun chunks
         return statements
-    for statement in statements:
-        statement.phrases = statement_phrases(doc, statement.start, statement.end)
+    spans = [(st.start, st.end) for st in statements]
+    for statement, phrases in zip(statements, _phrases_in(doc, spans), strict=True):
+        statement.phrases = phrases
     return statements
 
 
