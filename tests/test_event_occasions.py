@@ -2,6 +2,7 @@
 coordination, one person at a named occasion, a summit dated in a later sentence, offices named
 after their building, headline fragments with a light verb."""
 
+import pytest
 from test_events import KB, LEXICON, events, mark_actors, nlp  # noqa: F401  (nlp is a fixture)
 
 from readout.nlp.event_parties import Parties
@@ -77,3 +78,45 @@ def test_an_office_named_after_its_building_is_a_place_after_to(nlp):  # noqa: F
     doc.spans["actors"] = [*doc.spans["actors"], span]
     parties = Parties(doc, KB, LEXICON)
     assert parties.is_seat(span[0]) and not parties.is_seat(doc[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Wang Yi and Lavrov exchanged views on Ukraine by phone on Tuesday.", "call"),
+        ("Wang Yi exchanged views with Lavrov in Beijing on Tuesday.", "talks"),
+    ],
+)
+def test_exchanging_views_is_a_contact(nlp, text, kind):  # noqa: F811
+    assert [(e[0], e[1], e[3]) for e in found(nlp, text) if e[0] != "visit"] == [
+        (kind, ["sergei-lavrov", "wang-yi"], "2025-06-10")
+    ]
+
+
+def test_exchanging_anything_else_is_not(nlp):  # noqa: F811
+    assert found(nlp, "Russia and Ukraine exchanged prisoners on Tuesday.") == []
+
+
+def test_the_person_told_during_talks_took_part(nlp):  # noqa: F811
+    text = "Xi told Putin during their talks in Beijing on Thursday that ties were strong."
+    talks = [e for e in found(nlp, text) if e[0] == "talks"]
+    assert talks == [("talks", ["vladimir-putin", "xi-jinping"], "Beijing", "2025-06-05", "day")]
+
+
+def test_with_visiting_x_names_the_partner(nlp):  # noqa: F811
+    text = "Xi held talks with visiting Russian President Putin in Beijing on Tuesday."
+    assert [e[:2] for e in found(nlp, text)] == [("talks", ["vladimir-putin", "xi-jinping"])]
+
+
+@pytest.mark.parametrize("when", ["on Monday local time", "on Monday evening"])
+def test_a_time_of_day_does_not_hide_the_day(nlp, when):  # noqa: F811
+    assert [e[3] for e in found(nlp, f"Putin and Xi held talks {when}.")] == ["2025-06-09"]
+
+
+def test_a_date_of_another_noun_still_dates_nothing(nlp):  # noqa: F811
+    assert [e[3] for e in found(nlp, "Putin met Xi after the Tuesday evening banquet.")] == [None]
+
+
+def test_the_two_leaders_sign_a_joint_statement(nlp):  # noqa: F811
+    text = "Putin met Xi on Tuesday. The two leaders signed a joint statement."
+    assert ("statement", ["vladimir-putin", "xi-jinping"]) in [e[:2] for e in found(nlp, text)]

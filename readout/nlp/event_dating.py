@@ -58,12 +58,17 @@ def outside_quotes(mentions: list[DateMention], frames: list[Frame], sent: Span)
 NOUN_MODIFIER = ("compound", "nmod", "amod", "poss", "npadvmod")
 
 
+# Nouns a date narrows rather than modifies: "on Monday evening", "on Tuesday local time".
+TIME_OF_DAY = {"morning", "afternoon", "evening", "night", "time", "midday", "noon"}
+
+
 def _modifies_other_noun(mention: DateMention, anchors: dict[int, Frame]) -> bool:
     root = mention.span.root
     head = root.head
     return (
         root.dep_ in NOUN_MODIFIER
         and head.pos_ in ("NOUN", "PROPN")
+        and head.lower_ not in TIME_OF_DAY
         and head.i not in anchors
         and not (mention.span.start <= head.i < mention.span.end)
     )

@@ -37,6 +37,16 @@ class Frame:
     refers_back: bool = False
 
 
+def _objects_of_prep(child: Token) -> list[Token]:
+    """A preposition's object; "with visiting Prime Minister X" parses "visiting" as a verb
+    with X as its object, and X is still the partner."""
+    if child.dep_ == "pobj":
+        return [child]
+    if child.dep_ == "pcomp" and child.lower_ in ("visiting", "touring"):
+        return [c for c in child.children if c.dep_ == "dobj"]
+    return []
+
+
 class FrameParties:
     """The party-reading helpers of ``FrameBuilder``."""
 
@@ -70,8 +80,8 @@ class FrameParties:
             obj
             for prep in token.children
             if prep.dep_ == "prep" and prep.lower_ in preps
-            for obj in prep.children
-            if obj.dep_ == "pobj"
+            for child in prep.children
+            for obj in _objects_of_prep(child)
         ]
         found = self._phrases(heads)
         return found or self._licensed(heads)
@@ -134,3 +144,36 @@ class FrameParties:
         if not named:
             return False
         return size >= 2 and (bool(people) or len(named) >= 2)
+
+    # --- occasions ------------------------------------------------------------------------
+
+    def _topic_object(self, verb: Token) -> Token | None:
+        """The object of a verb that is a contact only with it ("exchanged views")."""
+        objects = self.lex.verb_objects.get(verb.lemma_.lower())
+        if not objects:
+            return None
+        return next(
+            (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in objects), None
+        )
+
+    def _occasion(self, noun: Token) -> bool:
+        """ "bilateral consultations", "a ministerial meeting", "Russian-Chinese talks": a
+        meeting with other sides, named or not."""
+        # every word before the noun in its phrase: "Russian-Chinese" parses as a chain
+        mods = [t for c in noun.lefts if c.dep_ != "det" for t in c.subtree]
+        if any(m.lower_ in self.lex.occasion_words for m in mods):
+            return True
+        countries = {self.p.kb.country_of_word(m.text) for m in mods} - {None}
+        return len(countries) >= 2
+
+    def _attended_alone(self, frame: Frame) -> bool:
+        """A person who spoke "at bilateral consultations" or "during a ministerial meeting"
+        took part in it, though no other side is named (the event has one participant)."""
+        noun = frame.trigger.token
+        if frame.type not in ("meeting", "talks") or frame.gov_preps[:1] not in (
+            ("at",),
+            ("during",),
+        ):
+            return False
+        people = [p for p in frame.parties if self.p.is_person(p.actor_id)]
+        return bool(people) and self._occasion(noun)

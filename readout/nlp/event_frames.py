@@ -69,17 +69,25 @@ class FrameBuilder(FrameParties):
             frame = Frame(trigger, kind, parties, place, [verb], hosts=hosts)
             return frame if ok else None
         partners = self._objects(verb) + self._partners(verb, (*PARTNER_PREPS, *trigger.preps))
+        topic = self._topic_object(verb)  # "exchanged views with X on Y by phone"
+        if topic is not None:
+            partners += self._partners(topic, ("with",))
+            place = prep_place(self.p, verb) or carried_place(self.p, verb, ("in", "at"))
         partners += self._agents(verb) if kind == "meeting" else []
         # "Putin and Xi spoke by phone", "Wang and Lavrov discussed Ukraine": both sides
         # are the subject
         pair = sum(p.group_size or 1 for p in subjects if self._is_side(p)) >= 2
+        by_phone = phone_marked(verb, self.lex) or (
+            topic is not None and phone_marked(topic, self.lex)
+        )
         if kind == "call":
-            kind = "meeting" if place and not phone_marked(verb, self.lex) else "call"
+            kind = "meeting" if place and not by_phone else "call"
             if not (pair or any(self.p.is_person(p.actor_id) for p in partners)):
                 return None
-        elif kind in ("talks", "meeting") and phone_marked(verb, self.lex):
+        elif kind in ("talks", "meeting") and by_phone:
             kind = "call"  # "talked by phone", "met by video link"
-        if kind == "talks" and not (pair or self._partners(verb, ("with",))):
+        with_partner = self._partners(verb, ("with",)) or (topic and partners)
+        if kind in ("talks", "call") and trigger.type == "talks" and not (pair or with_partner):
             return None
         parties = subjects + partners
         return Frame(trigger, kind, parties, place, [verb]) if self._enough(parties, kind) else None
@@ -222,6 +230,9 @@ class FrameBuilder(FrameParties):
             parties = self._agents(gov)  # a possessive pronoun there is the agent's too
         elif takes_subject and not named:
             parties = self._subject_parties(gov) + parties
+            if preps and gov.lemma_.lower() in self.lex.contact_verbs:
+                # "X told Y during their talks": the one told took part
+                parties += [o for o in self._objects(gov) if self.p.is_person(o.actor_id)]
             if gov.dep_ == "acl" and not any(c.dep_ in SUBJECT_DEPS for c in gov.children):
                 parties = self._agents(gov) + parties  # "a remark made by X at a meeting"
         if noun.dep_ in ("nsubj", "nsubjpass"):  # "the meeting took place in Astana on Monday"
@@ -243,28 +254,6 @@ class FrameBuilder(FrameParties):
             frame.refers_back = True  # may date a summit the article reported before
             return frame
         return frame if enough or self._mentioned_again(frame) else None
-
-    def _occasion(self, noun: Token) -> bool:
-        """ "bilateral consultations", "a ministerial meeting", "Russian-Chinese talks": a
-        meeting with other sides, named or not."""
-        # every word before the noun in its phrase: "Russian-Chinese" parses as a chain
-        mods = [t for c in noun.lefts if c.dep_ != "det" for t in c.subtree]
-        if any(m.lower_ in self.lex.occasion_words for m in mods):
-            return True
-        countries = {self.p.kb.country_of_word(m.text) for m in mods} - {None}
-        return len(countries) >= 2
-
-    def _attended_alone(self, frame: Frame) -> bool:
-        """A person who spoke "at bilateral consultations" or "during a ministerial meeting"
-        took part in it, though no other side is named (the event has one participant)."""
-        noun = frame.trigger.token
-        if frame.type not in ("meeting", "talks") or frame.gov_preps[:1] not in (
-            ("at",),
-            ("during",),
-        ):
-            return False
-        people = [p for p in frame.parties if self.p.is_person(p.actor_id)]
-        return bool(people) and self._occasion(noun)
 
     def _mentioned_again(self, frame: Frame) -> bool:
         """ "Ruiz said during the meeting ... in Lisbon": a definite noun with one person and

@@ -25,6 +25,7 @@ class Lexicon:
     occasion_words: frozenset[str] = frozenset()
     seats: frozenset[str] = frozenset()  # actor ids of offices named after their building
     groups: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    verb_objects: dict[str, frozenset[str]] = field(default_factory=dict)  # verb -> objects
 
     @cached_property
     def trigger_verbs(self) -> frozenset[str]:
@@ -90,4 +91,8 @@ def load_lexicon(knowledge_dir: str) -> Lexicon:
         occasion_words=_words(rules, "occasion_words"),
         seats=_words(rules, "seats"),
         groups=groups,
+        verb_objects={
+            verb: frozenset(w.lower() for w in words)
+            for verb, words in rules.get("verb_objects", {}).items()
+        },
     )

@@ -30,7 +30,7 @@ def place_text(parties: Parties, token: Token) -> str:
 
 def place_within(parties: Parties, token: Token, hops: int = 3) -> str | None:
     """``token`` itself when a place, else one found through up to ``hops`` "of/in/at"."""
-    if parties.is_place(token):
+    if parties.is_place(token) or parties.is_seat(token):  # "in the Kremlin"
         return place_text(parties, token)
     if hops == 0:
         return None

@@ -73,4 +73,8 @@ def _circumstance(frame, triggers: set[int]) -> bool:
 
 
 def _has_person(item: Dated, parties: Parties) -> bool:
-    return any(parties.is_person(p.actor_id) for p in item.frame.parties)
+    """A person, or people referred to ("the two leaders", "his counterpart")."""
+    return any(
+        parties.is_person(p.actor_id) or p.group_roles or p.counterpart_of
+        for p in item.frame.parties
+    )

@@ -56,10 +56,16 @@ def _verb_trigger(token: Token, lex: Lexicon) -> Trigger | None:
         kind, preps = lex.verbs[lemma]
         if lemma == "call" and _not_a_phone_call(token):
             return None
+        if lemma in lex.verb_objects and not _has_object(token, lex.verb_objects[lemma]):
+            return None
         return Trigger(token, kind, "verb", preps)
     if lemma in lex.contact_verbs:
         return Trigger(token, "meeting", "contact")
     return None
+
+
+def _has_object(verb: Token, objects: frozenset[str]) -> bool:
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in objects for c in verb.children)
 
 
 def _not_a_phone_call(token: Token) -> bool:
