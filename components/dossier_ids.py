@@ -63,3 +63,21 @@ def resolve(snap: Snapshot, event_id: str | None, keys: list[str]) -> Resolved:
     if others:
         note += f" {len(others)} other event(s) hold some of them too."
     return Resolved(best, note)
+
+
+ORIGINS = {"network": ("views/network.py", "Back to the Actor network")}
+HOME = ("views/timeline.py", "Back to the Timeline")  # where a dossier link comes from by default
+
+
+def dossier_query(snap: Snapshot, event_id: str, origin: str | None = None) -> dict:
+    """The query of a link to an event's dossier: its id, its anchors, and the page it is
+    opened from when that is not the Timeline (the dossier's back link returns there)."""
+    query: dict = {"event": event_id, "src": anchors(snap, event_id)}
+    if origin in ORIGINS:
+        query["from"] = origin
+    return query
+
+
+def back_to(origin: str | None) -> tuple[str, str]:
+    """(page, label) of the dossier's back link."""
+    return ORIGINS.get(origin or "", HOME)

@@ -10,7 +10,7 @@ import html
 import pandas as pd
 import streamlit as st
 
-from components.dossier_ids import anchors
+from components.dossier_ids import dossier_query
 from components.model import Snapshot, has_any, precision_label
 from components.palette import UNKNOWN, country_colors
 from components.text import Span, fmt_date, highlight_html, known, md_escape, theme_label
@@ -250,7 +250,7 @@ def show_actor(full: Snapshot, view: Snapshot, actor_id: str) -> None:
                 "views/dossier.py",
                 label=event_line(ev, actor_id),
                 icon=":material/fact_check:",
-                query_params={"event": ev.event_id, "src": anchors(full, ev.event_id)},
+                query_params=dossier_query(full, ev.event_id, "network"),
             )
         if took_part.empty:
             st.caption("No event with this actor in the current view.")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.dossier_ids import anchors
+from components.dossier_ids import dossier_query
 from components.layout import picked_id
 from components.model import Snapshot
 from components.network_edges import behind_link, contact_parts, others_line, parse_pair
@@ -72,7 +72,7 @@ def show_link(full: Snapshot, edges, key: str) -> None:
                 DOSSIER,
                 label="Open dossier",
                 icon=":material/fact_check:",
-                query_params={"event": row.event_id, "src": anchors(full, row.event_id)},
+                query_params=dossier_query(full, row.event_id, "network"),
             )
     if behind.others:
         st.caption(

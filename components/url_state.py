@@ -54,7 +54,7 @@ WIDGET_KINDS = {
 }
 FILTER_KEYS = ("q", "dates", "country", "actor", "outlet", "type", "theme")
 # Choices mirrored in the URL by ``layout.url_choice`` (state in ``<key>_pick``).
-PICK_KEYS = ("event", "node", "focus", "cell", "article")
+PICK_KEYS = ("event", "node", "link", "focus", "cell", "article")
 # Presentation state: never part of a saved view.
 CONTROL_KEYS = ("mode", "briefing", "slide")
 # Widgets shown with a ``format_func``: Streamlit writes the option's *label* into the URL

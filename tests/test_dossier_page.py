@@ -143,3 +143,18 @@ def test_an_actors_card_lists_its_contacts_as_dossier_links(snapshot_dir, monkey
         "e-visit": md_escape("31 Mar – 2 Apr 2025: visit with Wang Yi in Moscow"),
         "e-talks": md_escape("1 Apr 2025: talks with Wang Yi in Moscow"),
     }
+
+
+@pytest.mark.parametrize(
+    ("origin", "page", "label"),
+    [
+        (None, "timeline", "Back to the Timeline"),
+        ("network", "network", "Back to the Actor network"),
+    ],
+)
+def test_the_back_link_returns_to_the_page_the_dossier_was_opened_from(
+    open_dossier, origin, page, label
+):
+    at = open_dossier(event="e-talks", **({"from": origin} if origin else {}))
+    (back,) = [p.proto for p in at.get("page_link") if p.proto.label.startswith("Back to")]
+    assert (back.label, back.page.endswith(page)) == (label, True)

@@ -74,8 +74,8 @@ def test_picking_a_link_lists_its_contacts_with_their_dossiers(snapshot_dir, mon
     assert not at.exception
     snap = prepare(read_snapshot(snapshot_dir), read_manifest(snapshot_dir))
     assert dossier_links(at) == [  # most recent first
-        {"event": ["e-talks"], "src": anchors(snap, "e-talks")},
-        {"event": ["e-visit"], "src": anchors(snap, "e-visit")},
+        {"event": ["e-talks"], "src": anchors(snap, "e-talks"), "from": ["network"]},
+        {"event": ["e-visit"], "src": anchors(snap, "e-visit"), "from": ["network"]},
     ]
     assert at.query_params["link"] == WANG_LAVROV  # a shared URL reopens it
     shown = texts(at)

@@ -10,7 +10,7 @@ from components.briefing_ui import is_briefing
 from components.data import load_snapshot
 from components.dossier import build_dossier, shared_marks
 from components.dossier_figure import dossier_table, one_side, theme_figure, title_of
-from components.dossier_ids import resolve
+from components.dossier_ids import back_to, resolve
 from components.dossier_phrases import only_phrases
 from components.evidence import MAX_CARDS, safe_url, statement_cards
 from components.export_ui import chart
@@ -18,7 +18,6 @@ from components.filtering import Filters
 from components.layout import empty_state
 from components.text import fmt_date, md_escape
 
-TIMELINE = "views/timeline.py"
 BRIEFING_TEXT = 18  # the theme table read from the back of a room
 BASIS = {
     "stated": "written in the text",
@@ -30,7 +29,8 @@ BASIS = {
 
 
 def back_link() -> None:
-    st.page_link(TIMELINE, label="Back to the Timeline", icon=":material/arrow_back:")
+    page, label = back_to(st.query_params.get("from"))  # the page the dossier was opened from
+    st.page_link(page, label=label, icon=":material/arrow_back:")
 
 
 full = load_snapshot()

@@ -7,7 +7,7 @@ import streamlit as st
 from components.correct_ui import flash
 from components.correct_ui_graph import event_forms
 from components.data import cached_view
-from components.dossier_ids import anchors
+from components.dossier_ids import dossier_query
 from components.evidence import show_event
 from components.export_ui import chart
 from components.exports import events_table, statements_month_table
@@ -84,7 +84,7 @@ else:
             "views/dossier.py",
             label="Open dossier",
             icon=":material/fact_check:",
-            query_params={"event": chosen, "src": anchors(full, chosen)},
+            query_params=dossier_query(full, chosen),
         )
     with page_controls("timeline_edit"):
         if chosen:
