@@ -63,6 +63,10 @@ def tense_of(token: Token) -> str:
         return "past" if head.lemma_ == "go" and head.tag_ in ("VBD", "VBN") else "future"
     if verb.lemma_ in FUTURE_HEADS and any(c.dep_ == "xcomp" for c in verb.children):
         return "future"
+    # headlines: "Putin to visit China", "Xi to meet Putin next week, Kremlin says"
+    to_clause = verb.dep_ in ("ROOT", "ccomp", "parataxis") and any(a.lower_ == "to" for a in auxes)
+    if to_clause and any(c.dep_ == "nsubj" for c in verb.children):
+        return "future"
     if "Past" in verb.morph.get("Tense") and verb.tag_ == "VBD":
         return "past"
     if any("Past" in a.morph.get("Tense") or a.lemma_ == "have" for a in auxes):

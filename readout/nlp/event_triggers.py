@@ -171,12 +171,26 @@ def verb_subject(verb: Token) -> list[Token]:
         if verb.dep_ in ("relcl", "acl") and all(s.lower_ in RELATIVES for s in subjects):
             return [verb.head]  # "Wang, who is on a visit", "Lavrov, speaking after talks"
         if subjects:
-            return subjects
+            return subjects + _headline_list(verb, subjects)
         if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acomp"):
             verb = verb.head if verb.dep_ != "pcomp" else verb.head.head
             continue
         return []
     return []
+
+
+def _headline_list(verb: Token, subjects: list[Token]) -> list[Token]:
+    """A headline joins subjects with a comma ("Xi, Putin Hold Talks"); the parser makes the
+    first a loose modifier of the verb."""
+    if verb.dep_ != "ROOT":
+        return []
+    first = min(s.i for s in subjects)
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.i < first
+        and c.doc[c.i + 1].text == "," and c.doc[c.i + 1 : first].text.count(",") == 1
+    ]  # fmt: skip
 
 
 def path_up(token: Token) -> list[Token]:
