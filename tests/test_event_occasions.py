@@ -120,3 +120,19 @@ def test_a_date_of_another_noun_still_dates_nothing(nlp):  # noqa: F811
 def test_the_two_leaders_sign_a_joint_statement(nlp):  # noqa: F811
     text = "Putin met Xi on Tuesday. The two leaders signed a joint statement."
     assert ("statement", ["vladimir-putin", "xi-jinping"]) in [e[:2] for e in found(nlp, text)]
+
+
+def test_gapped_days_without_places(nlp):  # noqa: F811
+    text = "Wang Yi met Lavrov on Monday and Barrot on Tuesday."
+    assert [(e[1], e[3]) for e in found(nlp, text)] == [
+        (["jean-noel-barrot", "wang-yi"], "2025-06-10"),
+        (["sergei-lavrov", "wang-yi"], "2025-06-09"),
+    ]
+
+
+def test_a_second_clause_with_its_own_verb_is_not_gapped(nlp):  # noqa: F811
+    text = (
+        "Wang Yi met Lavrov in Moscow on Monday, and Xi said in Beijing on Tuesday that ties"
+        " were good."
+    )
+    assert [e[1] for e in found(nlp, text) if e[0] == "meeting"] == [["sergei-lavrov", "wang-yi"]]

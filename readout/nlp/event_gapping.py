@@ -26,31 +26,27 @@ def split_gapped(
     record: EventRecord | None, trigger: Token, sent: Span, parties: Parties, published
 ) -> list[EventRecord]:
     """The record, or one record per gapped segment when each segment after ``trigger``
-    names a person, a place ("in/at X") and a day of its own."""
+    names a person and a place ("in/at X") or a day of its own (the same for every segment:
+    "A in X and B in Y", "A on Monday and B on Tuesday")."""
     if record is None or record.type not in GAPPABLE:
         return [record] if record is not None else []
     segments = _segments(trigger, sent, parties)
-    if len(segments) < 2:
-        return [record]
+    if len(segments) < 2 or any(_has_verb(tokens) for _, tokens in segments[1:]):
+        return [record]  # a gapped conjunct has no verb: "and Xi said in Beijing" is a clause
     subjects = [p for p in record.participants if p not in {a for a, _ in segments}]
     mentions = find_dates(sent, published)  # only now: most sentences never get here
+    places = [_place(tokens, parties) for _, tokens in segments]
+    days = [_day(tokens, mentions) for _, tokens in segments]
+    if None in days and None in places:
+        return [record]  # not a list of contacts each with its own where or when
+    shared = record.place if not any(places) else None  # "A on Monday and B on Tuesday in X"
     out = []
-    for actor, tokens in segments:
-        place = _place(tokens, parties)
-        day = _day(tokens, mentions)
-        if place is None or day is None:
-            return [record]  # not a list of contacts each with its own where and when
-        out.append(
-            replace(
-                record,
-                participants=[*subjects, actor],
-                place=place,
-                date=day.start,
-                end_date=day.end,
-                date_precision=day.precision,
-                date_basis=day.basis,
-            )
-        )
+    for (actor, _), place, day in zip(segments, places, days, strict=True):
+        one = replace(record, participants=[*subjects, actor], place=place or shared)
+        if day is not None:
+            one.date, one.end_date = day.start, day.end
+            one.date_precision, one.date_basis = day.precision, day.basis
+        out.append(one)
     return out
 
 
@@ -74,6 +70,10 @@ def _segments(trigger: Token, sent: Span, parties: Parties) -> list[tuple[str, l
         return []
     ends = [i for _, i in starts[1:]] + [sent.end]
     return [(a, list(sent.doc[i:end])) for (a, i), end in zip(starts, ends, strict=True)]
+
+
+def _has_verb(tokens: list[Token]) -> bool:
+    return any(t.pos_ in ("VERB", "AUX") for t in tokens)
 
 
 def _place(tokens: list[Token], parties: Parties) -> str | None:
