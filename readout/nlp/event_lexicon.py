@@ -23,6 +23,7 @@ class Lexicon:
     planned_words: frozenset[str] = frozenset()
     party_nouns: frozenset[str] = frozenset()
     occasion_words: frozenset[str] = frozenset()
+    iterative_words: frozenset[str] = frozenset()
     seats: frozenset[str] = frozenset()  # actor ids of offices named after their building
     groups: dict[str, tuple[str, ...]] = field(default_factory=dict)
     verb_objects: dict[str, frozenset[str]] = field(default_factory=dict)  # verb -> objects
@@ -90,6 +91,7 @@ def load_lexicon(knowledge_dir: str) -> Lexicon:
         party_nouns=_words(rules, "party_nouns"),
         occasion_words=_words(rules, "occasion_words"),
         seats=_words(rules, "seats"),
+        iterative_words=_words(rules, "iterative_words"),
         groups=groups,
         verb_objects={
             verb: frozenset(w.lower() for w in words)

@@ -20,6 +20,7 @@ from readout.nlp.extensions import tag_rows
 # "could", but "X said on Friday that Y met Z" is not hedged by "said".
 REPORTING = {"say", "tell", "announce", "add", "report", "state", "confirm", "note", "quote"}
 MODAL_DEPS = ("aux", "auxpass", "neg", "mark", "det", "advmod")
+ITERATIVE_DEPS = ("advmod", "npadvmod", "dobj")  # "40 times" may parse as an object
 # Prepositions by which a noun event belongs to the verb it hangs from: the purpose ("travelled
 # to Moscow for talks"), the venue ("met at the summit"), the frame ("during the visit").
 ABSORBING_PREPS = {"for", "at", "on", "during"}
@@ -209,6 +210,14 @@ def is_hedged(trigger: Token, lex: Lexicon) -> bool:
     path = path_up(trigger)
     if any(t.lemma_.lower() in lex.hypothetical for t in path[1:]):
         return True
+    if trigger.dep_ in ("nsubj", "nsubjpass") and any(
+        c.dep_ == "acomp" and c.lower_ in lex.hypothetical for c in trigger.head.children
+    ):
+        return True  # "a meeting between them was unlikely"
+    # "has met Xi 40 times", "have repeatedly held talks": many contacts summed up
+    for token in path[:2]:
+        if any(c.lower_ in lex.iterative_words for c in token.children if c.dep_ in ITERATIVE_DEPS):
+            return True
     for token in path:
         for child in token.children:
             if child.dep_ in MODAL_DEPS and child.lower_ in lex.hypothetical:
