@@ -9,9 +9,12 @@ process, so its first run includes reading and preparing the snapshot, its memor
 and a page that takes too long is stopped. Slow pages are profiled with cProfile (the script
 runs in AppTest's own thread, which the profiler follows).
 
+A page that shows one thing of the snapshot is opened on the heaviest one: the event dossier
+on the event most articles report, with its evidence anchors (``readout.bench_params``).
+
 This is a development tool: it imports Streamlit, the pipeline itself never does.
 
-    python -m readout.bench_pages SNAPSHOT PAGE SLOW_SECONDS PROFILE_FIRST   # one page, JSON
+    python -m readout.bench_pages SNAPSHOT PAGE SLOW_SECONDS PROFILE_FIRST [PARAMS_JSON]
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ import time
 from pathlib import Path
 
 from readout import ROOT
+from readout.bench_params import page_params, page_report
 
 APP = ROOT / "app.py"
 FLOOR_PAGE = ROOT / "tests" / "bench_floor_page.py"
@@ -65,9 +69,14 @@ def share_script_cache() -> None:
 
 
 def time_page(
-    script: Path, page: str | None, slow_seconds: float | None = None, profile_first: float = 0
+    script: Path,
+    page: str | None,
+    slow_seconds: float | None = None,
+    profile_first: float = 0,
+    params: dict | None = None,
 ) -> dict:
-    """First run and warm rerun of one page; profiles of the slow ones (see the module doc)."""
+    """First run and warm rerun of one page, opened with the query ``params``; profiles of the
+    slow ones (see the module doc)."""
     from streamlit.testing.v1 import AppTest
 
     share_script_cache()
@@ -79,6 +88,7 @@ def time_page(
             # (the default page) also reads the snapshot, so the page's first run starts with
             # it in memory: the framed floor's first run is the time to read it.
             at.run()
+            at.query_params.update(params or {})  # as a link to the page carries them
             at.switch_page(page)
         return at
 
@@ -91,9 +101,12 @@ def time_page(
     result = {"first": round(first, 3), "warm": round(warm, 4), "title": _title(at),
               "warm_reruns": [round(r, 4) for r in reruns],
               "multiselects": len(at.multiselect)}  # the frame's sidebar filters  # fmt: skip
+    result |= page_report(at, params or {})
     errors = [e.message for e in at.exception]
     if errors:
         result["exceptions"] = errors[:3]
+    if shown := [e.value for e in at.error]:  # a page timed on its error message times nothing
+        result["errors_shown"] = shown[:3]
     if slow_seconds is not None and warm > slow_seconds:
         profile = cProfile.Profile()
         _run(at, profile)
@@ -149,7 +162,10 @@ def time_pages(snapshot: Path, slow_seconds: float = 1.0) -> dict:
         floor = time_page(FLOOR_PAGE, None)
     finally:
         del os.environ["READOUT_FLOOR"]
-    pages = {page: time_page(APP, page, slow_seconds) for page in pages_of()}
+    pages = {
+        page: time_page(APP, page, slow_seconds, params=page_params(snapshot, page))
+        for page in pages_of()
+    }
     for timing in pages.values():
         timing["warm_over_floor"] = round(timing["warm"] / max(floor["warm"], 1e-3), 1)
     return {"bare_floor": bare, "floor": floor, "pages": pages,
@@ -179,8 +195,8 @@ def bench_pages(
             size = {"snapshot_seconds": round(time.perf_counter() - started, 1)}
             size["bare_floor"] = _child(snapshot, "-", slow_seconds, 0, timeout)
             size["floor"] = _child(snapshot, "=", slow_seconds, 0, timeout)
-            pages = {page: _child(snapshot, page, slow_seconds, profile_first, timeout)
-                     for page in pages_of()}  # fmt: skip
+            pages = {page: _child(snapshot, page, slow_seconds, profile_first, timeout,
+                                  page_params(snapshot, page)) for page in pages_of()}  # fmt: skip
             floor = size["floor"].get("warm") or 1e-3
             bare = size["bare_floor"].get("warm") or 1e-3
             for timing in pages.values():
@@ -191,11 +207,18 @@ def bench_pages(
     return results
 
 
-def _child(snapshot: Path, page: str, slow: float, profile_first: float, timeout: float) -> dict:
+def _child(
+    snapshot: Path,
+    page: str,
+    slow: float,
+    profile_first: float,
+    timeout: float,
+    params: dict | None = None,
+) -> dict:
     import subprocess
 
     cmd = [sys.executable, "-m", "readout.bench_pages", str(snapshot), page, str(slow),
-           str(profile_first)]  # fmt: skip
+           str(profile_first), json.dumps(params or {})]  # fmt: skip
     env = {**os.environ, "READOUT_SNAPSHOT": str(snapshot)}
     try:
         done = subprocess.run(
@@ -211,12 +234,13 @@ def _child(snapshot: Path, page: str, slow: float, profile_first: float, timeout
 def main(argv: list[str]) -> int:
     """One page (``-``: the bare floor, ``=``: the framed floor) against one snapshot, as JSON
     on stdout."""
-    snapshot, page, slow, profile_first = argv
+    snapshot, page, slow, profile_first, *params = argv
     os.environ["READOUT_SNAPSHOT"] = snapshot
     if page == "=":
         os.environ["READOUT_FLOOR"] = "app"
     script, name = (FLOOR_PAGE, None) if page in ("-", "=") else (APP, page)
-    result = time_page(script, name, float(slow), float(profile_first))
+    asked = json.loads(params[0]) if params else {}
+    result = time_page(script, name, float(slow), float(profile_first), asked)
     result["memory_mb"] = rss_mb()
     print(json.dumps(result))
     return 0

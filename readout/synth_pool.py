@@ -26,7 +26,7 @@ class Pool:
     texts: list[str] = field(default_factory=list)
     events: list[int] = field(default_factory=list)  # world event index, or -1
     mentions: list[list] = field(default_factory=lambda: [[] for _ in range(6)])
-    quotes: list[list] = field(default_factory=lambda: [[] for _ in range(8)])
+    quotes: list[list] = field(default_factory=lambda: [[] for _ in range(9)])
 
     def add(self, s: Sentence) -> None:
         i = len(self.texts)
@@ -37,7 +37,7 @@ class Pool:
                 column.append(value)
         for q in s.quotes:
             values = (i, q["start"], q["end"], q["text"], q["kind"], q["speaker_id"],
-                      q["speaker_text"], q["themes"])  # fmt: skip
+                      q["speaker_text"], q["themes"], q["phrases"])  # fmt: skip
             for column, value in zip(self.quotes, values, strict=True):
                 column.append(value)
 

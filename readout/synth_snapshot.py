@@ -134,7 +134,7 @@ def mentions_table(lay: Layout, pool: Pool, ids: pa.Array) -> dict:
 
 def statements_table(lay: Layout, pool: Pool, ids: pa.Array, published: pa.Array) -> dict:
     row, q = expand(lay, pool.quotes[0], pool)
-    _, start, end, text, kind, speaker, speaker_text, themes = pool.quotes
+    _, start, end, text, kind, speaker, speaker_text, themes, phrases = pool.quotes
     article = lay.article[row]
     first = np.flatnonzero(np.r_[True, article[1:] != article[:-1]]) if article.size else article
     rank = np.arange(article.size) - np.repeat(first, np.diff(np.r_[first, article.size]))
@@ -146,6 +146,7 @@ def statements_table(lay: Layout, pool: Pool, ids: pa.Array, published: pa.Array
         "start": lay.start[row] + np.asarray(start)[q], "end": lay.start[row] + np.asarray(end)[q],
         "date": published.take(pa.array(article)), "themes": _take(themes, q, STRINGS),
         "sent_start": lay.start[row], "sent_end": lay.end[row],
+        "phrases": _take(phrases, q, STRINGS),
     }  # fmt: skip
 
 

@@ -25,6 +25,13 @@ FRAMES = (
     "the international community should pay more attention to {np}",
     "{side} and its partners share the same view on {np}",
 )
+# The noun phrases of each frame a build would store with the statement (``readout/nlp/
+# phrases.py``: two content words or more), beside the theme phrase itself.
+FRAME_PHRASES = {
+    FRAMES[0]: ("great importance",),
+    FRAMES[5]: ("international community",),
+    FRAMES[6]: ("same view",),
+}
 ADJECTIVES = ("timely", "constructive", "productive", "candid and substantive", "very useful")
 BACKGROUND = (
     "{c1} and {c2} have deepened political, military and economic cooperation since the "
@@ -73,13 +80,15 @@ class Sentence:
         self.mentions.append((len(self.text), len(self.text) + len(text), text, label, actor_id))
         return self.add(text)
 
-    def quote(self, text: str, kind: str, speaker: Post, speaker_text: str, themes) -> Sentence:
+    def quote(
+        self, text: str, kind: str, speaker: Post, speaker_text: str, themes, phrases=()
+    ) -> Sentence:
         start = len(self.text)
         self.add(text)
         self.quotes.append(
             {"start": start, "end": len(self.text), "text": text, "kind": kind,
              "speaker_id": speaker.person.id, "speaker_text": speaker_text,
-             "themes": list(themes)}
+             "themes": list(themes), "phrases": list(phrases)}
         )  # fmt: skip
         return self
 
@@ -211,14 +220,19 @@ def the(phrase: str) -> str:
     return phrase if phrase[:1].isupper() else f"the {phrase}"
 
 
-def clause(ctx: Context, post: Post) -> tuple[str, list[str]]:
-    """What someone says: a frame with a theme phrase from themes.toml."""
+def clause(ctx: Context, post: Post) -> tuple[str, list[str], list[str]]:
+    """What someone says: a frame with a theme phrase from themes.toml; its themes, and its
+    noun phrases as a build stores them."""
     rng = ctx.rng
     theme = rng.choice(sorted(ctx.lex.themes))
     phrase = rng.choice(ctx.lex.themes[theme])
     np = the(phrase)
     side = post.of if post.of in ctx.lex.countries else "the organisation"
-    return rng.choice(FRAMES).format(side=side, np=np), [theme]
+    frame = rng.choice(FRAMES)
+    phrases = [*FRAME_PHRASES.get(frame, ()), *([phrase] if " " in phrase else [])]
+    if side != "the organisation" and "{side}" in frame:
+        phrases.insert(0, side)  # a proper noun is a phrase on its own
+    return frame.format(side=side, np=np), [theme], phrases
 
 
 def _marks(rng: random.Random) -> tuple[str, str]:
@@ -237,24 +251,24 @@ def statement_sentence(ctx: Context, post: Post) -> Sentence:
 
 def _statement(ctx: Context, post: Post) -> Sentence:
     s, rng = Sentence(), ctx.rng
-    said, themes = clause(ctx, post)
+    said, themes, phrases = clause(ctx, post)
     cap = said[0].upper() + said[1:]
     left, right = _marks(rng)
     form = rng.random()
     same = ctx.last_speaker is not None and ctx.last_speaker.person == post.person
     if same and post.person.pronoun and form < 0.3:
         s.add(f"{post.person.pronoun.capitalize()} added that ")
-        return s.quote(said, "indirect", post, post.person.pronoun, themes).add(".")
+        return s.quote(said, "indirect", post, post.person.pronoun, themes, phrases).add(".")
     if form < 0.35:
-        s.add(left).quote(cap, "direct", post, "", themes).add("," + right + " ")
+        s.add(left).quote(cap, "direct", post, "", themes, phrases).add("," + right + " ")
         return person(s, ctx, post).add(rng.choice((" said.", " told reporters.")))
     if form < 0.55:
         person(s, ctx, post).add(" said: " + left)
-        return s.quote(cap + ".", "direct", post, "", themes).add(right)
+        return s.quote(cap + ".", "direct", post, "", themes, phrases).add(right)
     if form < 0.85:
         verb = rng.choice(ctx.lex.speech_verbs)
         person(s, ctx, post).add(f" {_past(verb)} that ")
-        return s.quote(said, "indirect", post, "", themes).add(".")
+        return s.quote(said, "indirect", post, "", themes, phrases).add(".")
     person(s, ctx, post).add(f" described the {rng.choice(('talks', 'meeting'))} as {left}")
     return s.quote(rng.choice(ADJECTIVES), "direct", post, "", []).add(right + ".")
 

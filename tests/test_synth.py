@@ -117,6 +117,17 @@ def test_snapshot_offsets_point_at_their_text(synthetic):
         assert found == list(rows["text"]), name
 
 
+def test_snapshot_statements_carry_the_noun_phrases_of_their_words(synthetic):
+    """As a build stores them (the dossier's one-side wording reads them): each phrase is in
+    the statement's words, two words or more unless it is a proper noun."""
+    statements = read_snapshot(synthetic)["statements"]
+    phrases = statements["phrases"].map(list)
+    assert phrases.map(len).gt(0).mean() > 0.5
+    for text, found in zip(statements["text"], phrases, strict=True):
+        assert all(p in text for p in found), (text, found)
+        assert all(" " in p or p[0].isupper() for p in found), found
+
+
 def test_snapshot_events_list_the_articles_that_report_them(synthetic):
     tables = read_snapshot(synthetic)
     sources = tables["event_sources"].groupby("event_id")["article_id"].agg(set)
