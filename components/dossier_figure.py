@@ -49,10 +49,10 @@ def title_of(d: Dossier) -> str:
     return f"{d.type.capitalize()}: {people}{where}, {d.when}"
 
 
-def _quote(row) -> list[str]:
+def _quote(row, wrap: int = WRAP) -> list[str]:
     """A statement as wrapped lines (Plotly table cells wrap only at ``<br>``)."""
     text = textwrap.shorten(str(row.text), QUOTE_CHARS, placeholder=" …")
-    lines = textwrap.wrap(f"{row.speaker}: “{text}”", WRAP) or [""]
+    lines = textwrap.wrap(f"{row.speaker}: “{text}”", wrap) or [""]
     # Article text into a Plotly label: escaped, so "<" in a quote is never markup.
     lines = [html.escape(line) for line in lines]
     name = html.escape(str(row.speaker))
@@ -60,10 +60,10 @@ def _quote(row) -> list[str]:
     return lines
 
 
-def _cell(frame: pd.DataFrame) -> list[str]:
+def _cell(frame: pd.DataFrame, wrap: int = WRAP) -> list[str]:
     if frame.empty:
         return ["—"]
-    lines = [line for r in frame.head(MAX_QUOTES).itertuples() for line in _quote(r)]
+    lines = [line for r in frame.head(MAX_QUOTES).itertuples() for line in _quote(r, wrap)]
     more = len(frame) - MAX_QUOTES
     return lines + ([f"<i>… and {more} more</i>"] if more > 0 else [])
 
@@ -82,7 +82,7 @@ def one_side_wording(d: Dossier) -> dict[str, list[str]]:
     return out
 
 
-def _wording_row(d: Dossier) -> list[list[str]] | None:
+def _wording_row(d: Dossier, wrap: int = WRAP) -> list[list[str]] | None:
     """The table's last row: each side's own wording, and the wording both use."""
     own = one_side_wording(d)
     if len(d.sides) < 2 or not (own or d.shared):
@@ -92,23 +92,24 @@ def _wording_row(d: Dossier) -> list[list[str]] | None:
     cells = []
     for side in d.sides:
         said = ", ".join(f"“{p}”" for p in own.get(side.country, []))
-        lines = textwrap.wrap(f"Only {side.country}: {said}", WRAP) if said else ["—"]
+        lines = textwrap.wrap(f"Only {side.country}: {said}", wrap) if said else ["—"]
         cells.append([html.escape(line) for line in lines])
     return [label, *cells]
 
 
-def theme_figure(d: Dossier, text_size: int = 13) -> go.Figure:
+def theme_figure(d: Dossier, text_size: int = 13, wrap: int = WRAP) -> go.Figure:
     """Themes down, sides across: what each side said on each theme; one-side rows tinted;
-    a last row with the wording only one side uses."""
+    a last row with the wording only one side uses. ``wrap``: characters a line of a side's
+    column holds (wider on a briefing's full-width screen)."""
     only = [one_side(d, r) for r in d.rows]
     labels = [
         [f"<b>{html.escape(r.label)}</b>"]
         + ([f"<i>only {html.escape(d.sides[r.speaking[0]].country)}</i>"] if o else [])
         for r, o in zip(d.rows, only, strict=True)
     ]
-    cells = [labels] + [[_cell(r.cells[i]) for r in d.rows] for i in range(len(d.sides))]
+    cells = [labels] + [[_cell(r.cells[i], wrap) for r in d.rows] for i in range(len(d.sides))]
     fills = [ONLY_FILL if o else BOTH_FILL for o in only]
-    if (wording := _wording_row(d)) is not None:
+    if (wording := _wording_row(d, wrap)) is not None:
         for column, cell in zip(cells, wording, strict=True):
             column.append(cell)
         fills.append(HEADER_FILL)

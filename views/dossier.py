@@ -19,6 +19,7 @@ from components.layout import empty_state
 from components.text import fmt_date, md_escape
 
 BRIEFING_TEXT = 18  # the theme table read from the back of a room
+BRIEFING_WRAP = 72  # characters a side's column holds at that size on a 1920-pixel screen
 BASIS = {
     "stated": "written in the text",
     "relative": "worked out from a day the text names against the publication date",
@@ -98,7 +99,9 @@ if not said:
     )
 else:
     chart(
-        theme_figure(dossier, text_size=BRIEFING_TEXT if is_briefing() else 13),
+        theme_figure(dossier, BRIEFING_TEXT, BRIEFING_WRAP)
+        if is_briefing()
+        else theme_figure(dossier),
         key="dossier_themes",
         name="dossier",
         articles=full.articles[
