@@ -9,7 +9,7 @@ import json
 import pytest
 
 from components.dossier import build_dossier
-from components.dossier_ids import anchors
+from components.dossier_ids import anchors, dossier_query
 from components.model import APP_CATEGORIES, APP_COLUMNS, APP_WHERE, prepare
 from readout.bench_pages import APP, _child, time_page
 from readout.bench_params import DOSSIER_PAGE, most_reported_event, page_params
@@ -54,6 +54,7 @@ def test_the_chosen_event_is_the_most_reported(snapshot, full):
 def test_it_opens_with_the_anchors_the_timeline_link_carries(snapshot, full):
     params = page_params(snapshot, DOSSIER_PAGE)
     assert params["event"] == most_reported_event(snapshot)[0]
+    assert params == dossier_query(full, params["event"])  # as the Timeline links to it
     assert params["src"] == anchors(full, params["event"]) and params["src"]
     assert page_params(snapshot, "views/timeline.py") == {}, "whole-snapshot pages: no query"
 
