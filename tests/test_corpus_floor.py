@@ -29,9 +29,10 @@ FLOORS = {
         "quote_speakers": 0.97,  # 44/44 (names compared accent-folded)
         "quote_precision": 0.76,  # 44/56
         "person_quote_precision": 0.97,  # 44/44
-        "events_found": 0.76,  # 44/56
-        "event_dates_exact": 0.62,  # 16/24
-        "event_precision": 0.94,  # 39/40
+        # events 2026-12-03 (statements, gapping, occasions): 51/56, 21/24, 48/49
+        "events_found": 0.89,  # 50/56
+        "event_dates_exact": 0.83,  # 20/24
+        "event_precision": 0.95,  # 47/49
     },
     "closed": {
         "titles": 0.88,
@@ -42,9 +43,10 @@ FLOORS = {
         "quote_speakers": 0.88,
         "quote_precision": 0.80,
         "person_quote_precision": 0.99,
-        "events_found": 0.44,
-        "event_dates_exact": 0.32,
-        "event_precision": 0.68,
+        # events 2026-12-03: 11/20, 5/9, 10/15; precision fell from 9/13 (0.69) to 10/15
+        "events_found": 0.50,  # 10/20
+        "event_dates_exact": 0.44,  # 4/9
+        "event_precision": 0.62,  # 10/16
     },
 }
 

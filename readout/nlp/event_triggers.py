@@ -32,7 +32,7 @@ CALL_EXCLUDED = {"for", "on", "upon", "off", "back", "up", "in", "out"}
 @dataclass
 class Trigger:
     token: Token
-    type: str  # visit | meeting | talks | call | summit
+    type: str  # visit | meeting | talks | call | summit | statement
     role: str  # verb | noun | host | contact | stay
     preps: tuple[str, ...] = ()  # destination (visit) or partner prepositions
 

@@ -1,9 +1,12 @@
-"""Diplomatic events: visits, meetings, talks, calls and summits.
+"""Diplomatic events: visits, meetings, talks, calls, summits and formal statements.
 
 Per sentence: find triggers (``event_triggers``), build a frame per trigger with participants
 and place (``event_frames``), fold purpose/venue nouns into the verb they hang from ("travelled
 to Moscow for talks with Lavrov" is one visit), give each frame the date expressions it governs
 (``event_dating``), and resolve deferred participants ("his Russian counterpart") on that date.
+Statements get their authors in ``event_statements``, gapped lists ("met A in X and B in Y")
+are split in ``event_gapping``, and a summit told with no one named dates an earlier one
+(``event_coreference``).
 """
 
 from __future__ import annotations
