@@ -17,6 +17,8 @@ from datetime import date
 from functools import cached_property, lru_cache
 from pathlib import Path
 
+from readout.name_variants import load_name_variants, person_variants
+
 
 @dataclass(frozen=True)
 class Role:
@@ -42,10 +44,13 @@ class Actor:
     roles: list[Role] = field(default_factory=list)
     demonyms: list[str] = field(default_factory=list)  # countries: "Chinese"
     metonyms: list[str] = field(default_factory=list)  # countries: "Beijing", "the Kremlin"
+    # people: spellings the aliases imply but do not list ("Vladimir Zelenskyy"), see
+    # readout/name_variants.py; found in text, never shown as aliases
+    variants: list[str] = field(default_factory=list)
 
     @property
     def surface_forms(self) -> list[str]:
-        return list(dict.fromkeys([self.name, *self.aliases]))
+        return list(dict.fromkeys([self.name, *self.aliases, *self.variants]))
 
 
 def slugify(name: str) -> str:
@@ -191,6 +196,10 @@ def load_knowledge(folder: Path) -> KnowledgeBase:
             if actor.id in actors:
                 raise ValueError(f"{path.name}: actor id {actor.id!r} is defined twice")
             actors[actor.id] = actor
+    names = load_name_variants(folder)
+    for actor in actors.values():
+        if actor.kind == "person":
+            actor.variants = person_variants([actor.name, *actor.aliases], names)
     titles_path = folder / "titles.toml"
     titles: dict[str, list[str]] = {}
     labels: dict[str, str] = {}

@@ -45,8 +45,9 @@ def test_components_declare_what_they_need_and_set(nlp):
     analysis = nlp.analyze_pipes(pretty=False)
     problems = analysis["problems"]
     assert all(not p for p in problems.values()), problems
-    assert nlp.pipe_names[-6:] == [
+    assert nlp.pipe_names[-7:] == [
         "readout_actor_ruler",
+        "readout_titled_names",
         "readout_actor_linker",
         "readout_quotes",
         "readout_events",

@@ -22,6 +22,7 @@ from readout.nlp import (  # noqa: F401
     quote_paragraphs,
     quotes,
     themes,
+    titled_names,
 )
 from readout.nlp.lemmas import use_bulk_lemmatizer
 from readout.nlp.tag_attributes import use_bulk_attribute_ruler
@@ -80,6 +81,7 @@ def build_nlp(model: str | None = None, knowledge_dir: Path = KNOWLEDGE_DIR) -> 
     if "parser" in nlp.pipe_names:  # headlines without a full stop end their sentence
         nlp.add_pipe("readout_paragraph_breaks", before="parser")
     nlp.add_pipe("readout_actor_ruler", after="ner", config={"knowledge_dir": kb})
+    nlp.add_pipe("readout_titled_names", config={"knowledge_dir": kb})
     nlp.add_pipe("readout_actor_linker", config={"knowledge_dir": kb})
     nlp.add_pipe("readout_quotes", config={"knowledge_dir": kb})
     nlp.add_pipe("readout_events", config={"knowledge_dir": kb})
