@@ -99,6 +99,23 @@ class KnowledgeBase:
         return {actor.name: actor for actor in self.actors.values()}
 
     @cached_property
+    def _person_forms(self) -> dict[str, str | None]:
+        """Folded full names of people (two words or more) -> actor id; None when two share
+        a form."""
+        forms: dict[str, str | None] = {}
+        for actor in self.actors.values():
+            if actor.kind == "person":
+                for form in actor.surface_forms:
+                    key = fold(form)
+                    if len(key.split()) >= 2:
+                        forms[key] = actor.id if forms.get(key, actor.id) == actor.id else None
+        return forms
+
+    def person_of_name(self, text: str) -> str | None:
+        """The person whose full name ``text`` is, in any case ("vladimir putin")."""
+        return self._person_forms.get(fold(text))
+
+    @cached_property
     def _organization_words(self) -> dict[str, str]:
         words: dict[str, str] = {}
         for actor in self.actors.values():

@@ -25,3 +25,18 @@ def test_titled_names(nlp, what, text, expected):
     doc = nlp(text)
     people = [(s.text, s._.actor_id) for s in doc.spans["actors"] if s.label_ == "PERSON"]
     assert people == expected
+
+
+def test_a_full_name_the_model_tags_as_a_person_links_in_any_case(nlp):
+    from spacy.tokens import Span
+
+    from readout import KNOWLEDGE_DIR
+    from readout.nlp.actor_link import link_mentions
+    from readout.nlp.kb import get_knowledge
+
+    doc = nlp("Earlier, the russian president vladimir putin said he may travel to Ankara.")
+    start = [t.text for t in doc].index("vladimir")
+    person = Span(doc, start, start + 2, label="PERSON")  # as the model tags it
+    doc.ents = [e for e in doc.ents if e.end <= start or e.start >= start + 2] + [person]
+    spans, _ = link_mentions(doc, kb=get_knowledge(str(KNOWLEDGE_DIR)))
+    assert ("vladimir putin", "vladimir-putin") in {(s.text, s._.actor_id) for s in spans}

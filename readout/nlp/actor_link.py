@@ -193,6 +193,10 @@ def _link_person_like(art: _Article, pending: list[Span], kb_surnames) -> None:
             art.add(span, slugify(span.text))
             continue
         actor_id = _nearest(art.full_names.get(key, []), span.start)
+        if actor_id is None and span.label_ == "PERSON":
+            # a full name the ruler's case rules passed over ("vladimir putin" in lowercase
+            # prose): the model saw a person, so the name is not a URL slug
+            actor_id = art.kb.person_of_name(span.text)
         if actor_id is None and len(kb_surnames.get(key, ())) == 1:
             actor_id = next(iter(kb_surnames[key]))
         if actor_id is not None:
