@@ -15,7 +15,6 @@ from components.data import can_edit
 from components.model import Snapshot
 from components.text import md_escape
 
-EVENT_TYPES = ("visit", "meeting", "talks", "call", "summit")
 ACTOR_KINDS = ("person", "country", "organization", "media")
 UNKNOWN = ""
 FLASH = "correction_flash"

@@ -7,7 +7,6 @@ import streamlit as st
 
 from components.correct_ui import (
     ACTOR_KINDS,
-    EVENT_TYPES,
     _value,
     actor_options,
     changed,
@@ -17,6 +16,7 @@ from components.correct_ui import (
 from components.data import can_edit
 from components.model import Snapshot
 from components.text import md_escape
+from readout.schema import EVENT_TYPES
 
 DATE_HELP = "YYYY-MM-DD, or YYYY-MM for a month, YYYY for a year; empty: unknown"
 

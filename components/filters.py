@@ -18,8 +18,8 @@ from components.filtering import Filters, date_bounds
 from components.model import Snapshot
 from components.text import theme_label
 from readout import KNOWLEDGE_DIR
+from readout.schema import EVENT_TYPES
 
-EVENT_TYPES = ("visit", "meeting", "talks", "call", "summit")
 MULTI_KEYS = ("country", "actor", "outlet", "type", "theme")
 EARLIEST, LATEST = date(1991, 1, 1), date(2035, 12, 31)  # a shared URL may name any day
 COUNTRIES_FILE = KNOWLEDGE_DIR / "countries.toml"

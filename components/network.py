@@ -24,7 +24,7 @@ EVENT_EDGE = {
     "meeting": "met",
     "talks": "met",
     "summit": "met",
-}
+}  # a formal statement (or any other type) is no contact: it draws no link
 EDGE_COLUMNS = ["source", "target", "type", "date", "ref", "article_id"]
 # Group 1 is the gap between two sentences (a leading literal scans faster than a lookbehind).
 _SENTENCE_END = re.compile(r"[.!?]([\"”’']?\s+)(?=[\"“‘'A-Z0-9])")
@@ -47,7 +47,9 @@ def _pair(a: str, b: str) -> tuple[str, str]:
 def _event_edges(events: pd.DataFrame) -> list[dict]:
     rows = []
     for ev in events.itertuples():
-        kind = EVENT_EDGE.get(ev.type, "met")
+        kind = EVENT_EDGE.get(ev.type)
+        if kind is None:
+            continue
         for a, b in combinations(sorted(set(ev.participants)), 2):
             rows.append(
                 {

@@ -14,8 +14,8 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from readout.meta import normalize_date
+from readout.schema import EVENT_TYPES
 
-EVENT_TYPES = ("visit", "meeting", "talks", "call", "summit")
 ARTICLE_FIELDS = ("title", "outlet", "published", "url")
 EVENT_FIELDS = ("type", "date", "end_date", "place", "participants", "date_precision")
 COMMON = ("at", "note")

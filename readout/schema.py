@@ -17,6 +17,9 @@ SCHEMA_VERSION = 5  # 2: ``corrected`` on articles, actors, statements, events
 # from an earlier date of the article ("the same day"), the publication day of a same-day
 # report, or no date at all.
 DATE_BASES = ("stated", "relative", "anaphoric", "publication", "none")
+# Event types, the order filters and forms list them in: contacts, then a formal statement
+# (a joint statement, a declaration, a letter) that named people issued.
+EVENT_TYPES = ("visit", "meeting", "talks", "call", "summit", "statement")
 # Statement kinds: a quotation, reported speech, and a quoted name of a thing or scare quote
 # ("a 'no limits' partnership"), which is a speaker's vocabulary, not something said.
 STATEMENT_KINDS = ("direct", "indirect", "term")
@@ -93,7 +96,7 @@ TABLES: dict[str, pa.Schema] = {
     "events": pa.schema(
         [
             ("event_id", _str),
-            ("type", _str),
+            ("type", _str),  # one of EVENT_TYPES
             ("participants", _strs),
             ("place", _str),
             ("date", _str),

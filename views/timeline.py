@@ -37,7 +37,8 @@ flash()  # the outcome of a correction made below (a deleted event is no longer 
 if full.events.empty:
     empty_state(
         "No events in this snapshot.",
-        "The build found no visits, meetings, talks, calls or summits in the articles.",
+        "The build found no visits, meetings, talks, calls, summits or formal statements in "
+        "the articles.",
     )
 elif snap.events.empty:
     empty_state("No event matches the filters.", "Widen the dates or clear a filter.")
