@@ -10,7 +10,7 @@ from itertools import combinations
 
 import pandas as pd
 
-from components.text import phrase_spans, shared_phrases
+from components.text import common_grams, content_grams, phrase_spans
 
 NO_THEME = "(no theme)"
 
@@ -60,10 +60,13 @@ def cell(group: Group, theme: str) -> pd.DataFrame:
 def links(groups: list[Group], n: int = 2) -> pd.DataFrame:
     """Pairs of statements in different groups sharing a phrase of >= n content words."""
     rows = []
-    for (i, a), (j, b) in combinations(enumerate(groups), 2):
-        for x in a.rows.itertuples():
-            for y in b.rows.itertuples():
-                phrases = shared_phrases(str(x.text), str(y.text), n)
+    grams = [  # each statement's word runs once, not once per pair it is in
+        [(x, content_grams(str(x.text), n)) for x in g.rows.itertuples()] for g in groups
+    ]
+    for (i, a), (j, b) in combinations(enumerate(grams), 2):
+        for x, x_grams in a:
+            for y, y_grams in b:
+                phrases = common_grams(x_grams, y_grams)
                 if phrases:
                     rows.append(
                         {

@@ -40,15 +40,17 @@ def safe_url(url) -> str | None:
 def actor_spans(snap: Snapshot, article_id: str, start: int, end: int) -> list[Span]:
     """Linked actor mentions inside [start, end) of an article, coloured by country."""
     m = snap.mentions_of(article_id)
-    inside = m[(m["start"] >= start) & (m["end"] <= end)]
-    info = snap.actors_by_id
+    starts, ends = m["start"].to_numpy(), m["end"].to_numpy()
+    inside = (starts >= start) & (ends <= end)  # columns, not rows: cards come by the hundred
+    names, countries = snap.names, snap.countries
     colors = snap.colors or country_colors(snap.actors["country"])
     spans = []
-    for row in inside.itertuples():
-        country = info["country"].get(row.actor_id, "Unknown")
-        name = info["name"].get(row.actor_id, row.actor_id)
+    for actor_id, s, e in zip(m["actor_id"].to_numpy()[inside], starts[inside], ends[inside],
+                              strict=True):  # fmt: skip
+        country = countries.get(actor_id, "Unknown")
+        name = names.get(actor_id, actor_id)
         label = name if name == country else f"{name} ({country})"
-        spans.append(Span(int(row.start), int(row.end), colors.get(country, UNKNOWN), label))
+        spans.append(Span(int(s), int(e), colors.get(country, UNKNOWN), label))
     return spans
 
 

@@ -108,6 +108,11 @@ class Snapshot:
         """actor_id -> display name."""
         return actor_names(self.actors)
 
+    @cached_property
+    def countries(self) -> dict[str, str]:
+        """actor_id -> country (UNKNOWN_COUNTRY where none is known)."""
+        return actor_countries(self.actors)
+
     def actor_name(self, actor_id: str | None) -> str:
         return actor_names(self.actors).get(actor_id, actor_id or "unknown")
 

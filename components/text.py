@@ -10,6 +10,7 @@ import html
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
 
@@ -119,7 +120,16 @@ def _content_ngrams(text: str, n: int) -> dict[tuple[str, ...], list[tuple[int, 
 
 def shared_phrases(a: str, b: str, n: int = 2) -> list[str]:
     """Phrases of at least ``n`` content words found in both texts ("constructive role")."""
-    left, right = _content_ngrams(a, n), _content_ngrams(b, n)
+    return common_grams(_content_ngrams(a, n), _content_ngrams(b, n))
+
+
+def content_grams(text: str, n: int = 2) -> dict[tuple[str, ...], list[tuple[int, int]]]:
+    """A text's runs of ``n`` content words, for ``common_grams`` (work them out once)."""
+    return _content_ngrams(text, n)
+
+
+def common_grams(left: dict, right: dict) -> list[str]:
+    """The phrases two texts' ``content_grams`` share, in the left text's order."""
     return [" ".join(g) for g in left if g in right]
 
 
@@ -140,6 +150,14 @@ def merge_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def fmt_date(value) -> str:
+    if isinstance(value, str):
+        return _fmt_text_date(value)  # a report list names the same days hundreds of times
+    ts = pd.to_datetime(value, errors="coerce")
+    return "no date" if pd.isna(ts) else ts.strftime("%-d %b %Y")
+
+
+@lru_cache(maxsize=1 << 14)
+def _fmt_text_date(value: str) -> str:
     ts = pd.to_datetime(value, errors="coerce")
     return "no date" if pd.isna(ts) else ts.strftime("%-d %b %Y")
 

@@ -78,16 +78,25 @@ st.markdown(  # who took part is in the title, their countries head the columns
 for note in dossier.notes:
     st.warning(md_escape(note), icon=":material/compare_arrows:")
 
-reports = []
-for r in dossier.reports:
-    url = safe_url(r.url)
-    title = md_escape(r.title)
-    url = url and url.replace("(", "%28").replace(")", "%29")  # a ")" would end the link
-    link = f"[{title}]({url})" if url else f"*{title}*"
-    agency = f" ({md_escape(r.agency)})" if r.agency else ""
-    copies = f" · wire copies: {md_escape('; '.join(r.copies))}" if r.copies else ""
-    reports.append(f"- **{md_escape(r.outlet)}**{agency}, {fmt_date(r.published)}: {link}{copies}")
-st.markdown(f"**Reported by {len(dossier.reports)} article(s)**  \n" + "\n".join(reports))
+
+def report_lines() -> str:
+    reports = []
+    for r in dossier.reports:
+        url = safe_url(r.url)
+        title = md_escape(r.title)
+        url = url and url.replace("(", "%28").replace(")", "%29")  # a ")" would end the link
+        link = f"[{title}]({url})" if url else f"*{title}*"
+        agency = f" ({md_escape(r.agency)})" if r.agency else ""
+        copies = f" · wire copies: {md_escape('; '.join(r.copies))}" if r.copies else ""
+        reports.append(
+            f"- **{md_escape(r.outlet)}**{agency}, {fmt_date(r.published)}: {link}{copies}"
+        )
+    return f"**Reported by {len(dossier.reports)} article(s)**  \n" + "\n".join(reports)
+
+
+# What is drawn from the event alone is kept with the snapshot: a rerun (a click, a resize)
+# of a dossier reported by hundreds of articles does not draw it again.
+st.markdown(full.derived(("dossier_reports", event_id), report_lines))
 
 # --- each side's account --------------------------------------------------------------
 st.subheader("Each side's account")
@@ -139,14 +148,21 @@ else:
                     for side, ps in said_alone.items()
                 )
             )
-        for column, cell in zip(st.columns(len(dossier.sides)), row.cells, strict=True):
+        columns = st.columns(len(dossier.sides))
+        for column_index, (column, cell) in enumerate(zip(columns, row.cells, strict=True)):
             with column:
                 if cell.empty:
                     st.caption("Nothing on this theme.")
                     continue
                 shown = cell.head(MAX_CARDS)
-                marks = shared_marks(full, dossier, shown)
-                st.html(statement_cards(full, shown.itertuples(), shared=marks))
+                st.html(
+                    full.derived(
+                        ("dossier_cards", event_id, row.theme, column_index),
+                        lambda shown=shown: statement_cards(
+                            full, shown.itertuples(), shared=shared_marks(full, dossier, shown)
+                        ),
+                    )
+                )
                 if len(cell) > MAX_CARDS:
                     st.caption(f"The first {MAX_CARDS} of {len(cell)} shown.")
 
