@@ -1,7 +1,7 @@
 """Changing the corpus from the app: imports and corrections, each followed by a rebuild.
 
-Both go through the pipeline's own API (``readout.add.add_inputs``,
-``readout.corrections.record_correction``) on the folders the app was started with
+Both go through the pipeline's own API (``readout.corpus.add.add_inputs``,
+``readout.corpus.corrections.record_correction``) on the folders the app was started with
 (``components.data``: ``$READOUT_RAW``, ``$READOUT_SNAPSHOT``, ``$READOUT_CORRECTIONS``,
 ``$READOUT_CACHE``), one build at a time, and end by clearing the data cache so that every
 view reads the new snapshot. No Streamlit widgets here: the pages draw the results.
@@ -37,7 +37,7 @@ def run_import(
 ):
     """``add_inputs`` on the app's folders; returns its ``AddReport``. Raises ValueError for a
     bad column map; a failed build raises and leaves the corpus as it was."""
-    from readout.add import add_inputs
+    from readout.corpus.add import add_inputs
 
     with build_lock():
         try:
@@ -56,7 +56,7 @@ def run_import(
 
 def rebuild(progress: Progress | None = None):
     """Build the snapshot again from the articles, applying every correction."""
-    from readout.build import build_snapshot
+    from readout.snapshot.build import build_snapshot
 
     with build_lock():
         try:
@@ -74,7 +74,7 @@ def rebuild(progress: Progress | None = None):
 def correct(action: str, **fields) -> CorrectionResult:
     """Record one correction (raises ``CorrectionError`` with a readable message when it is
     not valid, writing nothing), then rebuild so that every view shows it."""
-    from readout.corrections import record_correction
+    from readout.corpus.corrections import record_correction
 
     entry = record_correction(action, path=corrections_file(), **fields)
     report = rebuild()

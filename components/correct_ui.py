@@ -1,6 +1,6 @@
 """Correction forms, each in a popover next to what it corrects.
 
-A saved form writes one line through ``readout.corrections.record_correction`` and rebuilds
+A saved form writes one line through ``readout.corpus.corrections.record_correction`` and rebuilds
 the snapshot (``components.corpus.correct``); a form that changes nothing writes nothing.
 The forms are drawn only when the app can rebuild (``components.data.can_edit``).
 """
@@ -39,7 +39,7 @@ def changed(new: dict[str, str], old: dict[str, str]) -> dict[str, str | None]:
 
 def submit(action: str, **fields) -> bool:
     """Record and rebuild; on success rerun with a note, else show why. False if refused."""
-    from readout.correction_actions import CorrectionError
+    from readout.corpus.correction_actions import CorrectionError
 
     try:
         with st.spinner("Saving the correction and rebuilding…"):

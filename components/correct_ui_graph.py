@@ -16,7 +16,7 @@ from components.correct_ui import (
 from components.data import can_edit
 from components.model import Snapshot
 from components.text import md_escape
-from readout.schema import EVENT_TYPES
+from readout.snapshot.schema import EVENT_TYPES
 
 DATE_HELP = "YYYY-MM-DD, or YYYY-MM for a month, YYYY for a year; empty: unknown"
 
@@ -27,7 +27,7 @@ def _event_row(full: Snapshot, event_id: str) -> dict | None:
 
 
 def _was(event: dict) -> dict:
-    from readout.corrections import event_was
+    from readout.corpus.corrections import event_was
 
     return event_was({k: event.get(k) for k in ("type", "participants", "date")})
 

@@ -59,7 +59,7 @@ def raw_dir() -> Path:
 
 def corrections_file() -> Path:
     """``$READOUT_CORRECTIONS``, else ``data/corrections.jsonl``."""
-    from readout.corrections import CORRECTIONS_FILE
+    from readout.corpus.corrections import CORRECTIONS_FILE
 
     env = os.environ.get(ENV_CORRECTIONS)
     return Path(env) if env else CORRECTIONS_FILE
@@ -67,7 +67,7 @@ def corrections_file() -> Path:
 
 def cache_dir() -> Path | None:
     """``$READOUT_CACHE`` (``none``: no cache), else ``data/cache``."""
-    from readout.cache import CACHE_DIR
+    from readout.snapshot.cache import CACHE_DIR
 
     env = os.environ.get(ENV_CACHE)
     if env and env.lower() == "none":
@@ -83,7 +83,7 @@ def can_edit() -> bool:
 
 def snapshot_key(folder: Path) -> str:
     """Changes whenever the snapshot in ``folder`` is rebuilt (raises SnapshotError if none)."""
-    from readout.store import read_manifest
+    from readout.snapshot.store import read_manifest
 
     manifest = read_manifest(folder)
     stamp = {k: manifest.get(k) for k in ("built_at", "fingerprints", "counts")}
@@ -92,7 +92,7 @@ def snapshot_key(folder: Path) -> str:
 
 @st.cache_resource(show_spinner="Reading the snapshot…", max_entries=4)
 def _load(folder: str, key: str) -> Snapshot:
-    from readout.store import read_manifest, read_snapshot
+    from readout.snapshot.store import read_manifest, read_snapshot
 
     tables = read_snapshot(
         Path(folder), columns=APP_COLUMNS, where=APP_WHERE, categories=APP_CATEGORIES

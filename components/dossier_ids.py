@@ -1,9 +1,10 @@
 """Dossier links that survive a rebuild. Pure pandas.
 
-An event id is a hash of its type, participants and date (``readout.merge``): a rebuild that
-merges two events, or dates one anew, gives it another id. A dossier link therefore also
-carries a few of the event's evidence sentences (``src=<article id>:<start>``); when the id
-is gone, the event that now holds most of those sentences opens instead, and the page says so.
+An event id is a hash of its type, participants and date (``readout.snapshot.merge``): a
+rebuild that merges two events, or dates one anew, gives it another id. A dossier link
+therefore also carries a few of the event's evidence sentences (``src=<article id>:<start>``);
+when the id is gone, the event that now holds most of those sentences opens instead, and the
+page says so.
 """
 
 from __future__ import annotations

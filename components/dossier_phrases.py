@@ -1,7 +1,7 @@
 """What only one side says, per theme, in words: the noun phrases of one side's statements on a
 theme that no statement of the other side uses ("only Russia: root causes"). Pure.
 
-The phrases come from the parser at build time (``readout/nlp/phrases.py``: noun chunks
+The phrases come from the parser at build time (``readout/nlp/quotes/phrases.py``: noun chunks
 trimmed of articles and pronouns, two words or a proper noun). A phrase is one side's when no
 statement of another side contains it, it holds none of the phrases both sides use, and it is
 not merely a side's own name ("China", "Lavrov"). Each is listed once per side, under the

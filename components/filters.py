@@ -18,7 +18,7 @@ from components.filtering import Filters, date_bounds
 from components.model import Snapshot
 from components.text import theme_label
 from readout import KNOWLEDGE_DIR
-from readout.schema import EVENT_TYPES
+from readout.snapshot.schema import EVENT_TYPES
 
 MULTI_KEYS = ("country", "actor", "outlet", "type", "theme")
 EARLIEST, LATEST = date(1991, 1, 1), date(2035, 12, 31)  # a shared URL may name any day

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path, PurePath
 
-from readout.add_stage import MAX_UPLOAD, TARGETS, safe_name
-from readout.meta import normalize_date
+from readout.corpus.add_stage import MAX_UPLOAD, TARGETS, safe_name
+from readout.ingest.meta import normalize_date
 
 EXTENSIONS = ("txt", "html", "htm", "csv", "jsonl")
 COLLECTIONS = (".csv", ".jsonl")
@@ -152,8 +152,8 @@ def outcome(report, refused: list[tuple[str, str]] | None = None) -> Outcome:
 
 def infer_fields(name: str, data: bytes) -> dict[str, str | None] | None:
     """Title, outlet, date, web address and agency of one uploaded article as the import will
-    read them (``readout.sources``); None when it cannot be read (the import says why)."""
-    from readout.sources import read_file
+    read them (``readout.ingest.sources``); None when it cannot be read (the import says why)."""
+    from readout.ingest.sources import read_file
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / safe_name(name)

@@ -17,7 +17,7 @@ import pyarrow.compute as pc
 
 from components.article_texts import ArticleTexts
 from components.palette import UNKNOWN_COUNTRY, country_colors
-from readout.schema import STATEMENT_KINDS
+from readout.snapshot.schema import STATEMENT_KINDS
 
 # What the app reads of the stored tables: unlinked mentions and their labels are never shown.
 APP_COLUMNS = {"mentions": ["article_id", "actor_id", "start", "end", "text"]}

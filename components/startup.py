@@ -32,7 +32,7 @@ def _is_model_missing(exc: BaseException) -> bool:
 
 def _label(out) -> str:
     """What the build is for: a first start, or articles or a pipeline that changed."""
-    from readout.store import MANIFEST
+    from readout.snapshot.store import MANIFEST
 
     if not (out / MANIFEST).is_file():
         return "First start: building the snapshot from the articles…"
@@ -40,7 +40,7 @@ def _label(out) -> str:
 
 
 def _failed(out) -> str:
-    from readout.store import MANIFEST
+    from readout.snapshot.store import MANIFEST
 
     if (out / MANIFEST).is_file():  # the build left the old snapshot as it was
         return "The snapshot could not be built again: the pages show the one built before"
@@ -87,7 +87,7 @@ def ensure_default_snapshot() -> None:
     if not can_edit():
         return
     try:
-        from readout.build import build_snapshot, snapshot_is_current
+        from readout.snapshot.build import build_snapshot, snapshot_is_current
     except Exception as exc:  # the pipeline itself is broken or incomplete
         st.warning(
             f"The pipeline cannot run here ({type(exc).__name__}: {exc}); "

@@ -7,7 +7,7 @@ import pandas as pd
 
 from components.model import precision_label
 from components.text import known
-from readout.schema import DATE_BASES
+from readout.snapshot.schema import DATE_BASES
 
 # How the day was found, in the hover. A day that was not written out (worked out from "on
 # Tuesday", an earlier date, or the publication day) is drawn pale-filled: a reader checks it.

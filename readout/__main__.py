@@ -8,10 +8,10 @@ import sys
 from pathlib import Path
 
 from readout import PROCESSED_DIR, RAW_DIR
-from readout.cache import CACHE_DIR
-from readout.cli_add import register as register_import_commands
-from readout.corrections import CORRECTIONS_FILE
-from readout.executors import EXECUTORS
+from readout.corpus.cli import register as register_import_commands
+from readout.corpus.corrections import CORRECTIONS_FILE
+from readout.snapshot.cache import CACHE_DIR
+from readout.snapshot.executors import EXECUTORS
 
 
 def _progress(done: int, total: int, message: str) -> None:
@@ -19,7 +19,7 @@ def _progress(done: int, total: int, message: str) -> None:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from readout.build import build_snapshot
+    from readout.snapshot.build import build_snapshot
 
     report = build_snapshot(
         args.source, args.out, jobs=args.jobs, executor=args.executor,
@@ -41,7 +41,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         return _print_evaluation(args)
     import tempfile
 
-    from readout.build import build_snapshot
+    from readout.snapshot.build import build_snapshot
 
     # An arbitrary folder of articles (with its metadata.csv): built first, into scratch.
     with tempfile.TemporaryDirectory(prefix="readout-evaluate-") as scratch:
@@ -55,7 +55,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def _print_evaluation(args: argparse.Namespace) -> int:
-    from readout.evaluate import as_json, evaluate, format_scores
+    from readout.evaluate.score import as_json, evaluate, format_scores
 
     splits = ["open", "closed", "all"] if args.split == "halves" else [args.split]
     try:
@@ -111,22 +111,23 @@ def parser() -> argparse.ArgumentParser:
     ev.add_argument("--closed-from", type=int, default=21, help="first closed file number")
     ev.add_argument("--json", action="store_true", help="print the figures as JSON")
     ev.set_defaults(func=cmd_evaluate)
-    register_import_commands(sub)  # add, corrections: readout/cli_add.py
-    register_scale_commands(sub)  # synth, bench: readout/synth.py, readout/bench.py
+    register_import_commands(sub)  # add, corrections: readout/corpus/cli.py
+    register_scale_commands(sub)  # synth and bench: readout/synth/, readout/bench/
     return root
 
 
 def register_scale_commands(sub) -> None:
-    from readout import bench, synth
+    from readout.bench import build_speed
+    from readout.synth import articles
 
-    synth.register(sub)
-    bench.register(sub)
+    articles.register(sub)
+    build_speed.register(sub)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     from readout.nlp.pipeline import ModelNotFound
-    from readout.store import SnapshotError
+    from readout.snapshot.store import SnapshotError
 
     try:
         return args.func(args)

@@ -40,7 +40,7 @@ def make_corpus(base: Path, build: bool = True) -> dict[str, Path]:
     for path in paths["raw"].iterdir():
         path.chmod(0o644)
     if build:
-        from readout.build import build_snapshot
+        from readout.snapshot.build import build_snapshot
 
         build_snapshot(
             paths["raw"],

@@ -1,4 +1,4 @@
-"""The floors of ``readout.bench_pages``: pages that draw one empty chart and nothing else.
+"""The floors of ``readout.bench.pages``: pages that draw one empty chart and nothing else.
 
 Run as is, the floor is what Streamlit itself costs for a page. With ``READOUT_FLOOR=app``
 the empty chart is drawn inside the app's frame (``components.shell``: snapshot, navigation,

@@ -22,7 +22,7 @@ def nlp():
 @pytest.fixture(scope="session")
 def sample_snapshot(tmp_path_factory) -> Path:
     """The bundled sample articles built into a fresh snapshot."""
-    from readout.build import build_snapshot
+    from readout.snapshot.build import build_snapshot
 
     base = tmp_path_factory.mktemp("sample")
     out = base / "snapshot"

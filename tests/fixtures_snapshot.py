@@ -12,8 +12,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from readout.schema import TABLE_NAMES, to_arrow
-from readout.store import write_snapshot
+from readout.snapshot.schema import TABLE_NAMES, to_arrow
+from readout.snapshot.store import write_snapshot
 
 BUILT_AT = "2025-04-02T09:30:00+00:00"
 

@@ -8,7 +8,7 @@ from spacy.pipeline import EntityRuler
 
 from readout import KNOWLEDGE_DIR
 from readout.knowledge import Actor, KnowledgeBase
-from readout.nlp.actor_ruler import (
+from readout.nlp.actors.ruler import (
     ANY_CASE,
     APOSTROPHE_S,
     EXACT,

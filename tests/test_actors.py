@@ -6,7 +6,7 @@ import spacy
 from conftest import analyse_text
 from spacy.tokens import Doc, Span
 
-from readout.nlp.actor_link import _relabel_people
+from readout.nlp.actors.link import _relabel_people
 from readout.nlp.extensions import actor_spans
 
 

@@ -12,14 +12,14 @@ from pathlib import Path
 
 import pytest
 
-import readout.add
-import readout.staging
+import readout.corpus.add
+import readout.corpus.staging
 from readout import RAW_DIR, ROOT
-from readout.add import AddReport, UploadedBytes, add_inputs
-from readout.add_stage import Skip, check_column_map, safe_name, stage_bytes, stage_url
-from readout.build import build_snapshot, snapshot_is_current
-from readout.staging import metadata_text
-from readout.store import read_manifest, read_snapshot
+from readout.corpus.add import AddReport, UploadedBytes, add_inputs
+from readout.corpus.add_stage import Skip, check_column_map, safe_name, stage_bytes, stage_url
+from readout.corpus.staging import metadata_text
+from readout.snapshot.build import build_snapshot, snapshot_is_current
+from readout.snapshot.store import read_manifest, read_snapshot
 from tests.local_pages import SCRIPTS_ONLY, serve
 
 NEW = (
@@ -209,7 +209,7 @@ def test_a_failing_build_leaves_raw_and_snapshot_as_they_were(tmp_path, monkeypa
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(readout.add, "build_snapshot", broken)
+    monkeypatch.setattr(readout.corpus.add, "build_snapshot", broken)
     upload = UploadedBytes("fresh.html", UPLOAD_HTML)
     with pytest.raises(RuntimeError, match="disk full"):
         add_inputs([upload], raw_dir=raw, out_dir=out, **options(tmp_path))
@@ -228,7 +228,7 @@ def test_a_crash_while_committing_is_completed_by_the_next_import(tmp_path, monk
         moves.append(dst)
         return real(src, dst)
 
-    monkeypatch.setattr(readout.staging.os, "replace", dies_after_one_move)
+    monkeypatch.setattr(readout.corpus.staging.os, "replace", dies_after_one_move)
     uploads = [
         UploadedBytes(
             "a.txt", b"Envoy in Kyiv\n\nChinese envoy Li Hui arrived in Kyiv on Monday.\n"
@@ -238,7 +238,7 @@ def test_a_crash_while_committing_is_completed_by_the_next_import(tmp_path, monk
     with pytest.raises(OSError, match="killed"):
         add_inputs(uploads, raw_dir=raw, out_dir=out, **options(tmp_path))
     assert not (raw / "b.html").exists()  # half-way: the plan is left for recovery
-    monkeypatch.setattr(readout.staging.os, "replace", real)
+    monkeypatch.setattr(readout.corpus.staging.os, "replace", real)
     report = add_inputs([], raw_dir=raw, out_dir=out, **options(tmp_path))
     assert report.build is None and leftovers(tmp_path) == []
     assert {"a.txt", "b.html"} <= {p.name for p in raw.iterdir()}

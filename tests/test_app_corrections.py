@@ -8,7 +8,7 @@ import json
 from streamlit.testing.v1 import AppTest
 
 from readout import ROOT
-from readout.store import read_snapshot
+from readout.snapshot.store import read_snapshot
 
 APP = str(ROOT / "app.py")
 BADGE = "corrected"

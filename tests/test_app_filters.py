@@ -13,7 +13,7 @@ from components.filtering import Filters, apply_filters, date_bounds
 from components.model import precision_label, prepare
 from components.palette import OKABE_ITO, UNKNOWN, country_colors
 from components.text import Span, highlight_html, md_escape, shared_phrases, theme_label
-from readout.store import read_manifest, read_snapshot
+from readout.snapshot.store import read_manifest, read_snapshot
 from tests.fixtures_snapshot import write_fixture
 
 

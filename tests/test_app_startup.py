@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import readout
-import readout.build
+import readout.snapshot.build
 from components import data
 from readout import ROOT
 
@@ -25,12 +25,12 @@ def default_dirs(tmp_path, monkeypatch):
     monkeypatch.setattr(readout, "RAW_DIR", raw)
     monkeypatch.setattr(readout, "PROCESSED_DIR", processed)
     monkeypatch.setattr(data, "PROCESSED_DIR", processed)
-    real_build = readout.build.build_snapshot  # the same build, without the shared cache
+    real_build = readout.snapshot.build.build_snapshot  # the same build, without the shared cache
 
     def build_uncached(*args, **kwargs):
         return real_build(*args, **{**kwargs, "cache_dir": None})
 
-    monkeypatch.setattr(readout.build, "build_snapshot", build_uncached)
+    monkeypatch.setattr(readout.snapshot.build, "build_snapshot", build_uncached)
     return raw, processed
 
 
@@ -47,7 +47,7 @@ def test_first_start_builds_the_sample_with_progress(default_dirs):
     assert not at.exception, [e.message for e in at.exception]
     assert (processed / "manifest.json").exists()
     assert "Built 5 articles" in labels(at)
-    assert readout.build.snapshot_is_current(raw, processed)
+    assert readout.snapshot.build.snapshot_is_current(raw, processed)
     assert at.metric[0].value == "5"
     again = AppTest.from_file(APP, default_timeout=60).run()  # current: no second build
     assert "Built" not in labels(again)
@@ -60,7 +60,7 @@ def test_a_missing_model_is_explained(default_dirs, monkeypatch):
     def no_model(*args, **kwargs):
         raise ModelNotFound("No spaCy English model is installed. Install one with: pip ...")
 
-    monkeypatch.setattr(readout.build, "build_snapshot", no_model)
+    monkeypatch.setattr(readout.snapshot.build, "build_snapshot", no_model)
     at = AppTest.from_file(APP, default_timeout=60).run()
     assert not at.exception
     shown = labels(at)

@@ -8,9 +8,9 @@ import pytest
 
 from readout import ROOT
 from readout.__main__ import parser
-from readout.bench import bench_build, summarise
-from readout.bench_pages import FLOOR_PAGE, pages_of, time_pages
-from readout.synth_snapshot import write_synthetic_snapshot
+from readout.bench.build_speed import bench_build, summarise
+from readout.bench.pages import FLOOR_PAGE, pages_of, time_pages
+from readout.synth.snapshot import write_synthetic_snapshot
 
 
 def run(seconds: float, cpu: float, words: int = 1000) -> dict:

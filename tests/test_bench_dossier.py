@@ -11,10 +11,10 @@ import pytest
 from components.dossier import build_dossier
 from components.dossier_ids import anchors, dossier_query
 from components.model import APP_CATEGORIES, APP_COLUMNS, APP_WHERE, prepare
-from readout.bench_pages import APP, _child, time_page
-from readout.bench_params import DOSSIER_PAGE, most_reported_event, page_params
-from readout.store import read_manifest, read_snapshot
-from readout.synth_snapshot import synthetic_tables, write_synthetic_snapshot
+from readout.bench.pages import APP, _child, time_page
+from readout.bench.params import DOSSIER_PAGE, most_reported_event, page_params
+from readout.snapshot.store import read_manifest, read_snapshot
+from readout.synth.snapshot import synthetic_tables, write_synthetic_snapshot
 
 ARTICLES = 600  # enough for a popular event with wire copies among its reports
 

@@ -15,7 +15,7 @@ from components.chart_export import chrome_path
 from components.model import prepare
 from components.url_state import filters_from_params
 from readout import ROOT
-from readout.store import read_manifest, read_snapshot
+from readout.snapshot.store import read_manifest, read_snapshot
 from tests.fixtures_snapshot import write_fixture
 
 APP = str(ROOT / "app.py")

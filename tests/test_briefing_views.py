@@ -23,7 +23,7 @@ from components.url_state import PAGE_FILES, to_ids, to_url
 from components.view_figures import view_chart
 from components.view_quotes import statements_part
 from readout import ROOT
-from readout.store import read_manifest, read_snapshot
+from readout.snapshot.store import read_manifest, read_snapshot
 from tests.fixtures_snapshot import write_fixture
 
 APP = str(ROOT / "app.py")

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from readout import RAW_DIR, ROOT
-from readout.build import build_snapshot, snapshot_is_current
-from readout.store import read_manifest, read_snapshot
+from readout.snapshot.build import build_snapshot, snapshot_is_current
+from readout.snapshot.store import read_manifest, read_snapshot
 
 GOOD = (
     "Ministers meet in Geneva\n\n"

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-import readout.build
-from readout.build import build_snapshot
-from readout.cache import ResultCache, article_key, result_from_json, result_to_json
-from readout.records import (
+import readout.snapshot.build
+from readout.snapshot.build import build_snapshot
+from readout.snapshot.cache import ResultCache, article_key, result_from_json, result_to_json
+from readout.snapshot.records import (
     ArticleResult,
     CleanArticle,
     EventRecord,
@@ -18,7 +18,7 @@ from readout.records import (
     NewActor,
     StatementRecord,
 )
-from readout.store import read_manifest, read_snapshot
+from readout.snapshot.store import read_manifest, read_snapshot
 
 ONE = (
     "Wang Yi meets Lavrov in Moscow\n\n"
@@ -101,13 +101,13 @@ def test_without_a_folder_everything_is_analysed():
 def counted(monkeypatch) -> list[str]:
     """Every article handed to the NLP stage (spaCy), by file name."""
     calls: list[str] = []
-    real = readout.build.analyse_all
+    real = readout.snapshot.build.analyse_all
 
     def counting(articles, **kwargs):
         calls.extend(a.file for a in articles)
         return real(articles, **kwargs)
 
-    monkeypatch.setattr(readout.build, "analyse_all", counting)
+    monkeypatch.setattr(readout.snapshot.build, "analyse_all", counting)
     return calls
 
 

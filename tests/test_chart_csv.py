@@ -20,7 +20,7 @@ from components.figures import articles_per_outlet
 from components.model import prepare
 from components.network import CONTACT_TYPES, select_edges
 from components.page_views import overview_view, timeline_view
-from readout.store import read_manifest, read_snapshot
+from readout.snapshot.store import read_manifest, read_snapshot
 from tests.fixtures_snapshot import write_fixture
 
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from readout import RAW_DIR
-from readout.clean import clean_article, explain, line_reason
-from readout.records import RawArticle
-from readout.sources import read_sources
+from readout.ingest.clean import clean_article, explain, line_reason
+from readout.ingest.sources import read_sources
+from readout.snapshot.records import RawArticle
 
 GOLD = Path(__file__).resolve().parent / "data" / "gold.json"
 

@@ -14,8 +14,8 @@ import os
 import pytest
 
 from readout import ROOT
-from readout.build import build_snapshot
-from readout.evaluate import evaluate
+from readout.evaluate.score import evaluate
+from readout.snapshot.build import build_snapshot
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 

@@ -10,18 +10,18 @@ import pandas as pd
 import pytest
 
 from readout import ROOT
-from readout.build import build_snapshot, snapshot_is_current
-from readout.correction_actions import CorrectionError
-from readout.corrections import (
+from readout.corpus.correction_actions import CorrectionError
+from readout.corpus.corrections import (
     apply_corrections,
     correct_articles,
     event_was,
     load_corrections,
     record_correction,
 )
-from readout.records import CleanArticle
-from readout.store import read_manifest, read_snapshot
-from readout.tables import article_id_for
+from readout.snapshot.build import build_snapshot, snapshot_is_current
+from readout.snapshot.records import CleanArticle
+from readout.snapshot.store import read_manifest, read_snapshot
+from readout.snapshot.tables import article_id_for
 
 
 def tables() -> dict[str, list[dict]]:

@@ -14,8 +14,8 @@ import pytest
 
 from readout import KNOWLEDGE_DIR, RAW_DIR
 from readout.__main__ import parser
-from readout.build import build_snapshot
-from readout.store import read_manifest, read_snapshot
+from readout.snapshot.build import build_snapshot
+from readout.snapshot.store import read_manifest, read_snapshot
 
 distributed = pytest.importorskip("distributed")
 
@@ -57,13 +57,13 @@ def assert_same_snapshot(a, b):
 
 
 def pipelines_in_worker() -> list:
-    from readout import executors
+    from readout.snapshot import executors
 
     return [key[:2] for key in executors._NLP]
 
 
 def test_dask_build_equals_the_local_build(source, local_build, tmp_path, time_limit):
-    from readout.executors import local_cluster
+    from readout.snapshot.executors import local_cluster
 
     with local_cluster(2) as cluster, distributed.Client(cluster) as client:
         out = tmp_path / "dask"
@@ -85,7 +85,7 @@ def test_local_pool_equals_the_local_build(source, local_build, tmp_path, time_l
 
 
 def test_unknown_executor_is_refused():
-    from readout.executors import analyse_articles
+    from readout.snapshot.executors import analyse_articles
 
     with pytest.raises(ValueError, match="unknown executor"):
         analyse_articles([], executor="spark")

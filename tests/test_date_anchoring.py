@@ -172,7 +172,7 @@ def test_a_visit_going_on_in_the_present_is_a_same_day_report(nlp, text):  # noq
     ],
 )
 def test_full_dates_in_page_text(text, iso):
-    from readout.nlp.date_scanner import find_full_date
+    from readout.nlp.dates.scanner import find_full_date
 
     assert find_full_date(text)[0] == iso
 

@@ -1,11 +1,11 @@
-"""Date grammar families (readout.nlp.dates) and merged dates (readout.merge_dates), on
-expressions written for these tests."""
+"""Date grammar families (readout.nlp.dates.resolve) and merged dates
+(readout.snapshot.merge_dates), on expressions written for these tests."""
 
 import pytest
 
-from readout.merge_dates import chosen_date
-from readout.nlp.dates import resolve
-from readout.records import EventRecord
+from readout.nlp.dates.resolve import resolve
+from readout.snapshot.merge_dates import chosen_date
+from readout.snapshot.records import EventRecord
 
 
 @pytest.mark.parametrize(

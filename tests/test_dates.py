@@ -1,9 +1,9 @@
-"""Date expressions resolved against the publication date (readout.nlp.dates)."""
+"""Date expressions resolved against the publication date (readout.nlp.dates.resolve)."""
 
 import pytest
 
-from readout.nlp.date_mentions import date_for, find_dates, tense_of
-from readout.nlp.dates import DateRange, resolve
+from readout.nlp.dates.mentions import date_for, find_dates, tense_of
+from readout.nlp.dates.resolve import DateRange, resolve
 
 FRIDAY = "2025-03-28"  # a Friday
 
@@ -136,7 +136,7 @@ def test_date_for_a_reporting_verb(nlp):
 
 
 def test_day_anaphora_offsets():
-    from readout.nlp.date_anaphora import PATTERN, offset_days
+    from readout.nlp.dates.anaphora import PATTERN, offset_days
 
     cases = {
         "on the same day": 0, "earlier in the day": 0, "later that day": 0,

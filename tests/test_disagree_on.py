@@ -8,8 +8,8 @@ import pytest
 from test_merge import KB
 
 from components.dossier_sources import disagreement_notes
-from readout.merge import merge_events
-from readout.records import EventRecord
+from readout.snapshot.merge import merge_events
+from readout.snapshot.records import EventRecord
 
 WHO = ("wang-yi", "sergei-lavrov")
 

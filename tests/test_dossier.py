@@ -26,7 +26,7 @@ from components.dossier_ids import anchors, resolve
 from components.dossier_phrases import only_phrases
 from components.dossier_view import dossier_built
 from components.model import prepare
-from readout.schema import TABLE_NAMES, to_arrow
+from readout.snapshot.schema import TABLE_NAMES, to_arrow
 
 ACTORS = [
     ("xi-jinping", "Xi Jinping", "person", "China"),
@@ -103,7 +103,7 @@ STATEMENTS = [
     ("a-gt", 8, "scmp", "the talks were brief", ["bilateral_cooperation"]),
 ]  # fmt: skip
 
-# The noun phrases the parser finds in those words (readout/nlp/phrases.py; tested there).
+# The noun phrases the parser finds in those words (readout/nlp/quotes/phrases.py; tested there).
 PHRASES = {
     "a political settlement of the Ukraine crisis": ["political settlement", "Ukraine crisis"],
     "the comprehensive strategic partnership": ["comprehensive strategic partnership"],

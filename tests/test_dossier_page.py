@@ -12,7 +12,7 @@ from components.dossier_ids import anchors
 from components.model import prepare
 from components.text import md_escape
 from readout import ROOT
-from readout.store import read_manifest, read_snapshot, write_snapshot
+from readout.snapshot.store import read_manifest, read_snapshot, write_snapshot
 from tests.fixtures_snapshot import write_fixture
 from tests.test_dossier import corpus_tables
 

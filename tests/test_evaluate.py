@@ -12,8 +12,8 @@ import re
 import pytest
 
 from readout.__main__ import main
-from readout.build import build_snapshot
-from readout.evaluate import LABELS, SCORE_NAMES, evaluate, name_key, select_files
+from readout.evaluate.score import LABELS, SCORE_NAMES, evaluate, name_key, select_files
+from readout.snapshot.build import build_snapshot
 
 HEADLINED = """Portugal and Chile Agree to Open New Consulates After Lisbon Talks
 
@@ -132,8 +132,8 @@ def test_names_are_compared_without_case_or_accents():
     # Annotators type names without diacritics; the knowledge base keeps them.
     import pandas as pd
 
-    from readout.evaluate import Scores, score_actors, score_quotes
-    from readout.evaluate_events import score_events
+    from readout.evaluate.events import score_events
+    from readout.evaluate.score import Scores, score_actors, score_quotes
 
     names = {"a1": name_key("Viktor Orbán"), "a2": name_key("Zoë Núñez")}
     scores = Scores(SCORE_NAMES)

@@ -5,7 +5,7 @@ written for these tests; actors are marked by hand (see tests/test_events.py).""
 import pytest
 from test_events import KB, LEXICON, WEDNESDAY, events, mark_actors, nlp  # noqa: F401  (nlp is a fixture)
 
-from readout.nlp.events import extract_events
+from readout.nlp.events.pipe import extract_events
 
 
 def kinds(found) -> list[tuple[str, list[str]]]:

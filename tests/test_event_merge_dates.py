@@ -1,11 +1,11 @@
-"""Merging events across articles without corrupting dates (readout.merge): the merged date
+"""Merging events across articles without corrupting dates (readout.snapshot.merge): the merged date
 is chosen by basis, then by sources; explicit conflicting dates and incompatible places block
 a merge; a held event is never dated after its first report; each source keeps its reading."""
 
 from test_merge import KB
 
-from readout.merge import merge_events
-from readout.records import EventRecord
+from readout.snapshot.merge import merge_events
+from readout.snapshot.records import EventRecord
 
 WHO = ("wang-yi", "sergei-lavrov")
 

@@ -5,7 +5,7 @@ after their building, headline fragments with a light verb."""
 import pytest
 from test_events import KB, LEXICON, events, mark_actors, nlp  # noqa: F401  (nlp is a fixture)
 
-from readout.nlp.event_parties import Parties
+from readout.nlp.events.parties import Parties
 
 
 def found(nlp, text, published="2025-06-11"):  # noqa: F811

@@ -1,4 +1,4 @@
-"""Formal statements as events (readout.nlp.event_statements and the statement nouns of
+"""Formal statements as events (readout.nlp.events.statements and the statement nouns of
 data/knowledge/events.toml), on sentences written for these tests."""
 
 import pytest

@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from readout import KNOWLEDGE_DIR, RAW_DIR
-from readout.bench import cleaned_texts
-from readout.nlp import event_triggers
-from readout.nlp.event_lexicon import load_lexicon
+from readout.bench.build_speed import cleaned_texts
+from readout.nlp.events import triggers as event_triggers
+from readout.nlp.events.lexicon import load_lexicon
 
 TEXTS = [
     "Xi Jinping heads to Moscow for talks with Putin.",

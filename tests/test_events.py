@@ -1,4 +1,4 @@
-"""Event extraction (readout.nlp.events) on sentences written for these tests.
+"""Event extraction (readout.nlp.events.pipe) on sentences written for these tests.
 
 Actor mentions are marked by hand from a small knowledge base, so the tests do not depend on
 the actor linker or on the bundled knowledge files; the trigger lexicon is the real one.
@@ -10,8 +10,8 @@ import pytest
 
 from readout import KNOWLEDGE_DIR
 from readout.knowledge import Actor, KnowledgeBase, Role
-from readout.nlp.event_lexicon import load_lexicon
-from readout.nlp.events import extract_events
+from readout.nlp.events.lexicon import load_lexicon
+from readout.nlp.events.pipe import extract_events
 
 WEDNESDAY = "2025-06-11"
 

@@ -17,7 +17,7 @@ from components.figures_timeline import timeline_figure
 from components.filtering import Filters
 from components.model import prepare
 from components.presentation import for_briefing
-from readout.store import read_manifest, read_snapshot
+from readout.snapshot.store import read_manifest, read_snapshot
 from tests.fixtures_snapshot import write_fixture
 
 

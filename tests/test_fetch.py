@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from readout.fetch import FetchError, fetch_page, is_url
+from readout.ingest.fetch import FetchError, fetch_page, is_url
 from tests.local_pages import serve
 
 

@@ -23,7 +23,7 @@ from components.network import (
 )
 from components.network_layout import network_layout
 from components.palette import OKABE_ITO, country_colors
-from readout.store import read_manifest, read_snapshot
+from readout.snapshot.store import read_manifest, read_snapshot
 from tests.fixtures_snapshot import write_fixture
 
 

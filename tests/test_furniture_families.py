@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from readout.clean import clean_article, explain, is_furniture, line_reason
-from readout.meta import infer_title
-from readout.records import RawArticle
+from readout.ingest.clean import clean_article, explain, is_furniture, line_reason
+from readout.ingest.meta import infer_title
+from readout.snapshot.records import RawArticle
 
 BODY = [
     "The delegation landed in Oslo on Tuesday for two days of talks, officials said.",

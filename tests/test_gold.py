@@ -10,7 +10,7 @@ import pytest
 from conftest import GOLD
 
 from readout.__main__ import main
-from readout.evaluate import evaluate
+from readout.evaluate.score import evaluate
 
 THRESHOLDS = {
     # foundation issue

@@ -11,8 +11,8 @@ from __future__ import annotations
 import pytest
 from conftest import TESTS
 
-from readout.build import build_snapshot
-from readout.evaluate import evaluate
+from readout.evaluate.score import evaluate
+from readout.snapshot.build import build_snapshot
 
 HELDOUT = TESTS / "data" / "heldout"
 GOLD = TESTS / "data" / "heldout_gold.json"

@@ -26,9 +26,9 @@ from components.importing import (
     url_problem,
 )
 from readout import ROOT
-from readout.add import AddReport
-from readout.build import BuildReport
-from readout.store import read_snapshot
+from readout.corpus.add import AddReport
+from readout.snapshot.build import BuildReport
+from readout.snapshot.store import read_snapshot
 from tests.app_corpus import BINARY, GOOD_TXT
 from tests.fixtures_snapshot import write_fixture
 
@@ -237,7 +237,7 @@ def test_a_read_only_snapshot_says_how_to_import(tmp_path, monkeypatch):
 
 
 def test_the_corrections_are_listed_and_exported(corpus):
-    from readout.corrections import record_correction
+    from readout.corpus.corrections import record_correction
 
     record_correction("add_alias", path=corpus["corrections"], actor_id="wang-yi", alias="FM Wang")
     at = open_import()

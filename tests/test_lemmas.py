@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
-from readout.nlp.lemmas import BulkLemmatizer
+from readout.nlp.bulk.lemmas import BulkLemmatizer
 from readout.nlp.pipeline import load_model
 
 TEXTS = [

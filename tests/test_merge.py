@@ -1,9 +1,9 @@
 """Merging events across and within articles, and grouping near-duplicate articles."""
 
 from readout.knowledge import Actor, KnowledgeBase
-from readout.merge import merge_events
-from readout.records import EventRecord
-from readout.wire_copies import find_duplicates
+from readout.snapshot.merge import merge_events
+from readout.snapshot.records import EventRecord
+from readout.snapshot.wire_copies import find_duplicates
 
 KB = KnowledgeBase(
     actors={

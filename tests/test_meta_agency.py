@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from readout import meta
-from readout.clean import is_furniture
-from readout.meta_merge import complete
-from readout.records import RawArticle
-from readout.sources import read_file
+from readout.ingest import meta
+from readout.ingest.clean import is_furniture
+from readout.ingest.meta_merge import complete
+from readout.ingest.sources import read_file
+from readout.snapshot.records import RawArticle
 
 HEADLINE = "Envoys meet again over the grain corridor"
 LEDE = "The two envoys met for three hours on Thursday and agreed to talk again next month."

@@ -14,7 +14,7 @@ from components.network import evidence_of, members
 from components.network_layout import PLOT_WIDTH, network_layout, text_width
 from components.network_views import network_options, whole_span
 from components.presentation import for_briefing
-from readout.store import read_manifest, read_snapshot
+from readout.snapshot.store import read_manifest, read_snapshot
 from tests.fixtures_snapshot import write_fixture
 
 SURNAMES = [

@@ -18,7 +18,7 @@ from components.network_edges import (
 )
 from components.network_link import picked_pair
 from components.network_views import network_view
-from readout.store import read_manifest, read_snapshot
+from readout.snapshot.store import read_manifest, read_snapshot
 from tests.fixtures_snapshot import write_fixture
 
 

@@ -14,8 +14,8 @@ from components.dossier_ids import anchors
 from components.model import prepare
 from components.network_edges import pair_key
 from readout import ROOT
-from readout.schema import TABLE_NAMES, to_arrow
-from readout.store import read_manifest, read_snapshot, write_snapshot
+from readout.snapshot.schema import TABLE_NAMES, to_arrow
+from readout.snapshot.store import read_manifest, read_snapshot, write_snapshot
 from tests.fixtures_snapshot import fixture_rows, write_fixture
 
 APP = str(ROOT / "app.py")

@@ -9,7 +9,7 @@ from components.chart_export import caption
 from components.model import prepare
 from components.palette import ACTOR_COLOUR_TITLE as COLOUR_TITLE
 from components.view_figures import view_chart
-from readout.store import read_manifest, read_snapshot
+from readout.snapshot.store import read_manifest, read_snapshot
 from tests.fixtures_snapshot import write_fixture
 
 

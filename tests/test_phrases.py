@@ -1,11 +1,11 @@
-"""Key phrases of statements (readout/nlp/phrases.py) on hand-written sentences: noun chunks
+"""Key phrases of statements (readout/nlp/quotes/phrases.py) on hand-written sentences: noun chunks
 trimmed of articles, pronouns and numbers; two words or more, or one proper noun."""
 
 from __future__ import annotations
 
 import pytest
 
-from readout.nlp.phrases import statement_phrases
+from readout.nlp.quotes.phrases import statement_phrases
 
 CASES = [
     # what, text, expected phrases

@@ -24,7 +24,7 @@ def test_an_installed_fallback_is_loaded(monkeypatch):
 
 
 def test_missing_model_is_a_clear_message(monkeypatch, capsys, tmp_path):
-    from readout import executors
+    from readout.snapshot import executors
 
     monkeypatch.setattr(executors, "_NLP", {})  # no pipeline left over from earlier tests
     monkeypatch.setattr(pipeline, "MODEL_CANDIDATES", ("no_such_model_x",))

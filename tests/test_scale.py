@@ -17,9 +17,9 @@ from components.evidence import CARD_STYLE
 from components.filtering import Filters, apply_filters
 from components.model import APP_CATEGORIES, APP_COLUMNS, APP_WHERE, linked_mentions, prepare
 from components.network import edge_rows, sentence_bounds
-from readout import store
-from readout.store import read_manifest, read_snapshot
-from readout.synth_snapshot import write_synthetic_snapshot
+from readout.snapshot import store
+from readout.snapshot.store import read_manifest, read_snapshot
+from readout.synth.snapshot import write_synthetic_snapshot
 from tests.fixtures_snapshot import write_fixture
 
 CARD = f'<div style="{CARD_STYLE}">'

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from readout import RAW_DIR, file_text, meta
-from readout.clean import is_furniture
-from readout.sources import read_sources
+from readout import RAW_DIR
+from readout.ingest import file_text, meta
+from readout.ingest.clean import is_furniture
+from readout.ingest.sources import read_sources
 
 GOLD = Path(__file__).resolve().parent / "data" / "gold.json"
 ARTICLE = (

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from test_quotes import BOTH, LAVROV, WANG, direct, plain_nlp, small_kb, statements
 
-from readout.nlp.quote_context import DocContext, sentence_units
-from readout.nlp.quote_cues import get_cues
-from readout.nlp.speakers import SpeakerResolver
+from readout.nlp.quotes.context import DocContext, sentence_units
+from readout.nlp.quotes.cues import get_cues
+from readout.nlp.quotes.speakers import SpeakerResolver
 
 PUTIN = {"Vladimir Putin": "vladimir-putin", "Putin": "vladimir-putin"}
 
@@ -144,7 +144,7 @@ def test_passive_subject_is_not_the_speaker():
 
 
 def test_paragraph_breaks_component_sets_sentence_starts_before_the_parser():
-    import readout.nlp.quote_paragraphs  # noqa: F401  (registers the component)
+    import readout.nlp.quotes.paragraphs  # noqa: F401  (registers the component)
 
     nlp = plain_nlp()
     nlp.add_pipe("readout_paragraph_breaks", name="breaks_test", before="parser")

@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 
 from components.network import _event_edges
-from readout.correction_actions import CorrectionError, _event_type
-from readout.schema import EVENT_TYPES
+from readout.corpus.correction_actions import CorrectionError, _event_type
+from readout.snapshot.schema import EVENT_TYPES
 
 
 def _events(kind: str) -> pd.DataFrame:

@@ -14,8 +14,8 @@ from streamlit.testing.v1 import AppTest
 from components.figures_statements import statements_over_time
 from components.statement_views import default_split
 from readout import ROOT
-from readout.schema import TABLE_NAMES, to_arrow
-from readout.store import write_snapshot
+from readout.snapshot.schema import TABLE_NAMES, to_arrow
+from readout.snapshot.store import write_snapshot
 from tests.fixtures_snapshot import BUILT_AT, fixture_rows, write_fixture
 
 APP = str(ROOT / "app.py")

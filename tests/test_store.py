@@ -7,8 +7,8 @@ import json
 import pyarrow.parquet as pq
 import pytest
 
-from readout import store
-from readout.schema import SCHEMA_VERSION, TABLE_NAMES, to_arrow
+from readout.snapshot import store
+from readout.snapshot.schema import SCHEMA_VERSION, TABLE_NAMES, to_arrow
 
 
 def _tables(title: str):

@@ -1,4 +1,4 @@
-"""Synthetic corpora and snapshots (readout.synth*): realistic, deterministic, usable."""
+"""Synthetic corpora and snapshots (readout.synth.articles*): realistic, deterministic, usable."""
 
 from __future__ import annotations
 
@@ -10,10 +10,10 @@ import pytest
 
 from readout import KNOWLEDGE_DIR
 from readout.__main__ import main
-from readout.store import read_manifest, read_snapshot
-from readout.synth import write_corpus
-from readout.synth_snapshot import write_synthetic_snapshot
-from readout.synth_world import load_lexicon
+from readout.snapshot.store import read_manifest, read_snapshot
+from readout.synth.articles import write_corpus
+from readout.synth.snapshot import write_synthetic_snapshot
+from readout.synth.world import load_lexicon
 
 N = 50
 
@@ -25,7 +25,7 @@ def corpus(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def built(corpus, tmp_path_factory):
-    from readout.build import build_snapshot
+    from readout.snapshot.build import build_snapshot
 
     out = tmp_path_factory.mktemp("synth") / "snapshot"
     build_snapshot(corpus, out, cache_dir=None, corrections=None)

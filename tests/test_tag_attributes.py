@@ -7,8 +7,8 @@ import pytest
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Token
 
+from readout.nlp.bulk.tag_attributes import BulkAttributeRuler
 from readout.nlp.pipeline import load_model
-from readout.nlp.tag_attributes import BulkAttributeRuler
 
 TEXTS = [
     "Wang Yi said the talks were constructive; Lavrov didn't disagree.",

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from test_quotes import BOTH, LAVROV, WANG, plain_nlp, statements
 
-from readout.nlp.quote_marks import find_quotes
+from readout.nlp.quotes.marks import find_quotes
 
 PUTIN = {"Putin": "vladimir-putin", "Xi": "xi-jinping", "China": "china", "Russia": "russia"}
 KULEBA = {"Kuleba": "dmytro-kuleba", "China": "china"}

@@ -16,7 +16,7 @@ from readout.nlp.themes import (
     load_themes,
     tag_themes,
 )
-from readout.records import StatementRecord
+from readout.snapshot.records import StatementRecord
 
 REQUIRED = {
     "ceasefire", "peace_talks", "sovereignty", "sanctions", "nato_expansion", "nuclear",

@@ -9,8 +9,8 @@ import pytest
 from components.figures_timeline import timeline_figure
 from components.model import prepare
 from components.timeline_hover import BASIS_WORDS, hover_text, worked_out
-from readout.schema import DATE_BASES
-from readout.store import read_manifest, read_snapshot
+from readout.snapshot.schema import DATE_BASES
+from readout.snapshot.store import read_manifest, read_snapshot
 from tests.fixtures_snapshot import write_fixture
 
 

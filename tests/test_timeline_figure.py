@@ -11,7 +11,7 @@ import pytest
 from components.figures_timeline import COLOUR_TITLE, hover_text, timeline_figure
 from components.model import prepare
 from components.timeline_rows import LABELLED, PLOT_PX, label_px, lane_rows
-from readout.store import read_manifest, read_snapshot
+from readout.snapshot.store import read_manifest, read_snapshot
 from tests.fixtures_snapshot import write_fixture
 
 

@@ -1,4 +1,4 @@
-"""Names the model misses after a title (readout/nlp/titled_names.py), on hand-written
+"""Names the model misses after a title (readout/nlp/actors/titled_names.py), on hand-written
 sentences: the name becomes a PERSON mention and links like any other."""
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ def test_a_full_name_the_model_tags_as_a_person_links_in_any_case(nlp):
     from spacy.tokens import Span
 
     from readout import KNOWLEDGE_DIR
-    from readout.nlp.actor_link import link_mentions
+    from readout.nlp.actors.link import link_mentions
     from readout.nlp.kb import get_knowledge
 
     doc = nlp("Earlier, the russian president vladimir putin said he may travel to Ankara.")

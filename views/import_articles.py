@@ -29,7 +29,7 @@ from components.importing import (
 )
 from components.layout import empty_state
 from components.text import md_escape
-from readout.add_stage import MAX_UPLOAD, TARGETS, UploadedBytes
+from readout.corpus.add_stage import MAX_UPLOAD, TARGETS, UploadedBytes
 
 LIMIT_MB = MAX_UPLOAD // 1_000_000
 NONE = "(none)"
@@ -229,7 +229,7 @@ def import_form() -> None:
 
 
 def corrections_section() -> None:
-    from readout.corrections import describe, load_corrections
+    from readout.corpus.corrections import describe, load_corrections
 
     st.subheader("Corrections", anchor=False)
     entries = load_corrections(corrections_file())

@@ -9,8 +9,8 @@ other day, and the month (if the first gave one) is the same.
 
 from __future__ import annotations
 
-from readout.nlp.dates import DateRange
-from readout.records import EventRecord
+from readout.nlp.dates.resolve import DateRange
+from readout.snapshot.records import EventRecord
 
 
 def refer_back(kind: str, span: DateRange | None, place: str | None, records: list) -> None:

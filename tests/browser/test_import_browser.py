@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from readout.store import read_snapshot
+from readout.snapshot.store import read_snapshot
 from tests.app_corpus import BINARY, GOOD_TXT, XSS_TXT, corpus_env, make_corpus
 from tests.browser.conftest import serve_app
 from tests.browser.support import wait_idle

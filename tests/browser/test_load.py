@@ -1,10 +1,10 @@
-"""The load benchmark (``readout.bench_load``) in a real browser: three readers open the
+"""The load benchmark (``readout.bench.load``) in a real browser: three readers open the
 timeline of a small synthetic snapshot at once and each changes the event-type filter."""
 
 from __future__ import annotations
 
-from readout.bench_load import bench_load
-from readout.synth_snapshot import write_synthetic_snapshot
+from readout.bench.load import bench_load
+from readout.synth.snapshot import write_synthetic_snapshot
 
 
 def test_concurrent_sessions_open_the_timeline_and_change_a_filter(chromium, tmp_path):

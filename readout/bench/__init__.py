@@ -1,0 +1,1 @@
+"""Benchmarks: build speed, page reruns, browser load (``python -m readout bench``)."""

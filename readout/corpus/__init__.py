@@ -1,0 +1,1 @@
+"""The article folder behind a snapshot: imports, duplicates and corrections."""

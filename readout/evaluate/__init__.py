@@ -1,0 +1,1 @@
+"""Scoring a snapshot against hand annotations (``python -m readout evaluate``)."""

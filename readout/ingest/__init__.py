@@ -1,0 +1,1 @@
+"""Reading articles in: files and web pages to text, metadata and cleaned body."""

@@ -1,0 +1,1 @@
+"""Actor mentions: the knowledge-base ruler, names after titles, linking to actors."""

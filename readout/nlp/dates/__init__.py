@@ -1,0 +1,1 @@
+"""Date expressions: found in text and resolved against the publication date."""

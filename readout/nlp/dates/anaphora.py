@@ -1,0 +1,81 @@
+"""Dates that point back to a day named before: "the same day", "earlier in the day",
+"later that day", "the next day", "the day before", "a day later", "a week after".
+
+They are resolved against the last event day the article mentioned up to that sentence (the
+events' own dates first, then any day-precise date of the sentence: "Kuleba said on Tuesday ...
+On the same day, Kishida visited Kyiv"), falling back to the publication date, as a reader
+does with a story that opens "X met Y today ... The day before, X had ...".
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from spacy.tokens import Span
+
+from readout.nlp.dates.mentions import DateMention, find_dates
+from readout.nlp.dates.resolve import DateRange
+from readout.nlp.dates.scanner import NUMBERS
+from readout.nlp.extensions import text_of
+
+_N = r"(?:\d{1,2}|a|one|two|three|four|five|six|seven)"
+# One family per line: pattern -> how to get the offset in days from the day named before.
+_SAME = r"(?:on\s+)?(?:the|that)\s+same\s+day|(?:earlier|later)\s+(?:in\s+the|that|the\s+same)\s+day|(?:on\s+)?that\s+day"  # noqa: E501
+_NEXT = r"(?:on\s+)?the\s+(?:next|following)\s+day|the\s+day\s+after(?!\s+tomorrow)"
+_BEFORE = r"the\s+(?:day\s+before|previous\s+day|day\s+prior)(?!\s+yesterday)"
+_COUNT = rf"(?P<n>{_N})\s+(?P<unit>days?|weeks?)\s+(?P<dir>later|after|earlier|before)"
+PATTERN = re.compile(
+    rf"\b(?:(?P<same>{_SAME})|(?P<next>{_NEXT})|(?P<before>{_BEFORE})|{_COUNT})\b", re.I
+)
+
+
+def offset_days(match: re.Match) -> int:
+    """Days from the day named before to the day the phrase means."""
+    if match.group("same"):
+        return 0
+    if match.group("next"):
+        return 1
+    if match.group("before"):
+        return -1
+    word = match.group("n").lower()
+    count = int(word) if word.isdigit() else NUMBERS[word]
+    count *= 7 if match.group("unit").lower().startswith("week") else 1
+    return count if match.group("dir").lower() in ("later", "after") else -count
+
+
+def anaphoric_dates(sent: Span, last_day: date | None, forward: bool = True) -> list[DateMention]:
+    """Mentions for the phrases in ``sent`` that refer to ``last_day``. ``forward=False`` when
+    ``last_day`` is only the publication day (no event day named yet): "a week later" from
+    the report's own day would date a reported event in the future, so it gives no date."""
+    if last_day is None:
+        return []
+    found = []
+    for match in PATTERN.finditer(text_of(sent)):
+        if not forward and offset_days(match) > 0:
+            continue
+        tokens = sent.doc.char_span(
+            sent.start_char + match.start(), sent.start_char + match.end(), "expand"
+        )
+        if tokens is None or len(tokens) == 0:
+            continue
+        day = last_day + timedelta(days=offset_days(match))
+        found.append(
+            DateMention(tokens, DateRange(day.isoformat(), None, "day", "anaphoric"), "past", None)
+        )
+    return found
+
+
+def last_day_in(
+    sent: Span, published: str | None, before: date | None, event_days: list[str] = ()
+) -> date | None:
+    """The day later anaphora refer to after ``sent``: its last event day, else the last
+    day-precise date named in it (not a bound), else ``before``."""
+    if event_days:
+        return date.fromisoformat(event_days[-1])
+    days = [
+        m.range.start
+        for m in find_dates(sent, published)
+        if m.range.precision == "day" and m.range.start and m.bound is None
+    ]
+    return date.fromisoformat(days[-1]) if days else before

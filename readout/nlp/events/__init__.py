@@ -1,0 +1,1 @@
+"""Diplomatic events: triggers, participants, places, tense and dates of each contact."""

@@ -1,0 +1,233 @@
+"""Which date each event frame of a sentence gets.
+
+The sentence's date expressions go to the frame whose anchor governs them, or, when no anchor
+does, to an undated frame below the verb they hang from; dates inside quotation marks or in a
+bounding clause ("since being sworn in on May 7") are left out. An event still undated takes
+the month of the event it is placed against ("days after Xi spoke with Putin").
+
+Kept apart from ``readout.nlp.events.pipe``, which finds the frames and turns them into records:
+this module only decides which date goes with which frame.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from readout.nlp.dates.mentions import DateMention, clause_verb
+from readout.nlp.dates.resolve import DateRange
+from readout.nlp.events.frames import Frame
+from readout.nlp.events.triggers import REPORTING
+from readout.nlp.extensions import text_of
+from readout.snapshot.records import EventRecord
+
+AFTER_WORDS = {"after", "following", "before"}
+LATER_WORDS = {"after", "later", "afterwards", "afterward", "subsequently"}
+BOUNDING_WORDS = {"since", "after", "before", "following"}
+SIMULTANEOUS = {"as", "while", "when"}  # "told X on Thursday, as Y began a visit"
+
+
+@dataclass
+class Dated:
+    frame: Frame
+    range: DateRange | None
+
+
+QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»")
+
+
+def outside_quotes(mentions: list[DateMention], frames: list[Frame], sent: Span) -> list:
+    """A date inside quotation marks dates what the quote says, not the event the sentence
+    reports around it ("... [reached in March]," Qin said during the meeting)."""
+    quotes = [
+        (sent.start_char + m.start(), sent.start_char + m.end())
+        for m in QUOTED.finditer(text_of(sent))
+    ]
+
+    def quote_of(char: int) -> tuple[int, int] | None:
+        return next((q for q in quotes if q[0] <= char < q[1]), None)
+
+    inside = {quote_of(f.trigger.token.idx) for f in frames}
+    return [m for m in mentions if (q := quote_of(m.span.start_char)) is None or q in inside]
+
+
+# Dependencies by which a date modifies a noun: "the 12 June reception", "the February plan",
+# "Tuesday's vote". Such a date is that noun's, not the sentence's.
+NOUN_MODIFIER = ("compound", "nmod", "amod", "poss", "npadvmod")
+
+
+# Nouns a date narrows rather than modifies: "on Monday evening", "on Tuesday local time".
+TIME_OF_DAY = {"morning", "afternoon", "evening", "night", "time", "midday", "noon"}
+
+
+def _modifies_other_noun(mention: DateMention, anchors: dict[int, Frame]) -> bool:
+    root = mention.span.root
+    head = root.head
+    return (
+        root.dep_ in NOUN_MODIFIER
+        and head.pos_ in ("NOUN", "PROPN")
+        and head.lower_ not in TIME_OF_DAY
+        and head.i not in anchors
+        and not (mention.span.start <= head.i < mention.span.end)
+    )
+
+
+def _owner(mention: DateMention, anchors: dict[int, Frame]) -> Frame | None | bool:
+    """The frame whose anchor governs the date; False when the date sits in a clause that
+    bounds the event ("his first trip since being sworn in on May 7") or modifies another
+    noun ("met after the 12 June reception")."""
+    root = mention.span.root
+    if _modifies_other_noun(mention, anchors):
+        return False
+    for token in [root, *root.ancestors]:
+        if token.i in anchors and not (mention.span.start <= token.i < mention.span.end):
+            return anchors[token.i]
+        if token.i not in range(mention.span.start, mention.span.end) and _bounding(token):
+            return False
+    return None
+
+
+def _bounding(token: Token) -> bool:
+    """ "since ...", "after ..." opening a clause or phrase between a date and an event."""
+    if token.lower_ in BOUNDING_WORDS and token.dep_ in ("prep", "mark"):
+        return True
+    return any(c.dep_ == "mark" and c.lower_ in BOUNDING_WORDS for c in token.children)
+
+
+def _distance(a: Token, b: Token) -> int:
+    up_a, up_b = [a, *a.ancestors], [b, *b.ancestors]
+    common = next((t for t in up_a if t in up_b), None)
+    return 99 if common is None else up_a.index(common) + up_b.index(common)
+
+
+ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "latest", "last"}
+
+
+def _counted(frame: Frame) -> bool:
+    """ "his second visit this year", "the first meeting since 2022": the year scopes the
+    count, it does not date the event."""
+    token = frame.trigger.token
+    return any(c.dep_ == "amod" and c.lower_ in ORDINALS for c in token.children)
+
+
+def _combine(frame: Frame, mentions: list[DateMention]) -> tuple[DateRange | None, list]:
+    """The frame's date from the mentions it governs; the ones it does not use are returned."""
+    if _counted(frame):
+        mentions = [m for m in mentions if m.range.precision != "year"]
+    ends = [m for m in mentions if m.range.start is None]
+    starts = sorted(
+        (m for m in mentions if m.range.start is not None),
+        key=lambda m: _distance(m.span.root, frame.trigger.token),
+    )
+    if not starts:
+        return (ends[0].range if ends else None), []
+    best = starts[0].range
+    if best.end is None and ends and ends[0].range.end and ends[0].range.end >= best.start:
+        best = DateRange(best.start, ends[0].range.end, best.precision, best.basis)
+    return best, starts[1:]
+
+
+def assign_dates(frames: list[Frame], mentions: list[DateMention]) -> list[Dated]:
+    anchors: dict[int, Frame] = {}
+    for frame in frames:
+        for token in frame.anchors:
+            anchors.setdefault(token.i, frame)
+    owned: dict[int, list[DateMention]] = {id(f): [] for f in frames}
+    floating: list[tuple[Token, DateMention]] = []
+    for mention in mentions:
+        owner = _owner(mention, anchors)
+        if owner is False:
+            continue
+        if owner is not None:
+            owned[id(owner)].append(mention)
+        elif (verb := clause_verb(mention.span.root.head)).lemma_.lower() not in REPORTING:
+            floating.append((verb, mention))
+        else:
+            floating += [(c, mention) for c in verb.subtree if _simultaneous(c)]
+            floating += [(c, mention) for c in _reported_next_to(verb, mention)]
+    dated = []
+    for frame in frames:
+        best, spare = _combine(frame, owned[id(frame)])
+        dated.append(Dated(frame, best))
+        floating += [(frame.trigger.token, m) for m in spare]
+    _purposes(dated)
+    # A date its own verb does not need goes to an undated event below that verb:
+    # "travelled today ... after two days of meetings ... over the weekend".
+    for item in dated:
+        if item.range is not None:
+            continue
+        for above, mention in floating:
+            if above.is_ancestor(item.frame.trigger.token) or above == item.frame.trigger.token:
+                item.range = mention.range
+                floating.remove((above, mention))
+                break
+    return dated
+
+
+def _purposes(dated: list[Dated]) -> None:
+    """ "will travel to Washington on Monday to meet Trump": the meeting is the trip's
+    purpose, on its date and at its destination."""
+    trips = {d.frame.trigger.token.i: d for d in dated if d.frame.type == "visit"}
+    for item in dated:
+        token = item.frame.trigger.token
+        trip = trips.get(token.head.i)
+        if item.range is not None or trip is None or token.dep_ not in ("advcl", "xcomp"):
+            continue
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            item.range = trip.range
+            item.frame.place = item.frame.place or trip.frame.place
+
+
+def _reported_next_to(verb: Token, mention: DateMention) -> list[Token]:
+    """ "X had a call with Y yesterday, state media reported": the parser hangs the date on
+    the reporting verb, but it stands right after the reported clause and before the verb,
+    so it is that clause's."""
+    before = mention.span.start < verb.i
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "ccomp" and before and c.right_edge.i + 1 == mention.span.start
+    ]
+
+
+def _simultaneous(clause: Token) -> bool:
+    return clause.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in SIMULTANEOUS for c in clause.children
+    )
+
+
+def inherit_date(item: Dated, siblings: list[Dated], previous: list[EventRecord]) -> None:
+    """ "just days after Xi spoke with Putin" and "visited Moscow soon after" take the month of
+    the event they are placed against."""
+    if item.range is not None:
+        return
+    token = item.frame.trigger.token
+    path = [token, *token.ancestors]
+    for other in siblings:
+        if other is item or other.range is None or other.range.start is None:
+            continue
+        anchor_ids = {a.i for a in other.frame.anchors}
+        upto = next((k for k, t in enumerate(path) if t.i in anchor_ids), None)
+        if upto is not None and _placed_after(path[:upto]):
+            item.range = _month(other.range.start)
+            return
+    clause = path[0] if token.pos_ == "VERB" else item.frame.gov or token
+    if any(c.dep_ == "advmod" and c.lower_ in LATER_WORDS for c in clause.children):
+        dated = [r for r in previous if r.date]
+        if dated:
+            item.range = _month(dated[-1].date)
+
+
+def _placed_after(path: list[Token]) -> bool:
+    for token in path:
+        if token.lower_ in AFTER_WORDS:
+            return True
+        if any(c.dep_ in ("mark", "prep") and c.lower_ in AFTER_WORDS for c in token.children):
+            return True
+    return False
+
+
+def _month(iso: str) -> DateRange:
+    return DateRange(iso[:8] + "01", None, "month", "anaphoric")

@@ -1,0 +1,253 @@
+"""Event triggers in a parsed sentence, and the syntax checks shared by event frames.
+
+A trigger is a verb ("met", "travelled to"), a noun ("talks", "a phone call"), a hosting
+verb ("China hosted X"), a face-to-face contact verb with a place ("In Beijing, X urged Y")
+or a stay ("will be in Russia until Thursday").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.parts_of_speech import AUX, NOUN, PROPN, VERB
+from spacy.strings import get_string_id
+from spacy.tokens import Span, Token
+
+from readout.nlp.events.lexicon import Lexicon
+from readout.nlp.extensions import tag_rows
+
+# Reporting verbs end the search for modality: "X said he could meet Y" is hedged by
+# "could", but "X said on Friday that Y met Z" is not hedged by "said".
+REPORTING = {"say", "tell", "announce", "add", "report", "state", "confirm", "note", "quote"}
+MODAL_DEPS = ("aux", "auxpass", "neg", "mark", "det", "advmod")
+ITERATIVE_DEPS = ("advmod", "npadvmod", "dobj")  # "40 times" may parse as an object
+# Prepositions by which a noun event belongs to the verb it hangs from: the purpose ("travelled
+# to Moscow for talks"), the venue ("met at the summit"), the frame ("during the visit").
+ABSORBING_PREPS = {"for", "at", "on", "during"}
+RELATIVES = {"who", "which", "that"}
+NEGATIVE = {"no", "nobody", "none", "neither"}
+CALL_EXCLUDED = {"for", "on", "upon", "off", "back", "up", "in", "out"}
+
+
+@dataclass
+class Trigger:
+    token: Token
+    type: str  # visit | meeting | talks | call | summit | statement
+    role: str  # verb | noun | host | contact | stay
+    preps: tuple[str, ...] = ()  # destination (visit) or partner prepositions
+
+
+def _compound(token: Token) -> str | None:
+    words = [c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod")]
+    return words[-1] if words else None
+
+
+def noun_type(token: Token, lex: Lexicon) -> str | None:
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    compound = _compound(token)
+    return lex.noun_type(token.lemma_.lower(), compound) or lex.noun_type(token.lower_, compound)
+
+
+def _verb_trigger(token: Token, lex: Lexicon) -> Trigger | None:
+    lemma = token.lemma_.lower()
+    if lemma in lex.hosting_verbs:
+        return Trigger(token, "visit", "host")
+    if lemma in lex.verbs:
+        kind, preps = lex.verbs[lemma]
+        if lemma == "call" and _not_a_phone_call(token):
+            return None
+        if lemma in lex.verb_objects and not _has_object(token, lex.verb_objects[lemma]):
+            return None
+        return Trigger(token, kind, "verb", preps)
+    if lemma in lex.contact_verbs:
+        return Trigger(token, "meeting", "contact")
+    return None
+
+
+def _has_object(verb: Token, objects: frozenset[str]) -> bool:
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in objects for c in verb.children)
+
+
+def _not_a_phone_call(token: Token) -> bool:
+    """ "called for talks", "called on Russia to", "called it a success", "called back";
+    but "called Putin on Saturday" is a call."""
+    has_object = any(c.dep_ == "dobj" for c in token.children)
+    for child in token.children:
+        if child.dep_ in ("oprd", "ccomp", "attr", "acomp", "dative"):
+            return True
+        if child.dep_ == "prt" or (child.dep_ == "prep" and child.lower_ in CALL_EXCLUDED):
+            if has_object and child.lower_ == "on":
+                continue
+            return True
+    return False
+
+
+# Headlines drop the article and make "heads" a noun: "Xi Jinping heads to Moscow".
+HEADLINE_VERBS = {"heads": "head", "travels": "travel", "flies": "fly", "visits": "visit"}
+
+
+def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
+    found = []
+    for token in _may_trigger(sent, lex):
+        if token.pos_ == "VERB":
+            trigger = _verb_trigger(token, lex)
+        elif token.dep_ == "ROOT" and token.lower_ in HEADLINE_VERBS:
+            kind, preps = lex.verbs.get(HEADLINE_VERBS[token.lower_], (None, ()))
+            trigger = Trigger(token, kind, "verb", preps) if kind else None
+        elif token.pos_ == "AUX" and token.lemma_ == "be":
+            trigger = Trigger(token, "visit", "stay", ("in",))
+        else:
+            kind = noun_type(token, lex)
+            # "summit" in "summit meeting" is part of the phrase, not a second event
+            part_of_phrase = token.dep_ == "compound" and noun_type(token.head, lex)
+            trigger = Trigger(token, kind, "noun") if kind and not part_of_phrase else None
+        if trigger is not None:
+            found.append(trigger)
+    return found
+
+
+def _may_trigger(sent: Span, lex: Lexicon) -> list[Token]:
+    """The tokens ``find_triggers`` must look at, read off the sentence's arrays: any other
+    token gives no trigger, whatever its syntax (its word is in no list), and building a Token
+    object for every word of every sentence is most of what the search would cost."""
+    strings, doc = sent.doc.vocab.strings, sent.doc
+    verbs, nouns = lex.trigger_verbs, lex.noun_heads
+    found = []
+    for k, (pos, lemma, lower, dep) in enumerate(tag_rows(doc)[sent.start : sent.end]):
+        if pos == VERB:
+            hit = strings[lemma].lower() in verbs
+        elif dep == _ROOT and strings[lower] in HEADLINE_VERBS or pos == AUX and lemma == _BE:
+            hit = True
+        else:
+            words = (strings[lemma].lower(), strings[lower])
+            hit = pos in (NOUN, PROPN) and not nouns.isdisjoint(words)
+        if hit:
+            found.append(doc[sent.start + k])
+    return found
+
+
+_ROOT, _BE = get_string_id("ROOT"), get_string_id("be")
+
+
+# --- syntax shared by the frames -----------------------------------------------------------
+
+
+def governor(noun: Token) -> tuple[Token | None, tuple[str, ...]]:
+    """The verb a noun event hangs from and the prepositions on the way, nearest the noun
+    first: "held talks" -> (held, ()); "travelled for talks" -> (travelled, ("for",));
+    "two days of meetings" -> (the verb above "days", ("of", "after")); "ahead of a visit"
+    -> (the verb, ("of", "ahead"))."""
+    verb_head = noun.head.pos_ in ("VERB", "AUX") and not _as_preposition(noun.head)
+    if noun.dep_ in ("dobj", "attr", "oprd") and verb_head:
+        return noun.head, ()
+    token, preps = noun, ()
+    for _ in range(4):
+        if token.dep_ != "pobj" and not (token.dep_ == "dobj" and _as_preposition(token.head)):
+            return None, ()
+        preps += (token.head.lower_,)
+        head = token.head.head
+        if head.pos_ in ("VERB", "AUX"):
+            return head, preps
+        if head.lower_ == "ahead":
+            return head.head, (*preps, "ahead")
+        if head.pos_ not in ("NOUN", "PROPN", "NUM"):
+            return None, ()
+        token = head
+    return None, ()
+
+
+def _as_preposition(token: Token) -> bool:
+    """ "said following talks with X": the parser makes "following" a verb with an object."""
+    return token.lower_ in ("following", "during") and token.dep_ == "prep"
+
+
+def verb_subject(verb: Token) -> list[Token]:
+    """Subject heads of a verb, looking through conjunction, control and passive:
+    "Li would travel ... and hold talks", "Wang is scheduled to meet", "after meeting X"."""
+    if verb.pos_ != "VERB" and verb.lower_ in HEADLINE_VERBS:
+        return [c for c in verb.children if c.dep_ == "compound"][-1:]
+    for _ in range(4):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if verb.dep_ in ("relcl", "acl") and all(s.lower_ in RELATIVES for s in subjects):
+            return [verb.head]  # "Wang, who is on a visit", "Lavrov, speaking after talks"
+        if subjects:
+            return subjects + _headline_list(verb, subjects)
+        if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acomp"):
+            verb = verb.head if verb.dep_ != "pcomp" else verb.head.head
+            continue
+        return []
+    return []
+
+
+def _headline_list(verb: Token, subjects: list[Token]) -> list[Token]:
+    """A headline joins subjects with a comma ("Xi, Putin Hold Talks"); the parser makes the
+    first a loose modifier of the verb."""
+    if verb.dep_ != "ROOT":
+        return []
+    first = min(s.i for s in subjects)
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.i < first
+        and c.doc[c.i + 1].text == "," and c.doc[c.i + 1 : first].text.count(",") == 1
+    ]  # fmt: skip
+
+
+def path_up(token: Token) -> list[Token]:
+    """The token and its heads up to (not including) the first reporting verb."""
+    path = [token]
+    for head in token.ancestors:
+        if head.lemma_.lower() in REPORTING:
+            break
+        path.append(head)
+    return path
+
+
+def is_hedged(trigger: Token, lex: Lexicon) -> bool:
+    """Offers, wishes, refusals, negations and conditions: "ready to meet", "did not meet",
+    "no plans to visit", "could hold talks", "called for talks"."""
+    path = path_up(trigger)
+    if any(t.lemma_.lower() in lex.hypothetical for t in path[1:]):
+        return True
+    if trigger.dep_ in ("nsubj", "nsubjpass") and any(
+        c.dep_ == "acomp" and c.lower_ in lex.hypothetical for c in trigger.head.children
+    ):
+        return True  # "a meeting between them was unlikely"
+    # "has met Xi 40 times", "have repeatedly held talks": many contacts summed up
+    for token in path[:2]:
+        if any(c.lower_ in lex.iterative_words for c in token.children if c.dep_ in ITERATIVE_DEPS):
+            return True
+    for token in path:
+        for child in token.children:
+            if child.dep_ in MODAL_DEPS and child.lower_ in lex.hypothetical:
+                return True
+            # "no date has been set for a summit", "nobody expects talks"
+            if child.dep_ in ("nsubj", "nsubjpass") and _negative(child):
+                return True
+    return False
+
+
+def _negative(subject: Token) -> bool:
+    return subject.lower_ in NEGATIVE or any(
+        c.dep_ == "det" and c.lower_ in NEGATIVE for c in subject.children
+    )
+
+
+def is_planned(trigger: Token, lex: Lexicon) -> bool:
+    """Words that put a noun event ahead: "ahead of a visit", "the upcoming summit"."""
+    words = [c.lower_ for c in trigger.children] + [t.lower_ for t in path_up(trigger)[1:3]]
+    return any(w in lex.planned_words for w in words)
+
+
+def phone_marked(token: Token, lex: Lexicon) -> bool:
+    """ "phone call", "by phone", "telephone conversation", "held a video call"."""
+    nearby = [*token.subtree] if token.pos_ != "VERB" else [*token.children]
+    for near in nearby:
+        if near.lower_ in lex.phone_words:
+            return True
+        if near.dep_ in ("prep", "agent") and any(
+            t.lower_ in lex.phone_words for c in near.children for t in c.subtree
+        ):
+            return True  # "by phone", "by video link", "over a secure telephone line"
+    return False

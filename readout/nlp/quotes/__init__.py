@@ -1,0 +1,1 @@
+"""Statements: quotation marks, reported speech, speakers, terms and key phrases."""

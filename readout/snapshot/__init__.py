@@ -1,0 +1,1 @@
+"""From pipeline records to the snapshot on disk: schema, tables, merge, cache, build."""

@@ -1,0 +1,1 @@
+"""Synthetic corpora and snapshots for scale tests (``python -m readout synth``)."""
