@@ -16,12 +16,12 @@ from dataclasses import replace
 
 import streamlit as st
 
-from components import briefings
-from components.briefings import Briefing, View
 from components.data import load_snapshot
-from components.filtering import date_bounds
-from components.presentation import BRIEFING_CSS
-from components.url_state import (
+from dashboard.briefing import store as briefings
+from dashboard.briefing.store import Briefing, View
+from dashboard.figures.presentation import BRIEFING_CSS
+from dashboard.filtering import date_bounds
+from dashboard.url_state import (
     CONTROL_KEYS,
     FILTER_KEYS,
     LABELLED_KEYS,

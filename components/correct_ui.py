@@ -12,8 +12,8 @@ import streamlit as st
 
 from components import corpus
 from components.data import can_edit
-from components.model import Snapshot
-from components.text import md_escape
+from dashboard.model import Snapshot
+from dashboard.text import md_escape
 
 ACTOR_KINDS = ("person", "country", "organization", "media")
 UNKNOWN = ""

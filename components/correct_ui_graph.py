@@ -14,8 +14,8 @@ from components.correct_ui import (
     submit,
 )
 from components.data import can_edit
-from components.model import Snapshot
-from components.text import md_escape
+from dashboard.model import Snapshot
+from dashboard.text import md_escape
 from readout.snapshot.schema import EVENT_TYPES
 
 DATE_HELP = "YYYY-MM-DD, or YYYY-MM for a month, YYYY for a year; empty: unknown"

@@ -16,8 +16,8 @@ from typing import Any
 
 import streamlit as st
 
-from components.filtering import Filters, apply_filters
-from components.model import APP_CATEGORIES, APP_COLUMNS, APP_WHERE, Snapshot, prepare
+from dashboard.filtering import Filters, apply_filters
+from dashboard.model import APP_CATEGORIES, APP_COLUMNS, APP_WHERE, Snapshot, prepare
 from readout import PROCESSED_DIR
 
 

@@ -13,10 +13,10 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from components import chart_export
 from components.briefing_ui import is_briefing
-from components.filtering import Filters
-from components.presentation import for_briefing
+from dashboard import chart_export
+from dashboard.figures.presentation import for_briefing
+from dashboard.filtering import Filters
 
 FORMATS = {
     "png": ("PNG", "image/png"),

@@ -14,9 +14,9 @@ import pandas as pd
 import streamlit as st
 
 from components.data import cached_view, filtered_snapshot, load_snapshot
-from components.filtering import Filters, date_bounds
-from components.model import Snapshot
-from components.text import theme_label
+from dashboard.filtering import Filters, date_bounds
+from dashboard.model import Snapshot
+from dashboard.text import theme_label
 from readout import KNOWLEDGE_DIR
 from readout.snapshot.schema import EVENT_TYPES
 

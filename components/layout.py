@@ -9,8 +9,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from components.chart_export import table_csv
-from components.filtering import Filters
+from dashboard.chart_export import table_csv
+from dashboard.filtering import Filters
 
 # Exported PNGs are sized for a report page; the mode bar keeps only what journalists use.
 PLOTLY_CONFIG = {

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.evidence import MAX_CARDS, show_actor, statement_cards
-from components.model import Snapshot, precision_label
-from components.network import evidence_of, members
-from components.text import md_escape
+from components.evidence import show_actor
+from dashboard.cards import MAX_CARDS, statement_cards
+from dashboard.model import Snapshot, precision_label
+from dashboard.network.edges import evidence_of, members
+from dashboard.text import md_escape
 
 
 def show_node(full: Snapshot, view: Snapshot, actor_id: str) -> None:

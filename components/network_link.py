@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.dossier_ids import dossier_query
 from components.layout import picked_id
-from components.model import Snapshot
-from components.network_edges import behind_link, contact_parts, others_line, parse_pair
-from components.text import md_escape
+from dashboard.dossier.ids import dossier_query
+from dashboard.model import Snapshot
+from dashboard.network.links import behind_link, contact_parts, others_line, parse_pair
+from dashboard.text import md_escape
 
 DOSSIER = "views/dossier.py"
 MAX_CONTACTS = 12  # rows of links at most: past that, narrowing the time window helps more

@@ -11,7 +11,7 @@ import streamlit as st
 from components.briefing_ui import follow_goto, presenter_bar, sidebar_tools
 from components.filters import sidebar_filters
 from components.startup import ensure_default_snapshot, load_or_stop
-from components.url_state import PAGE_FILES, PAGE_TITLES
+from dashboard.url_state import PAGE_FILES, PAGE_TITLES
 
 ICON = Path(__file__).parent.parent / "assets" / "readout.png"
 # The pages that read the filters (by url path, "" the default page). Import and Briefings

@@ -16,7 +16,7 @@ from components.data import (
     raw_dir,
     snapshot_dir,
 )
-from components.model import Snapshot
+from dashboard.model import Snapshot
 
 BUILD_HINT = "Build it with `python -m readout build` (or set `READOUT_SNAPSHOT` to a snapshot)."
 # The build's box is drawn before the navigation bar exists; once the bar appears (position

@@ -7,12 +7,12 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from components import compare
-from components.evidence import CARD_STYLE, card_html, same_sentence, sentence_card, statement_cards
-from components.filtering import Filters, apply_filters, date_bounds
-from components.model import precision_label, prepare
-from components.palette import OKABE_ITO, UNKNOWN, country_colors
-from components.text import Span, highlight_html, md_escape, shared_phrases, theme_label
+from dashboard import compare
+from dashboard.cards import CARD_STYLE, card_html, same_sentence, sentence_card, statement_cards
+from dashboard.filtering import Filters, apply_filters, date_bounds
+from dashboard.model import precision_label, prepare
+from dashboard.palette import OKABE_ITO, UNKNOWN, country_colors
+from dashboard.text import Span, highlight_html, md_escape, shared_phrases, theme_label
 from readout.snapshot.store import read_manifest, read_snapshot
 from tests.fixtures_snapshot import write_fixture
 
@@ -206,7 +206,7 @@ def test_compare_periods_split_one_speaker(snap):
 
 
 def test_rare_countries_share_a_grey_other_entry():
-    from components.palette import OTHER, OTHER_COLOR, legend_group
+    from dashboard.palette import OTHER, OTHER_COLOR, legend_group
 
     countries = ["China"] * 9 + ["France"] * 5 + ["India"] * 4 + ["Canada"] * 3 + ["Chad"]
     colors = country_colors(countries)

@@ -9,7 +9,7 @@ import re
 import pandas as pd
 import pytest
 
-from components.evidence import card_html
+from dashboard.cards import card_html
 from tests.fixtures_snapshot import fixture_rows, write_fixture
 from tests.test_statements_page import page_runner, texts, write_variant
 

@@ -8,9 +8,9 @@ import json
 
 import pytest
 
-from components.dossier import build_dossier
-from components.dossier_ids import anchors, dossier_query
-from components.model import APP_CATEGORIES, APP_COLUMNS, APP_WHERE, prepare
+from dashboard.dossier.build import build_dossier
+from dashboard.dossier.ids import anchors, dossier_query
+from dashboard.model import APP_CATEGORIES, APP_COLUMNS, APP_WHERE, prepare
 from readout.bench.pages import APP, _child, time_page
 from readout.bench.params import DOSSIER_PAGE, most_reported_event, page_params
 from readout.snapshot.store import read_manifest, read_snapshot
@@ -91,7 +91,7 @@ def test_the_timed_run_draws_that_dossier(snapshot, full, own_script_cache, monk
 
 
 def dossier_title(dossier) -> str:
-    from components.dossier_figure import title_of
+    from dashboard.figures.dossier import title_of
 
     return title_of(dossier)
 

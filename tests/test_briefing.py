@@ -8,12 +8,12 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components import briefings
-from components.briefing_pack import pack_html, pack_pdf
-from components.briefings import Briefing, BriefingError, View
-from components.chart_export import chrome_path
-from components.model import prepare
-from components.url_state import filters_from_params
+from dashboard.briefing import store as briefings
+from dashboard.briefing.pack import pack_html, pack_pdf
+from dashboard.briefing.store import Briefing, BriefingError, View
+from dashboard.chart_export import chrome_path
+from dashboard.model import prepare
+from dashboard.url_state import filters_from_params
 from readout import ROOT
 from readout.snapshot.store import read_manifest, read_snapshot
 from tests.fixtures_snapshot import write_fixture

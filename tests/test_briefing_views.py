@@ -14,14 +14,15 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components import briefings, page_views
-from components.briefing_pack import pack_html
-from components.briefings import Briefing, View
 from components.data import clear_caches
-from components.model import prepare
-from components.url_state import PAGE_FILES, to_ids, to_url
-from components.view_figures import view_chart
-from components.view_quotes import statements_part
+from dashboard.briefing import store as briefings
+from dashboard.briefing.pack import pack_html
+from dashboard.briefing.store import Briefing, View
+from dashboard.model import prepare
+from dashboard.pages import views as page_views
+from dashboard.pages.saved import view_chart
+from dashboard.pages.saved_quotes import statements_part
+from dashboard.url_state import PAGE_FILES, to_ids, to_url
 from readout import ROOT
 from readout.snapshot.store import read_manifest, read_snapshot
 from tests.fixtures_snapshot import write_fixture
@@ -229,7 +230,7 @@ def test_a_name_two_actors_share_stays_as_written():
 def test_briefing_style_enlarges_every_legend():
     import plotly.graph_objects as go
 
-    from components.presentation import TEXT, for_briefing
+    from dashboard.figures.presentation import TEXT, for_briefing
 
     fig = go.Figure(go.Scatter(x=[1], y=[1], legend="legend2"))
     fig.update_layout(legend2={"font": {"size": 13}, "title": {"text": "Colour"}})

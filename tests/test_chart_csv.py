@@ -7,8 +7,8 @@ import io
 import pandas as pd
 import pytest
 
-from components import chart_export
-from components.exports import (
+from dashboard import chart_export
+from dashboard.exports import (
     EVENT_COLUMNS,
     actors_table,
     months_table,
@@ -16,10 +16,10 @@ from components.exports import (
     outlets_table,
     statements_month_table,
 )
-from components.figures import articles_per_outlet
-from components.model import prepare
-from components.network import CONTACT_TYPES, select_edges
-from components.page_views import overview_view, timeline_view
+from dashboard.figures.base import articles_per_outlet
+from dashboard.model import prepare
+from dashboard.network.edges import CONTACT_TYPES, select_edges
+from dashboard.pages.views import overview_view, timeline_view
 from readout.snapshot.store import read_manifest, read_snapshot
 from tests.fixtures_snapshot import write_fixture
 
@@ -126,7 +126,7 @@ def test_overview_tables_match_their_charts(full):
 
 
 def test_speaker_themes_table_counts_as_the_matrix(full):
-    from components.exports import speaker_themes_table
+    from dashboard.exports import speaker_themes_table
 
     table = speaker_themes_table(full.statements)
     assert list(table.columns) == ["speaker", "theme", "count"]

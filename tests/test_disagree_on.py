@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 from test_merge import KB
 
-from components.dossier_sources import disagreement_notes
+from dashboard.dossier.sources import disagreement_notes
 from readout.snapshot.merge import merge_events
 from readout.snapshot.records import EventRecord
 

@@ -12,9 +12,12 @@ from dataclasses import replace
 import pyarrow as pa
 import pytest
 
-from components.compare import NO_THEME
-from components.dossier import ThemeRow, build_dossier, shared_marks
-from components.dossier_figure import (
+from dashboard.compare import NO_THEME
+from dashboard.dossier.build import ThemeRow, build_dossier, shared_marks
+from dashboard.dossier.ids import anchors, resolve
+from dashboard.dossier.phrases import only_phrases
+from dashboard.dossier.view import dossier_built
+from dashboard.figures.dossier import (
     BOTH_FILL,
     HEADER_FILL,
     ONLY_FILL,
@@ -22,10 +25,7 @@ from components.dossier_figure import (
     one_side,
     theme_figure,
 )
-from components.dossier_ids import anchors, resolve
-from components.dossier_phrases import only_phrases
-from components.dossier_view import dossier_built
-from components.model import prepare
+from dashboard.model import prepare
 from readout.snapshot.schema import TABLE_NAMES, to_arrow
 
 ACTORS = [
@@ -350,7 +350,7 @@ def _one_sided(sides, shared=()):
     """only_phrases of a two-side dossier whose one theme both raise holds these statements."""
     import pandas as pd
 
-    from components.dossier import Dossier, Side
+    from dashboard.dossier.build import Dossier, Side
 
     frames = [
         pd.DataFrame(

@@ -8,9 +8,9 @@ from urllib.parse import parse_qs
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.dossier_ids import anchors
-from components.model import prepare
-from components.text import md_escape
+from dashboard.dossier.ids import anchors
+from dashboard.model import prepare
+from dashboard.text import md_escape
 from readout import ROOT
 from readout.snapshot.store import read_manifest, read_snapshot, write_snapshot
 from tests.fixtures_snapshot import write_fixture

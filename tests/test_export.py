@@ -10,13 +10,13 @@ import xml.etree.ElementTree as ET
 import pandas as pd
 import pytest
 
-from components import chart_export
-from components.figures import articles_per_outlet, top_actors
-from components.figures_statements import statements_over_time
-from components.figures_timeline import timeline_figure
-from components.filtering import Filters
-from components.model import prepare
-from components.presentation import for_briefing
+from dashboard import chart_export
+from dashboard.figures.base import articles_per_outlet, top_actors
+from dashboard.figures.presentation import for_briefing
+from dashboard.figures.statements import statements_over_time
+from dashboard.figures.timeline import timeline_figure
+from dashboard.filtering import Filters
+from dashboard.model import prepare
 from readout.snapshot.store import read_manifest, read_snapshot
 from tests.fixtures_snapshot import write_fixture
 

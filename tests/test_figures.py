@@ -6,13 +6,14 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from components import compare
-from components.figures import articles_per_month, articles_per_outlet, empty_figure, top_actors
-from components.figures_network import network_figure, node_size
-from components.figures_statements import statements_over_time, theme_matrix_figure
-from components.figures_timeline import lane_rows, marker_size, timeline_figure
-from components.model import prepare
-from components.network import (
+from dashboard import compare
+from dashboard.figures.base import articles_per_month, articles_per_outlet, empty_figure, top_actors
+from dashboard.figures.network import network_figure, node_size
+from dashboard.figures.network_layout import network_layout
+from dashboard.figures.statements import statements_over_time, theme_matrix_figure
+from dashboard.figures.timeline import lane_rows, marker_size, timeline_figure
+from dashboard.model import prepare
+from dashboard.network.edges import (
     EDGE_TYPES,
     centrality,
     edge_rows,
@@ -21,8 +22,7 @@ from components.network import (
     spring_positions,
     weights,
 )
-from components.network_layout import network_layout
-from components.palette import OKABE_ITO, country_colors
+from dashboard.palette import OKABE_ITO, country_colors
 from readout.snapshot.store import read_manifest, read_snapshot
 from tests.fixtures_snapshot import write_fixture
 

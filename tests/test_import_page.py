@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.importing import (
+from dashboard.importing import (
     column_map,
     date_problem,
     detect_columns,

@@ -8,12 +8,12 @@ import random
 import pandas as pd
 import pytest
 
-from components.figures_network import EDGE_STYLE, network_figure, node_size
-from components.model import prepare
-from components.network import evidence_of, members
-from components.network_layout import PLOT_WIDTH, network_layout, text_width
-from components.network_views import network_options, whole_span
-from components.presentation import for_briefing
+from dashboard.figures.network import EDGE_STYLE, network_figure, node_size
+from dashboard.figures.network_layout import PLOT_WIDTH, network_layout, text_width
+from dashboard.figures.presentation import for_briefing
+from dashboard.model import prepare
+from dashboard.network.edges import evidence_of, members
+from dashboard.pages.network import network_options, whole_span
 from readout.snapshot.store import read_manifest, read_snapshot
 from tests.fixtures_snapshot import write_fixture
 
@@ -194,7 +194,7 @@ def test_russia_opens_statements_and_events_of_its_people(snap):
 
 
 def test_the_strongest_links_leave_no_actor_drawn_without_a_link():
-    from components.network_views import strongest_links
+    from dashboard.pages.network import strongest_links
 
     clique = [(a, b, "met", 10) for a, b in ["ab", "ac", "ad", "bc", "bd", "cd"]]
     weighted = pd.DataFrame(

@@ -1,4 +1,4 @@
-"""What lies behind a link of the actor network (components.network_edges), on the fixture
+"""What lies behind a link of the actor network (dashboard.network.links), on the fixture
 snapshot: the contacts of a pair, with their ids, most recent first; none behind a link made
 only of co-mentions; and how a click on a link reaches the page (the point's id)."""
 
@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from components.model import prepare
-from components.network import CONTACT_TYPES, EDGE_TYPES, edge_rows, select_edges
-from components.network_edges import (
+from components.network_link import picked_pair
+from dashboard.model import prepare
+from dashboard.network.edges import CONTACT_TYPES, EDGE_TYPES, edge_rows, select_edges
+from dashboard.network.links import (
     behind_link,
     contact_parts,
     others_line,
@@ -16,8 +17,7 @@ from components.network_edges import (
     pair_key,
     parse_pair,
 )
-from components.network_link import picked_pair
-from components.network_views import network_view
+from dashboard.pages.network import network_view
 from readout.snapshot.store import read_manifest, read_snapshot
 from tests.fixtures_snapshot import write_fixture
 

@@ -10,9 +10,9 @@ from urllib.parse import parse_qs
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.dossier_ids import anchors
-from components.model import prepare
-from components.network_edges import pair_key
+from dashboard.dossier.ids import anchors
+from dashboard.model import prepare
+from dashboard.network.links import pair_key
 from readout import ROOT
 from readout.snapshot.schema import TABLE_NAMES, to_arrow
 from readout.snapshot.store import read_manifest, read_snapshot, write_snapshot

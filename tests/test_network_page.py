@@ -11,8 +11,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.data import load_snapshot
-from components.url_state import WIDGET_KINDS, widget_value
-from components.view_figures import view_chart
+from dashboard.pages.saved import view_chart
+from dashboard.url_state import WIDGET_KINDS, widget_value
 from readout import ROOT
 from tests.fixtures_snapshot import write_fixture
 

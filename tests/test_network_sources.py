@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from components.chart_export import caption
-from components.model import prepare
-from components.palette import ACTOR_COLOUR_TITLE as COLOUR_TITLE
-from components.view_figures import view_chart
+from dashboard.chart_export import caption
+from dashboard.model import prepare
+from dashboard.pages.saved import view_chart
+from dashboard.palette import ACTOR_COLOUR_TITLE as COLOUR_TITLE
 from readout.snapshot.store import read_manifest, read_snapshot
 from tests.fixtures_snapshot import write_fixture
 
@@ -35,7 +35,7 @@ def test_the_colour_legend_says_whose_country(full):
 
 
 def test_a_bottom_legend_stays_above_the_caption_on_export(full):
-    from components.chart_export import with_caption
+    from dashboard.chart_export import with_caption
 
     figure = view_chart(full, "", {}).figure  # the Overview's people chart: legend at the foot
     assert figure.layout.legend.yref == "container"

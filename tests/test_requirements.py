@@ -1,9 +1,9 @@
 """Every module the code imports comes from a pinned requirement, not from whatever the machine
 happens to have installed.
 
-The app's and the pipeline's code (``app.py``, ``views/``, ``components/``, ``readout/``) may
-import only what ``requirements.txt`` pins; the tests and the developer benchmarks
-(``tests/``, ``readout/bench*.py``) may also import what ``requirements-dev.txt`` pins. A
+The app's and the pipeline's code (``app.py``, ``views/``, ``components/``, ``dashboard/``,
+``readout/``) may import only what ``requirements.txt`` pins; the tests and the developer
+benchmarks (``tests/``, ``readout/bench/``) may also import what ``requirements-dev.txt`` pins. A
 module a library imports for us at run time (scipy under networkx's layout) is not visible to
 this scan: the suite running in a fresh virtual environment (``.ci/run``) catches those.
 """
@@ -20,8 +20,8 @@ import pytest
 
 from readout import ROOT
 
-LOCAL = {"readout", "components", "views", "tests", "conftest"}
-RUNTIME = ["app.py", "views", "components", "readout"]
+LOCAL = {"readout", "dashboard", "components", "views", "tests", "conftest"}
+RUNTIME = ["app.py", "views", "components", "dashboard", "readout"]
 DEV_ONLY = ["tests", "readout/bench"]
 
 

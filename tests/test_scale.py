@@ -12,11 +12,12 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from components import page_views, statement_views
-from components.evidence import CARD_STYLE
-from components.filtering import Filters, apply_filters
-from components.model import APP_CATEGORIES, APP_COLUMNS, APP_WHERE, linked_mentions, prepare
-from components.network import edge_rows, sentence_bounds
+from dashboard.cards import CARD_STYLE
+from dashboard.filtering import Filters, apply_filters
+from dashboard.model import APP_CATEGORIES, APP_COLUMNS, APP_WHERE, linked_mentions, prepare
+from dashboard.network.edges import edge_rows, sentence_bounds
+from dashboard.pages import statements as statement_views
+from dashboard.pages import views as page_views
 from readout.snapshot import store
 from readout.snapshot.store import read_manifest, read_snapshot
 from readout.synth.snapshot import write_synthetic_snapshot
@@ -168,8 +169,8 @@ def test_snapshot_tables_are_written_in_row_groups(tmp_path, monkeypatch):
 
 
 def test_network_draws_the_main_actors_and_keeps_them_in_place_on_focus(synthetic, monkeypatch):
-    from components import network_views
-    from components.network import EDGE_TYPES
+    from dashboard.network.edges import EDGE_TYPES
+    from dashboard.pages import network as network_views
 
     snap, _ = synthetic
     monkeypatch.setattr(network_views, "MAX_NODES", 12)
@@ -220,9 +221,9 @@ def test_a_frozen_figure_draws_the_same_and_copies_change_alone(synthetic):
     import plotly.graph_objects as go
     import plotly.io as pio
 
-    from components.chart_export import figure_table, with_caption
-    from components.figures import FrozenFigure, frozen
-    from components.presentation import for_briefing
+    from dashboard.chart_export import figure_table, with_caption
+    from dashboard.figures.base import FrozenFigure, frozen
+    from dashboard.figures.presentation import for_briefing
 
     snap, _ = synthetic
     figure = page_views.timeline_view(snap, snap, "type", None).events.figure
@@ -238,7 +239,7 @@ def test_a_frozen_figure_draws_the_same_and_copies_change_alone(synthetic):
 
 
 def test_outlet_ticks_do_not_grow_with_the_counts():
-    from components.figures import articles_per_outlet
+    from dashboard.figures.base import articles_per_outlet
 
     many = pd.DataFrame({"outlet": ["A"] * 5000 + ["B"] * 20})
     assert articles_per_outlet(many).layout.xaxis.dtick is None  # not a tick per article

@@ -7,7 +7,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.filters import country_options, options
-from components.model import prepare
+from dashboard.model import prepare
 from readout import ROOT
 from readout.snapshot.store import read_manifest, read_snapshot
 from tests.fixtures_snapshot import write_fixture

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from components.network import _event_edges
+from dashboard.network.edges import _event_edges
 from readout.corpus.correction_actions import CorrectionError, _event_type
 from readout.snapshot.schema import EVENT_TYPES
 

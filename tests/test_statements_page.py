@@ -11,8 +11,8 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.figures_statements import statements_over_time
-from components.statement_views import default_split
+from dashboard.figures.statements import statements_over_time
+from dashboard.pages.statements import default_split
 from readout import ROOT
 from readout.snapshot.schema import TABLE_NAMES, to_arrow
 from readout.snapshot.store import write_snapshot

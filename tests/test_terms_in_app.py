@@ -3,7 +3,7 @@ limits' partnership" is a speaker's vocabulary, not something a person said."""
 
 from __future__ import annotations
 
-from components.model import TERM, prepare
+from dashboard.model import TERM, prepare
 from readout.snapshot.schema import TABLE_NAMES, to_arrow
 from readout.snapshot.store import read_manifest, read_snapshot, write_snapshot
 from tests.fixtures_snapshot import fixture_rows

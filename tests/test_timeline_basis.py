@@ -6,9 +6,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from components.figures_timeline import timeline_figure
-from components.model import prepare
-from components.timeline_hover import BASIS_WORDS, hover_text, worked_out
+from dashboard.figures.timeline import timeline_figure
+from dashboard.figures.timeline_hover import BASIS_WORDS, hover_text, worked_out
+from dashboard.model import prepare
 from readout.snapshot.schema import DATE_BASES
 from readout.snapshot.store import read_manifest, read_snapshot
 from tests.fixtures_snapshot import write_fixture

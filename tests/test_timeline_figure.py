@@ -8,9 +8,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from components.figures_timeline import COLOUR_TITLE, hover_text, timeline_figure
-from components.model import prepare
-from components.timeline_rows import LABELLED, PLOT_PX, label_px, lane_rows
+from dashboard.figures.timeline import COLOUR_TITLE, hover_text, timeline_figure
+from dashboard.figures.timeline_rows import LABELLED, PLOT_PX, label_px, lane_rows
+from dashboard.model import prepare
 from readout.snapshot.store import read_manifest, read_snapshot
 from tests.fixtures_snapshot import write_fixture
 

@@ -4,15 +4,15 @@ from functools import partial
 
 import streamlit as st
 
-from components.article_views import article_rows, copy_label
 from components.correct_ui import article_form, flash, speaker_form
 from components.data import cached_view
-from components.evidence import article_html, safe_url, statement_card
 from components.filters import page_data
 from components.layout import empty_state, filter_note, page_controls, pick_row_into, url_choice
-from components.model import precision_label
-from components.page_views import article_label
-from components.text import fmt_date, known, md_escape
+from dashboard.cards import article_html, safe_url, statement_card
+from dashboard.model import precision_label
+from dashboard.pages.articles import article_rows, copy_label
+from dashboard.pages.views import article_label
+from dashboard.text import fmt_date, known, md_escape
 
 full, snap, filters = page_data()
 st.title("Articles")

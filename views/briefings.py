@@ -6,14 +6,14 @@ from dataclasses import replace
 
 import streamlit as st
 
-from components import briefings
-from components.briefing_pack import pack_html, pack_pdf
 from components.briefing_ui import goto
-from components.briefings import Briefing, BriefingError
-from components.chart_export import chrome_path
 from components.data import load_snapshot
 from components.layout import empty_state
-from components.url_state import PAGE_TITLES
+from dashboard.briefing import store as briefings
+from dashboard.briefing.pack import pack_html, pack_pdf
+from dashboard.briefing.store import Briefing, BriefingError
+from dashboard.chart_export import chrome_path
+from dashboard.url_state import PAGE_TITLES
 
 st.title("Briefings")
 st.caption(

@@ -8,15 +8,15 @@ import streamlit as st
 
 from components.briefing_ui import is_briefing
 from components.data import load_snapshot
-from components.dossier import build_dossier, shared_marks
-from components.dossier_figure import dossier_table, one_side, theme_figure, title_of
-from components.dossier_ids import back_to, resolve
-from components.dossier_phrases import only_phrases
-from components.evidence import MAX_CARDS, safe_url, statement_cards
 from components.export_ui import chart
-from components.filtering import Filters
 from components.layout import empty_state
-from components.text import fmt_date, md_escape
+from dashboard.cards import MAX_CARDS, safe_url, statement_cards
+from dashboard.dossier.build import build_dossier, shared_marks
+from dashboard.dossier.ids import back_to, resolve
+from dashboard.dossier.phrases import only_phrases
+from dashboard.figures.dossier import dossier_table, one_side, theme_figure, title_of
+from dashboard.filtering import Filters
+from dashboard.text import fmt_date, md_escape
 
 BRIEFING_TEXT = 18  # the theme table read from the back of a room
 BRIEFING_WRAP = 72  # characters a side's column holds at that size on a 1920-pixel screen

@@ -8,7 +8,8 @@ import streamlit as st
 
 from components import corpus
 from components.data import can_edit, corrections_file, load_snapshot, raw_dir
-from components.importing import (
+from components.layout import empty_state
+from dashboard.importing import (
     ARTICLE_FIELDS,
     EXTENSIONS,
     FIELD_HELP,
@@ -27,8 +28,7 @@ from components.importing import (
     typed_metadata,
     unused_columns,
 )
-from components.layout import empty_state
-from components.text import md_escape
+from dashboard.text import md_escape
 from readout.corpus.add_stage import MAX_UPLOAD, TARGETS, UploadedBytes
 
 LIMIT_MB = MAX_UPLOAD // 1_000_000

@@ -8,7 +8,6 @@ import streamlit as st
 from components.correct_ui_graph import actor_forms
 from components.data import cached_view
 from components.export_ui import chart
-from components.exports import network_table
 from components.filters import choices, page_data
 from components.layout import (
     choice_state,
@@ -17,10 +16,11 @@ from components.layout import (
     page_controls,
     url_choice,
 )
-from components.network import CONTACT_TYPES, EDGE_TYPES
 from components.network_actor import show_node
 from components.network_link import pick, show_link
-from components.network_views import NetworkOptions, network_graph, network_view, whole_span
+from dashboard.exports import network_table
+from dashboard.network.edges import CONTACT_TYPES, EDGE_TYPES
+from dashboard.pages.network import NetworkOptions, network_graph, network_view, whole_span
 
 LINKS_HELP = (
     "met: meetings, talks, summits · visited · called: phone or video calls · addressed: a "

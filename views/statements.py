@@ -7,7 +7,6 @@ import streamlit as st
 
 from components.data import cached_view
 from components.export_ui import chart
-from components.exports import speaker_themes_table, statements_table
 from components.filters import page_data
 from components.layout import (
     download_csv,
@@ -17,7 +16,8 @@ from components.layout import (
     pick_into,
     url_choice,
 )
-from components.statement_views import (
+from dashboard.exports import speaker_themes_table, statements_table
+from dashboard.pages.statements import (
     LISTED,
     PER_CELL,
     StatementChoices,

@@ -7,10 +7,8 @@ import streamlit as st
 from components.correct_ui import flash
 from components.correct_ui_graph import event_forms
 from components.data import cached_view
-from components.dossier_ids import dossier_query
 from components.evidence import show_event
 from components.export_ui import chart
-from components.exports import events_table, statements_month_table
 from components.filters import page_data
 from components.layout import (
     choice_state,
@@ -21,7 +19,9 @@ from components.layout import (
     pick_into,
     url_choice,
 )
-from components.page_views import statements_per_month, timeline_labels, timeline_view
+from dashboard.dossier.ids import dossier_query
+from dashboard.exports import events_table, statements_month_table
+from dashboard.pages.views import statements_per_month, timeline_labels, timeline_view
 
 full, snap, filters = page_data()
 st.title("Timeline")

@@ -3,7 +3,7 @@
 Most pages show the whole snapshot and need no query. The event dossier shows one event
 (``?event=<id>&src=...``); opened bare it draws an empty state and times nothing. It is
 opened on the event most articles report, the heaviest dossier of the snapshot, with the
-evidence anchors a link from the Timeline carries (``components.dossier_ids.dossier_query``).
+evidence anchors a link from the Timeline carries (``dashboard.dossier.ids.dossier_query``).
 """
 
 from __future__ import annotations
@@ -35,14 +35,14 @@ def most_reported_event(snapshot: Path) -> tuple[str, int] | None:
 
 def dossier_params(snapshot: Path) -> dict[str, str | list[str]]:
     """``event`` and ``src`` of the most-reported event, as the Timeline's link gives them."""
-    from components.dossier_ids import dossier_query
+    from dashboard.dossier.ids import dossier_query
 
     found = most_reported_event(snapshot)
     if found is None:
         return {}
     event_id = found[0]
     # Only its own evidence rows: the query's anchors read nothing else of the snapshot, and
-    # the rows keep the stored order, as in the app's snapshot (``components.model.prepare``).
+    # the rows keep the stored order, as in the app's snapshot (``dashboard.model.prepare``).
     sources = read_table(
         Path(snapshot),
         "event_sources",

@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ET
 import pandas as pd
 import pytest
 
-from components.briefings import Briefing, View, save
+from dashboard.briefing.store import Briefing, View, save
 from tests.browser.support import wait_idle
 
 BRIEFING = Briefing(
@@ -29,7 +29,7 @@ MAGIC = {
     "svg": lambda b: ET.fromstring(b).tag.endswith("svg"),
     "pdf": lambda b: b[:5] == b"%PDF-",
     "html": lambda b: b"Plotly.newPlot" in b and b"Sources:" in b,
-    # The timeline's CSV is its table of events (components.exports.events_table).
+    # The timeline's CSV is its table of events (dashboard.exports.events_table).
     "csv": lambda b: {"type", "participants", "sources"} <= set(pd.read_csv(io.BytesIO(b)).columns),
 }
 

@@ -11,7 +11,7 @@ import subprocess
 
 import pandas as pd
 
-from components import chart_export
+from dashboard import chart_export
 from tests.browser.support import wait_idle
 from tests.browser.test_e2e import assert_clean, click_point
 

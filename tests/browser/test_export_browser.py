@@ -7,7 +7,7 @@ import struct
 
 import pandas as pd
 
-from components import chart_export
+from dashboard import chart_export
 from tests.browser.support import wait_idle
 
 EVENT_COLUMNS = [

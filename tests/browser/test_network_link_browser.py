@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, urlparse
 
-from components.network_edges import pair_key
+from dashboard.network.links import pair_key
 from tests.browser.support import wait_idle
 
 # Where, in the page, the middle of a link (a point whose id is the pair's key) is drawn.

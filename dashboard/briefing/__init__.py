@@ -1,0 +1,1 @@
+"""Briefings: saved views on disk, and the pack (HTML, PDF) drawn from them."""
