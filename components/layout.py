@@ -6,27 +6,13 @@ from collections.abc import Callable
 from functools import partial
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard.chart_export import table_csv
 from dashboard.filtering import Filters
 
-# Exported PNGs are sized for a report page; the mode bar keeps only what journalists use.
-PLOTLY_CONFIG = {
-    "displaylogo": False,
-    "toImageButtonOptions": {"format": "png", "width": 1600, "height": 900, "scale": 2},
-    "modeBarButtonsToRemove": ["lasso2d", "select2d", "autoScale2d"],
-}
-
-
 # Key prefix of ``page_controls`` containers; presentation.BRIEFING_CSS hides them.
 CONTROLS_KEY = "controls_"
-
-
-def chart(fig: go.Figure, **kwargs):
-    """A Plotly chart at full width with Readout's toolbar (PNG export included)."""
-    return st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG, **kwargs)
 
 
 def page_controls(name: str):
