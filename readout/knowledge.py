@@ -156,10 +156,6 @@ class KnowledgeBase:
         """First words of all title phrases: a cheap test before trying phrases at a token."""
         return frozenset(phrase.split()[0] for phrase in self._title_phrases if phrase)
 
-    @property
-    def title_phrases(self) -> list[str]:
-        return sorted(self._title_phrases, key=len, reverse=True)
-
     def holders(self, role: str, of: str | None, on: date | None) -> list[Actor]:
         """Actors holding ``role`` of ``of`` (a country or organisation) on a date."""
         found = []

@@ -11,7 +11,7 @@ knowledge base, kept as new actors.
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from readout import KNOWLEDGE_DIR
 from readout.nlp.actors.link import link_mentions, surname_index
@@ -47,8 +47,3 @@ def make_actor_linker(nlp: Language, name: str, knowledge_dir: str):
         return doc
 
     return component
-
-
-def mention_actor(span: Span) -> str | None:
-    """The actor id of a mention span (None when not linked)."""
-    return span._.actor_id

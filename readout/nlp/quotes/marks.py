@@ -76,10 +76,6 @@ def _roles(text: str, i: int) -> tuple[bool, bool]:
     return may_open, may_close
 
 
-def _is_apostrophe(text: str, i: int, possessive: Callable[[int], bool]) -> bool:
-    return _apostrophe_kind(text, i, possessive) is not None
-
-
 def _apostrophe_kind(text: str, i: int, possessive: Callable[[int], bool]) -> str | None:
     """ "word" inside a word (n't, Xi'an), "possessive" after a plural, else None."""
     if _family(text[i]) != "single":
