@@ -113,7 +113,8 @@ def csv_records(
 ) -> tuple[list[tuple[int, dict | str]], Rejected | None]:
     """(row number, record or what is wrong with it); or why the whole file is unusable."""
     csv.field_size_limit(2**31 - 1)  # whole articles sit in one cell
-    rows = csv.reader(io.StringIO(text), strict=True)
+    delimiter = csv_delimiter(text)
+    rows = csv.reader(io.StringIO(text), delimiter=delimiter, strict=True)
     try:
         header = [h.strip().lstrip("\ufeff").lower() for h in next(rows)]
     except (StopIteration, csv.Error) as exc:
@@ -131,14 +132,30 @@ def csv_records(
             records.append((len(records) + 1, f"row {len(records) + 1} is malformed CSV ({why})"))
             continue
         if any(cell.strip() for cell in row):
-            records.append((len(records) + 1, _csv_record(header, row, len(records) + 1)))
+            number = len(records) + 1
+            records.append((number, _csv_record(header, row, number, delimiter)))
 
 
-def _csv_record(header: list[str], row: list[str], number: int) -> dict | str:
+DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "vertical bar"}
+
+
+def csv_delimiter(text: str) -> str:
+    """The delimiter of a CSV file, from its header line: a comma unless the header is plainly
+    split by another one (spreadsheets in many European locales export with semicolons)."""
+    header = text.split("\n", 1)[0]
+    try:  # only the header: article text in the cells below would mislead the guess
+        found = csv.Sniffer().sniff(header, delimiters="".join(DELIMITERS)).delimiter
+    except csv.Error:  # one column, or nothing to go on: the comma, as always
+        return ","
+    return found  # among DELIMITERS; where several occur, Sniffer prefers the comma
+
+
+def _csv_record(header: list[str], row: list[str], number: int, delimiter: str = ",") -> dict | str:
     extra = row[len(header) :]
     if len(row) < len(header) or any(cell.strip() for cell in extra):
         count = f"{len(row)} fields but the header has {len(header)}"
-        return f"row {number} has {count} (a comma in a cell without double quotes?)"
+        mark = DELIMITERS[delimiter]
+        return f"row {number} has {count} (a {mark} in a cell without double quotes?)"
     return dict(zip(header, row, strict=False))
 
 
