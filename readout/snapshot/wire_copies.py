@@ -10,6 +10,8 @@ import zlib
 from collections import Counter, defaultdict
 from itertools import combinations
 
+import networkx as nx
+
 SHINGLE = 5
 CONTAINMENT = 0.6
 MIN_SHINGLES = 20
@@ -28,7 +30,8 @@ def find_duplicates(articles: list[dict]) -> dict[str, str]:
     Two articles are duplicates when 60% of the shorter one's word 5-grams are in the other.
     Candidate pairs come from an inverted index of shingles, so the cost grows with the
     number of shared shingles, not with all pairs; past ~100k articles, MinHash with LSH
-    banding would bound it further. A group's original is the earliest published (then the
+    banding would bound it further. Duplication is transitive: a group is a connected
+    component of the duplicate pairs. Its original is the earliest published (then the
     smallest id); every other member points to it.
     """
     sets = {a["article_id"]: _shingles(a.get("text")) for a in articles}
@@ -41,23 +44,16 @@ def find_duplicates(articles: list[dict]) -> dict[str, str]:
     for holders in index.values():
         if 1 < len(holders) <= COMMON_SHINGLE:
             shared.update(combinations(holders, 2))  # counted in C, pairs in index order
-    parent = {aid: aid for aid in sets}
-
-    def root(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for (a, b), n in shared.items():
-        if n / min(len(sets[a]), len(sets[b])) >= CONTAINMENT:
-            parent[root(a)] = root(b)
-    groups: dict[str, list[str]] = defaultdict(list)
-    for aid in sets:
-        groups[root(aid)].append(aid)
+    graph = nx.Graph()
+    graph.add_nodes_from(sets)  # every article is a group, alone if it duplicates nothing
+    graph.add_edges_from(
+        pair for pair, n in shared.items() if n / min(len(sets[x]) for x in pair) >= CONTAINMENT
+    )
+    rank = {aid: i for i, aid in enumerate(sets)}  # members in input order, as always
+    groups = [sorted(c, key=rank.__getitem__) for c in nx.connected_components(graph)]
     when = {a["article_id"]: a.get("published") or "9999" for a in articles}
     duplicates = {}
-    for members in groups.values():
+    for members in groups:
         original = min(members, key=lambda aid: (when[aid], aid))
         duplicates.update({aid: original for aid in members if aid != original})
     return duplicates
