@@ -2,7 +2,8 @@
 
 Separate from ``readout.ingest.sources``, which turns text into articles: everything here is about
 bytes (BOMs, declared and detected charsets, file signatures), and the importer
-(``readout.corpus.add_stage``, ``readout.corpus.staging``) uses it on its own.
+(``readout.corpus.add_stage``, ``readout.corpus.staging``) uses it on its own. ``bytes_text``
+is the one decoder of a file's bytes: ``load_text`` and the Import page's preview call it.
 """
 
 from __future__ import annotations
@@ -45,17 +46,29 @@ def load_text(path: Path, max_bytes: int) -> str | Rejected:
     data = _read_bytes(path, max_bytes + 1)
     if len(data) > max_bytes:  # grew since stat
         return Rejected(path.name, too_big(len(data), max_bytes))
+    return bytes_text(path.name, data)
+
+
+def bytes_text(name: str, data: bytes) -> str | Rejected:
+    """The text of a file's bytes as the build reads it, or why it is not usable text.
+
+    The one decoder for files: the build (through ``load_text``) and the Import page's
+    preview both call it, so the columns a user is shown are the columns the import reads.
+    ``name`` gives the kind of file (an HTML page may declare its charset) and the
+    ``Rejected``'s file.
+    """
     if not data.strip():
-        return Rejected(path.name, "empty file")
+        return Rejected(name, "empty file")
     what = binary_kind(data)
     if what is not None:
-        return Rejected(path.name, f"binary file, not text{what}")
-    text = decode(data, charset_hint(data) if path.suffix.lower() in {".html", ".htm"} else None)
+        return Rejected(name, f"binary file, not text{what}")
+    html = Path(name).suffix.lower() in {".html", ".htm"}
+    text = decode(data, charset_hint(data) if html else None)
     controls = len(CONTROL_CHARS.findall(text, 0, 20_000))
     if controls > 0.05 * min(len(text), 20_000):
-        return Rejected(path.name, "binary file, not text")
+        return Rejected(name, "binary file, not text")
     if not text.strip():
-        return Rejected(path.name, "empty file")
+        return Rejected(name, "empty file")
     return text
 
 
@@ -79,7 +92,10 @@ def charset_hint(data: bytes) -> str | None:
 
 
 def decode(data: bytes, hint: str | None = None) -> str:
-    """BOM, declared charset, UTF-8, a non-Latin script if detected, else cp1252/latin-1."""
+    """BOM, declared charset, UTF-8, a non-Latin script if detected, else cp1252/latin-1.
+
+    For bytes that are not a file (a fetched page, with its HTTP charset tried first); a
+    file's bytes go through ``bytes_text``, which also refuses binary and empty files."""
     codec = next((c for bom, c in BOMS if data.startswith(bom)), None)
     text = _try(data, codec) or _try(data, hint) or _try(data, "utf-8")
     if text is not None:
