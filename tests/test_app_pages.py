@@ -97,8 +97,12 @@ def test_overview_shows_the_corpus(open_page):
     assert shown["Articles"] == "6" and shown["Outlets"] == "6"
     assert shown["Statements"] == "8" and shown["Events"] == "5"
     assert shown["Published"] == "2023 – 2025"
-    assert "broken.pdf" in at.expander[0].label or at.dataframe  # the rejected file
-    assert "Files the build rejected (1)" in at.expander[0].label
+    rejected = at.expander[0]
+    assert "Files the build rejected (1)" in rejected.label
+    # The manifest's rejected file, with its reason, in the table inside that expander.
+    assert rejected.dataframe[0].value.to_dict("records") == [
+        {"file": "broken.pdf", "reason": "not an article format Readout reads"}
+    ]
     assert "en_core_web_sm" in texts(at)
     people = next(f for f in figures(at) if "Most-mentioned people" in json.dumps(f["layout"]))
     assert "Wang Yi" in {n for t in people["data"] for n in t["y"]}

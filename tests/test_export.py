@@ -108,10 +108,13 @@ def test_png_has_the_requested_pixel_size(full, needs_chrome):
 
 def test_exported_png_is_report_sized_and_scaled(full, needs_chrome):
     fig = articles_per_outlet(full.articles)
-    data = chart_export.render(fig, "png", chart_export.caption(full.articles, Filters()), "x")
-    width, height = png_size(data)
+    text = chart_export.caption(full.articles, Filters())
+    width, height = png_size(chart_export.render(fig, "png", text, "x"))
     assert width == chart_export.WIDTH * chart_export.SCALE
-    assert height == int(chart_export.export_figure(fig, "x").layout.height or 0) * 2 or height > 0
+    # As tall as the exported figure (grown for its title and this caption), at the same scale.
+    exported = chart_export.export_figure(fig, text, "x")
+    assert height == int(exported.layout.height) * chart_export.SCALE
+    assert exported.layout.height > (fig.layout.height or 400)
 
 
 def test_svg_parses_and_contains_title_and_caption(full, needs_chrome):
