@@ -13,7 +13,10 @@ from datetime import date
 from pathlib import Path, PurePath
 
 from readout.corpus.add_stage import MAX_UPLOAD, TARGETS, safe_name
+from readout.ingest.file_text import bytes_text
 from readout.ingest.meta import normalize_date
+from readout.ingest.sources import csv_delimiter
+from readout.snapshot.records import Rejected
 
 EXTENSIONS = ("txt", "html", "htm", "csv", "jsonl")
 COLLECTIONS = (".csv", ".jsonl")
@@ -61,10 +64,12 @@ def size_problem(size: int, limit: int = MAX_UPLOAD) -> str | None:
 def detect_columns(name: str, data: bytes, max_lines: int = 200) -> list[str]:
     """The columns of a CSV (its header) or the fields of a JSONL file (its first lines),
     lower-cased as the import reads them; [] when none can be read."""
-    text = data[:2_000_000].decode("utf-8", errors="replace").lstrip("\ufeff")
+    text = bytes_text(name, data)  # decoded as the import will decode it (one decoder)
+    if isinstance(text, Rejected):
+        return []
     if PurePath(name).suffix.lower() == ".csv":
         try:
-            header = next(csv.reader(io.StringIO(text)))
+            header = next(csv.reader(io.StringIO(text), delimiter=csv_delimiter(text)))
         except (csv.Error, StopIteration):
             return []
         return list(dict.fromkeys(c.strip().lower() for c in header if c.strip()))

@@ -22,7 +22,7 @@ from readout.ingest import meta_merge
 from readout.ingest.clean import is_furniture
 from readout.ingest.fetch import FetchError, Page, fetch_page, is_url
 from readout.ingest.file_text import load_text, too_big
-from readout.ingest.sources import METADATA, READERS, read_file
+from readout.ingest.sources import METADATA, READERS, csv_delimiter, read_file
 from readout.snapshot.records import RawArticle, Rejected
 
 MAX_UPLOAD = 10_000_000
@@ -121,12 +121,15 @@ def map_csv(text: str, mapping: dict[str, str], display: str) -> str:
     if not mapping:
         return text
     first, newline, rest = text.partition("\n")
+    delimiter = csv_delimiter(text)  # a semicolon export keeps its semicolons
     try:
-        header = next(csv.reader([first], strict=True))
+        header = next(csv.reader([first], strict=True, delimiter=delimiter))
     except (csv.Error, StopIteration) as exc:
         raise Skip(f"not a readable CSV file (its header row: {exc})") from None
     out = io.StringIO()
-    csv.writer(out, lineterminator="").writerow(_renamed(header, mapping, display))
+    csv.writer(out, lineterminator="", delimiter=delimiter).writerow(
+        _renamed(header, mapping, display)
+    )
     return out.getvalue() + newline + rest
 
 
