@@ -14,9 +14,9 @@ from readout.ingest.file_text import bytes_text
 
 CASES = [
     # what, file name, bytes, columns the preview offers
-    ("a semicolon export", "a.csv", "Text;Outlet;Date\nBody one;Paper;2025-01-02\n".encode(),
+    ("a semicolon export", "a.csv", b"Text;Outlet;Date\nBody one;Paper;2025-01-02\n",
      ["text", "outlet", "date"]),
-    ("a tab export", "a.csv", "body\tsource\nBody one\tPaper\n".encode(), ["body", "source"]),
+    ("a tab export", "a.csv", b"body\tsource\nBody one\tPaper\n", ["body", "source"]),
     ("a byte-order mark", "a.csv", "\ufefftext,title\nx,y\n".encode("utf-8"), ["text", "title"]),
     ("JSON Lines", "a.jsonl", b'{"Text": "x", "Kicker": "y"}\n', ["text", "kicker"]),
     ("an empty file", "a.csv", b"   ", []),
