@@ -40,7 +40,7 @@ def analyse_text(nlp, text: str, published: str | None = "2025-03-28"):
 @pytest.fixture(scope="module")
 def built_corpus(tmp_path_factory) -> dict[str, Path]:
     """Article, snapshot, corrections and cache folders, built once per test module."""
-    from tests.app_corpus import make_corpus
+    from tests.fixtures_snapshot import make_corpus
 
     return make_corpus(tmp_path_factory.mktemp("corpus"))
 
@@ -48,7 +48,7 @@ def built_corpus(tmp_path_factory) -> dict[str, Path]:
 @pytest.fixture
 def corpus(built_corpus, tmp_path, monkeypatch) -> dict[str, Path]:
     """A private copy of ``built_corpus`` that the app under test reads and edits."""
-    from tests.app_corpus import copy_corpus, corpus_env
+    from tests.fixtures_snapshot import copy_corpus, corpus_env
 
     paths = copy_corpus(built_corpus, tmp_path)
     for name, value in corpus_env(paths).items():

@@ -11,7 +11,7 @@ import pytest
 
 from dashboard.cards import card_html
 from tests.fixtures_snapshot import fixture_rows, write_fixture
-from tests.test_statements_page import page_runner, texts, write_variant
+from tests.test_statements_page import page_runner, texts
 
 MISSING = re.compile(r"\b(nan|NaN|None|NaT|<NA>)\b")
 
@@ -27,7 +27,7 @@ def _imp_news_unknown(rows: dict) -> None:
 
 @pytest.fixture
 def unknown_outlet(tmp_path, monkeypatch):
-    return page_runner(write_variant(tmp_path / "snap", _imp_news_unknown), monkeypatch)
+    return page_runner(write_fixture(tmp_path / "snap", edit=_imp_news_unknown), monkeypatch)
 
 
 @pytest.fixture(scope="module")
@@ -115,7 +115,8 @@ def _no_copies(rows: dict) -> None:
 
 
 def test_no_copy_column_when_no_article_is_a_copy(tmp_path, monkeypatch):
-    at = page_runner(write_variant(tmp_path / "snap", _no_copies), monkeypatch)("views/articles.py")
+    folder = write_fixture(tmp_path / "snap", edit=_no_copies)
+    at = page_runner(folder, monkeypatch)("views/articles.py")
     config = json.loads(at.dataframe[0].proto.columns)
     assert config["Copy of"].get("hidden") is True
     assert config["Title"]["width"] > 290  # its room goes to the titles

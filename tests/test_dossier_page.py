@@ -1,5 +1,5 @@
-"""The Event dossier page through Streamlit's AppTest: the fixture snapshot and the hand-made
-corpus of tests/test_dossier.py (two sides that differ)."""
+"""The Event dossier page through Streamlit's AppTest: the fixture snapshot, and its dossier
+variant (two sides that differ) that tests/test_dossier.py checks the view model on."""
 
 from __future__ import annotations
 
@@ -12,9 +12,8 @@ from dashboard.dossier.ids import anchors
 from dashboard.model import prepare
 from dashboard.text import md_escape
 from readout import ROOT
-from readout.snapshot.store import read_manifest, read_snapshot, write_snapshot
+from readout.snapshot.store import read_manifest, read_snapshot
 from tests.fixtures_snapshot import write_fixture
-from tests.test_dossier import corpus_tables
 
 APP = str(ROOT / "app.py")
 PAGE = "views/dossier.py"
@@ -93,7 +92,7 @@ def test_a_link_whose_id_a_rebuild_changed_opens_the_event_now_holding_it(
 
 
 def test_each_sides_wording_and_the_sources_disagreement_are_on_the_page(tmp_path, monkeypatch):
-    folder = write_snapshot(corpus_tables(), tmp_path / "snapshot", {"source": "hand-made"})
+    folder = write_fixture(tmp_path / "snapshot", "dossier")
     monkeypatch.setenv("READOUT_SNAPSHOT", str(folder))
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params["event"] = "e-call"

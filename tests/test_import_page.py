@@ -29,8 +29,7 @@ from readout import ROOT
 from readout.corpus.add import AddReport
 from readout.snapshot.build import BuildReport
 from readout.snapshot.store import read_snapshot
-from tests.app_corpus import BINARY, GOOD_TXT
-from tests.fixtures_snapshot import write_fixture
+from tests.fixtures_snapshot import BINARY, GOOD_TXT, write_fixture
 
 APP = str(ROOT / "app.py")
 CSV = (

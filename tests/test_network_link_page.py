@@ -14,9 +14,8 @@ from dashboard.dossier.ids import anchors
 from dashboard.model import prepare
 from dashboard.network.links import pair_key
 from readout import ROOT
-from readout.snapshot.schema import TABLE_NAMES, to_arrow
-from readout.snapshot.store import read_manifest, read_snapshot, write_snapshot
-from tests.fixtures_snapshot import fixture_rows, write_fixture
+from readout.snapshot.store import read_manifest, read_snapshot
+from tests.fixtures_snapshot import write_fixture
 
 APP = str(ROOT / "app.py")
 PAGE = "views/network.py"
@@ -32,13 +31,13 @@ def snapshot_dir(tmp_path_factory):
 @pytest.fixture(scope="module")
 def hostile_dir(tmp_path_factory):
     """The fixture with markup in an event's place, as an article could spell it."""
-    rows = fixture_rows()
-    for event in rows["events"]:
-        if event["event_id"] == "e-talks":
-            event["place"] = HOSTILE_PLACE
-    tables = {name: to_arrow(name, rows[name]) for name in TABLE_NAMES}
-    out = tmp_path_factory.mktemp("netlinkhostile") / "snapshot"
-    return write_snapshot(tables, out, {"pipeline_version": "fixture", "built_at": "2025-04-02"})
+
+    def hostile(rows: dict) -> None:
+        for event in rows["events"]:
+            if event["event_id"] == "e-talks":
+                event["place"] = HOSTILE_PLACE
+
+    return write_fixture(tmp_path_factory.mktemp("netlinkhostile") / "snapshot", edit=hostile)
 
 
 def run_page(folder, monkeypatch, **params) -> AppTest:

@@ -14,20 +14,10 @@ from streamlit.testing.v1 import AppTest
 from dashboard.figures.statements import statements_over_time
 from dashboard.pages.statements import default_split
 from readout import ROOT
-from readout.snapshot.schema import TABLE_NAMES, to_arrow
-from readout.snapshot.store import write_snapshot
-from tests.fixtures_snapshot import BUILT_AT, fixture_rows, write_fixture
+from tests.fixtures_snapshot import write_fixture
 
 APP = str(ROOT / "app.py")
 PAGES = {"statements": "views/statements.py", "timeline": "views/timeline.py"}
-
-
-def write_variant(out: Path, edit) -> Path:
-    """The fixture snapshot with ``edit(rows)`` applied to its rows first."""
-    rows = fixture_rows()
-    edit(rows)
-    manifest = {"model": "en_core_web_sm", "built_at": BUILT_AT, "pipeline_version": "fixture"}
-    return write_snapshot({n: to_arrow(n, rows[n]) for n in TABLE_NAMES}, out, manifest)
 
 
 def page_runner(folder: Path, monkeypatch):
@@ -159,7 +149,7 @@ def _wang_yi_on_one_day(rows: dict) -> None:
 
 @pytest.fixture
 def one_day_speaker(tmp_path, monkeypatch):
-    return page_runner(write_variant(tmp_path / "snap", _wang_yi_on_one_day), monkeypatch)
+    return page_runner(write_fixture(tmp_path / "snap", edit=_wang_yi_on_one_day), monkeypatch)
 
 
 def test_periods_opens_on_the_most_quoted_speaker_with_two_periods(one_day_speaker):

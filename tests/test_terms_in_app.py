@@ -4,18 +4,17 @@ limits' partnership" is a speaker's vocabulary, not something a person said."""
 from __future__ import annotations
 
 from dashboard.model import TERM, prepare
-from readout.snapshot.schema import TABLE_NAMES, to_arrow
-from readout.snapshot.store import read_manifest, read_snapshot, write_snapshot
-from tests.fixtures_snapshot import fixture_rows
+from readout.snapshot.store import read_manifest, read_snapshot
+from tests.fixtures_snapshot import fixture_rows, write_fixture
 
 
 def _snapshot(tmp_path, term_rows: int):
-    rows = fixture_rows()
-    for row in rows["statements"][:term_rows]:
-        row["kind"] = TERM
-    tables = {name: to_arrow(name, rows[name]) for name in TABLE_NAMES}
-    folder = write_snapshot(tables, tmp_path / "snap", {"built_at": "2025-04-02T09:30:00"})
-    return prepare(read_snapshot(folder), read_manifest(folder)), rows["statements"]
+    def as_terms(rows: dict) -> None:
+        for row in rows["statements"][:term_rows]:
+            row["kind"] = TERM
+
+    folder = write_fixture(tmp_path / "snap", edit=as_terms)
+    return prepare(read_snapshot(folder), read_manifest(folder)), fixture_rows()["statements"]
 
 
 def test_terms_are_kept_apart_from_statements(tmp_path):

@@ -7,9 +7,9 @@ import pytest
 from playwright.sync_api import expect
 
 from readout.snapshot.store import read_snapshot
-from tests.app_corpus import BINARY, GOOD_TXT, XSS_TXT, corpus_env, make_corpus
 from tests.browser.conftest import serve_app
 from tests.browser.support import wait_idle
+from tests.fixtures_snapshot import BINARY, GOOD_TXT, XSS_TXT, corpus_env, make_corpus
 
 SCRIPT = "<script>window.__xss=1</script>"
 NO_DATE_TXT = (  # made up: nothing in it gives an outlet, a date or an address
