@@ -11,19 +11,18 @@ import streamlit as st
 from components.briefing_ui import follow_goto, presenter_bar, sidebar_tools
 from components.filters import sidebar_filters
 from components.startup import ensure_default_snapshot, load_or_stop
-from dashboard.url_state import PAGE_FILES, PAGE_TITLES
+from dashboard.pages.registry import PAGES
 
 ICON = Path(__file__).parent.parent / "assets" / "readout.png"
-# The pages that read the filters (by url path, "" the default page). Import and Briefings
-# do not: filters there would seem to act and change nothing. Their values are kept while
-# such a page shows (the widgets are bound to the URL), so they are there on the way back.
-# An event's dossier is the whole record of one event: no filter applies to it either.
-FILTER_PAGES = frozenset(PAGE_FILES) - {"dossier"}
+# The pages that read the filters (by url path, "" the default page): ``Page.filtered``.
+# Their values are kept while another page shows (the widgets are bound to the URL), so
+# they are there on the way back.
+FILTER_PAGES = frozenset(page.url_path for page in PAGES if page.filtered)
 
 
 def no_filters_here() -> None:
     """Where the filters went, on a page without them (the sidebar would start with a rule)."""
-    views = [PAGE_TITLES[p] for p in PAGE_FILES if p in FILTER_PAGES]
+    views = [page.title for page in PAGES if page.filtered]
     where = ", ".join(views[:-1]) + " and " + views[-1]
     st.sidebar.caption(f"The filters are on the {where} pages; any you set stay set.")
 

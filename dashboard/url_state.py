@@ -15,23 +15,19 @@ from dashboard.filtering import Filters
 
 Params = dict[str, list[str]]
 
-# Page url path -> script, as listed in app.py's navigation ("" is the default page).
-PAGE_FILES = {
-    "": "views/overview.py",
-    "timeline": "views/timeline.py",
-    "network": "views/network.py",
-    "statements": "views/statements.py",
-    "articles": "views/articles.py",
-    "dossier": "views/dossier.py",  # one event (?event=<id>); hidden from the menu
-}
-PAGE_TITLES = {
-    "": "Overview",
-    "timeline": "Timeline",
-    "network": "Actor network",
-    "statements": "Statements",
-    "articles": "Articles",
-    "dossier": "Event dossier",
-}
+
+def __getattr__(name: str):
+    """``PAGE_FILES`` (url path -> script) and ``PAGE_TITLES`` (url path -> title) of the
+    pages a view can be saved from ("" is the default page), read from the page registry on
+    first use: the registry's leads import this module, so it cannot be imported up here."""
+    if name not in ("PAGE_FILES", "PAGE_TITLES"):
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from dashboard.pages.registry import SAVED
+
+    globals()["PAGE_FILES"] = {page.url_path: page.path for page in SAVED}
+    globals()["PAGE_TITLES"] = {page.url_path: page.title for page in SAVED}
+    return globals()[name]
+
 
 # Widgets bound to the URL, by key, with the kind of value they hold.
 WIDGET_KINDS = {

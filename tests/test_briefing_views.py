@@ -19,7 +19,7 @@ from dashboard.briefing import store as briefings
 from dashboard.briefing.pack import pack_html
 from dashboard.briefing.store import Briefing, View
 from dashboard.model import prepare
-from dashboard.pages import views as page_views
+from dashboard.pages import timeline as page_views
 from dashboard.pages.saved import view_chart
 from dashboard.pages.saved_quotes import statements_part
 from dashboard.url_state import PAGE_FILES, to_ids, to_url

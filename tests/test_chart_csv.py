@@ -19,7 +19,8 @@ from dashboard.exports import (
 from dashboard.figures.base import articles_per_outlet
 from dashboard.model import prepare
 from dashboard.network.edges import CONTACT_TYPES, select_edges
-from dashboard.pages.views import overview_view, timeline_view
+from dashboard.pages.overview import overview_view
+from dashboard.pages.timeline import timeline_view
 from readout.snapshot.store import read_manifest, read_snapshot
 from tests.fixtures_snapshot import write_fixture
 

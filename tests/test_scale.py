@@ -16,8 +16,9 @@ from dashboard.cards import CARD_STYLE
 from dashboard.filtering import Filters, apply_filters
 from dashboard.model import APP_CATEGORIES, APP_COLUMNS, APP_WHERE, linked_mentions, prepare
 from dashboard.network.edges import edge_rows, sentence_bounds
+from dashboard.pages import articles as article_views
 from dashboard.pages import statements as statement_views
-from dashboard.pages import views as page_views
+from dashboard.pages import timeline as page_views
 from readout.snapshot import store
 from readout.snapshot.store import read_manifest, read_snapshot
 from readout.synth.snapshot import write_synthetic_snapshot
@@ -127,8 +128,8 @@ def test_timeline_draws_the_most_reported_events(synthetic, monkeypatch):
 
 def test_article_list_is_the_newest_and_counts_the_rest(synthetic, monkeypatch):
     snap, _ = synthetic
-    monkeypatch.setattr(page_views, "MAX_LISTED_ARTICLES", 40)
-    listing = page_views.article_list(snap, snap)
+    monkeypatch.setattr(article_views, "MAX_LISTED_ARTICLES", 40)
+    listing = article_views.article_list(snap, snap)
     assert len(listing.table) == len(listing.ids) == len(listing.labels) == 40
     assert listing.matching == len(snap.articles)
     newest = snap.articles["published_dt"].nlargest(40).min()

@@ -10,8 +10,7 @@ from components.filters import page_data
 from components.layout import empty_state, filter_note, page_controls, pick_row_into, url_choice
 from dashboard.cards import article_html, safe_url, statement_card
 from dashboard.model import precision_label
-from dashboard.pages.articles import article_rows, copy_label
-from dashboard.pages.views import article_label
+from dashboard.pages.articles import article_label, article_rows, copy_label
 from dashboard.text import fmt_date, known, md_escape
 
 full, snap, filters = page_data()

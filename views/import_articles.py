@@ -28,6 +28,7 @@ from dashboard.importing import (
     typed_metadata,
     unused_columns,
 )
+from dashboard.pages.registry import BY_URL
 from dashboard.text import md_escape
 from readout.corpus.add_stage import MAX_UPLOAD, TARGETS, UploadedBytes
 
@@ -105,10 +106,10 @@ def show_outcome() -> None:
             st.success(f"**Added {len(result.added)} article(s).**", icon=":material/check:")
             for row in new.itertuples():
                 st.page_link(
-                    "views/articles.py",
+                    BY_URL["articles"].path,
                     label=md_escape(f"{row.title or row.file} · {row.outlet or 'unknown outlet'}"),
                     query_params={"article": row.article_id},
-                    icon=":material/article:",
+                    icon=BY_URL["articles"].icon,
                 )
         elif not result.skipped and not result.duplicates:
             st.info("Nothing to import.")

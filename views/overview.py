@@ -7,7 +7,7 @@ from components.data import cached_view
 from components.export_ui import chart
 from components.filters import page_data
 from components.layout import empty_state, filter_note, page_controls
-from dashboard.pages.views import overview_view
+from dashboard.pages.overview import overview_view
 
 full, snap, filters = page_data()
 st.title("Readout")

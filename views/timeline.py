@@ -21,7 +21,8 @@ from components.layout import (
 )
 from dashboard.dossier.ids import dossier_query
 from dashboard.exports import events_table, statements_month_table
-from dashboard.pages.views import statements_per_month, timeline_labels, timeline_view
+from dashboard.pages.registry import BY_URL
+from dashboard.pages.timeline import statements_per_month, timeline_labels, timeline_view
 
 full, snap, filters = page_data()
 st.title("Timeline")
@@ -82,9 +83,9 @@ else:
     if chosen:
         show_event(full, chosen)
         st.page_link(  # each side's account of it; the anchors keep the link past a rebuild
-            "views/dossier.py",
+            BY_URL["dossier"].path,
             label="Open dossier",
-            icon=":material/fact_check:",
+            icon=BY_URL["dossier"].icon,
             query_params=dossier_query(full, chosen),
         )
     with page_controls("timeline_edit"):

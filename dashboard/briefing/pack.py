@@ -1,11 +1,11 @@
 """The briefing pack: a briefing's views as one self-contained HTML file and as a PDF. Pure.
 
-Each view gets what its page draws (rebuilt from the saved URL state with the pages' own
-view models, ``view_figures``): the lead chart, and the compared quotes of a Statements view
+Each view gets what its page draws (rebuilt from the saved URL state by the page's own lead,
+``pages.saved.view_chart``): the lead chart, and the compared quotes of a Statements view
 or the list of an Articles view; its title, its speaker note and the cited articles (outlet,
-date, title, URL). The HTML has interactive charts with plotly.js inlined once (works offline); the
-PDF is the same content with static SVG charts, printed by the server's Chromium, one page
-per view.
+date, title, URL). The HTML has interactive charts with plotly.js inlined once (works
+offline); the PDF is the same content with static SVG charts, printed by the server's
+Chromium, one page per view.
 """
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ from plotly.offline import get_plotlyjs
 from dashboard import chart_export
 from dashboard.briefing.store import Briefing, View, resolved
 from dashboard.model import Snapshot, actor_names
+from dashboard.pages.registry import BY_URL
 from dashboard.pages.saved import ViewChart, view_chart
-from dashboard.url_state import PAGE_TITLES
 
 PDF_CITATIONS = 6  # per page, so a view always fits on one page
 CSS = """
@@ -112,7 +112,8 @@ def _section(n: int, total: int, part: PackView, chart_html: str, limit: int | N
     """A view: its chart beside its note and citations; a view with quotes or a list shows
     them first, beside the chart and the citations."""
     view = part.view
-    title = view.title or PAGE_TITLES.get(view.page, "View")
+    page = BY_URL.get(view.page)
+    title = view.title or (page.title if page else "View")
     note = f"<p class='note'>{_esc(view.note)}</p>" if view.note else ""
     shown = part.chart.html  # escaped where it is built (statement cards, list rows)
     caption = f"<p class='caption'>{_esc(part.caption)}</p>"
@@ -125,7 +126,7 @@ def _section(n: int, total: int, part: PackView, chart_html: str, limit: int | N
     else:
         body = f"<div class='grid'><div>{chart_html}{caption}</div><div>{note}"
     return (
-        f"<section><p class='meta'>{n} / {total} · {_esc(PAGE_TITLES.get(view.page, ''))}</p>"
+        f"<section><p class='meta'>{n} / {total} · {_esc(page.title if page else '')}</p>"
         f"<h2>{_esc(title)}</h2>{body}{cites}</div></div></section>"
     )
 

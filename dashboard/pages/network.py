@@ -1,4 +1,4 @@
-"""What the Actor network page draws, per snapshot, filter state and choice (see page_views).
+"""What the Actor network page draws, per snapshot, filter state and choice (see ``pages.chart``).
 
 A newsroom's years of coverage link hundreds of actors by thousands of links: drawn whole,
 that is a hairball. The unfocused network shows the most connected actors and the strongest
@@ -12,9 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pandas as pd
+import plotly.graph_objects as go
 
 from dashboard.figures.network import network_figure, node_size, short_label
 from dashboard.figures.network_layout import NetworkLayout, network_layout, part_of
+from dashboard.filtering import date_bounds
 from dashboard.model import Snapshot
 from dashboard.network.edges import (
     CONTACT_TYPES,
@@ -25,7 +27,7 @@ from dashboard.network.edges import (
     weights,
 )
 from dashboard.network.links import SEP, pair_choices
-from dashboard.pages.views import Chart, sources_of
+from dashboard.pages.chart import Chart, articles_of, sources_of
 from dashboard.url_state import Params, first, widget_value
 
 MAX_NODES = 40  # actors in the unfocused network: more, and no label can be read
@@ -214,3 +216,11 @@ def network_view(
         (len(_nodes(around)), len(around)),
         pair_choices(behind, full.names),
     )
+
+
+def network_lead(full: Snapshot, snap: Snapshot, params: Params) -> tuple[go.Figure, pd.DataFrame]:
+    """The page's chart for a saved URL state (its widgets' defaults, read as the page reads
+    them), and the articles behind the links drawn."""
+    o = network_options(params, date_bounds(full))
+    view = network_view(full, snap, o.types, o.window, o.people, o.focus, o.node)
+    return view.chart.figure, articles_of(full, behind_articles(full, view.behind))

@@ -1,7 +1,7 @@
-"""The Statements and Articles pages' text, for a saved URL state, as escaped HTML. Pure.
+"""The Statements page's text, for a saved URL state, as escaped HTML. Pure.
 
 The briefing pack shows what these pages show: the compared quotes (the same cards, from
-``statement_views.comparison``), the matrix cell a reader opened, the article list. The
+``statement_views.comparison``), the matrix cell a reader opened. The
 choice of speakers, countries or periods is read from the URL with the defaults of the
 page's widgets (the first two, the most-quoted speaker with two periods, the halfway split).
 """
@@ -15,8 +15,8 @@ from datetime import date
 
 import plotly.graph_objects as go
 
-from dashboard.cards import statement_card
 from dashboard.model import Snapshot
+from dashboard.pages.chart import articles_of
 from dashboard.pages.statements import (
     Comparison,
     cell_statements,
@@ -27,8 +27,6 @@ from dashboard.pages.statements import (
     speaker_dates,
     statement_choices,
 )
-from dashboard.pages.views import ArticleList
-from dashboard.text import fmt_date, known
 from dashboard.url_state import Params, first, parse_date
 
 MAX_COMPARED = 4  # the multiselects' max_selections
@@ -102,21 +100,8 @@ def statements_part(full: Snapshot, snap: Snapshot, params: Params) -> Statement
     return StatementsPart(matrix.chart.figure, list(shown["article_id"]), body, view)
 
 
-def articles_html(full: Snapshot, listing: ArticleList, chosen: str | None, limit: int) -> str:
-    """The article opened (its statements), else the newest ``limit`` of the page's list."""
-    if chosen:
-        said = full.statements[full.statements["article_id"] == chosen].sort_values("start")
-        cards = "".join(statement_card(full, r, with_source=False) for r in said.itertuples())
-        title = known(full.articles_by_id.loc[chosen, "title"]) or "Untitled"
-        return f"<h3>{html.escape(str(title))}: statements ({len(said)})</h3>{cards}"
-    rows = "".join(
-        f"<tr><td>{html.escape(str(r.title))}</td><td>{html.escape(str(known(r.outlet) or ''))}"
-        f"</td><td>{html.escape(fmt_date(r.Published))}</td></tr>"
-        for r in listing.table.head(limit).itertuples()
-    )
-    more = listing.matching - min(limit, len(listing.table))
-    extra = f"<p class='meta'>… and {more:,} more.</p>" if more > 0 else ""
-    return (
-        "<table class='list'><tr><th>Title</th><th>Outlet</th><th>Published</th></tr>"
-        f"{rows}</table>{extra}"
-    )
+def statements_lead(full: Snapshot, snap: Snapshot, params: Params) -> tuple:
+    """The pack's Statements view: the page's matrix, its compared quotes (and the cell
+    opened), citing the articles of the matching statements."""
+    part = statements_part(full, snap, params)
+    return part.figure, articles_of(full, part.article_ids), part.html

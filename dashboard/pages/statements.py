@@ -1,4 +1,4 @@
-"""What the Statements page draws, per snapshot, filter state and choice (see page_views).
+"""What the Statements page draws, per snapshot, filter state and choice (see ``pages.chart``).
 
 At newsroom scale one speaker has thousands of statements: each cell of the comparison shows
 the latest few (and says how many more there are), and shared wording is sought among the
@@ -16,7 +16,7 @@ from dashboard import compare
 from dashboard.cards import statement_cards
 from dashboard.figures.statements import theme_matrix_figure
 from dashboard.model import Snapshot
-from dashboard.pages.views import Chart, sources_of
+from dashboard.pages.chart import Chart, sources_of
 from dashboard.text import Span, theme_label
 
 PER_CELL = 3  # statements per (group, theme) cell of the comparison

@@ -1,13 +1,13 @@
 """Page rerun timings of the app on synthetic snapshots (``python -m readout bench --pages``).
 
 For each size, ``readout.synth.snapshot`` writes a snapshot and a fresh process times every
-page listed in ``app.py`` through Streamlit's ``AppTest``: a first run, then a warm rerun
-(what a reader waits for after a click, with the snapshot already cached; the median of
-seven), against a floor
-page that draws one empty chart (``tests/bench_floor_page.py``). Each page runs in its own
-process, so its first run includes reading and preparing the snapshot, its memory is its own
-and a page that takes too long is stopped. Slow pages are profiled with cProfile (the script
-runs in AppTest's own thread, which the profiler follows).
+page of the app's registry (``dashboard/pages/registry.py``) through Streamlit's ``AppTest``:
+a first run, then a warm rerun (what a reader waits for after a click, with the snapshot
+already cached; the median of seven), against a floor page that draws one empty chart
+(``tests/bench_floor_page.py``). Each page runs in its own process, so its first run
+includes reading and preparing the snapshot, its memory is its own and a page that takes
+too long is stopped. Slow pages are profiled with cProfile (the script runs in AppTest's own
+thread, which the profiler follows).
 
 A page that shows one thing of the snapshot is opened on the heaviest one: the event dossier
 on the event most articles report, with its evidence anchors (``readout.bench.params``).
@@ -19,12 +19,12 @@ This is a development tool: it imports Streamlit, the pipeline itself never does
 
 from __future__ import annotations
 
+import ast
 import cProfile
 import io
 import json
 import os
 import pstats
-import re
 import sys
 import tempfile
 import threading
@@ -35,14 +35,26 @@ from readout import ROOT
 from readout.bench.params import page_params, page_report
 
 APP = ROOT / "app.py"
+# The app's pages, declared once. The pipeline never imports the app, so the benchmark reads
+# the scripts off the registry's source instead of importing it.
+REGISTRY = ROOT / "dashboard" / "pages" / "registry.py"
 FLOOR_PAGE = ROOT / "tests" / "bench_floor_page.py"
 SIZES = (1000, 10000, 100000)
 WARM_RERUNS = 7
 
 
-def pages_of(app: Path = APP) -> list[str]:
-    """The page scripts listed in ``st.navigation`` of ``app.py``, in order."""
-    return re.findall(r"st\.Page\(\s*[\"']([^\"']+)[\"']", app.read_text("utf-8"))
+def pages_of(registry: Path = REGISTRY) -> list[str]:
+    """The page scripts of the registry's ``Page(...)`` entries (their first argument), in
+    order: the pages ``app.py`` puts in ``st.navigation``."""
+    tree = ast.parse(registry.read_text("utf-8"))
+    return [
+        node.args[0].value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and getattr(node.func, "id", None) == "Page"
+        and node.args
+        and isinstance(node.args[0], ast.Constant)
+    ]
 
 
 def _run(at, profile: cProfile.Profile | None = None) -> float:
