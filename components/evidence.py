@@ -16,7 +16,10 @@ from dashboard.cards import (
 )
 from dashboard.dossier.ids import dossier_query
 from dashboard.model import Snapshot, has_any, precision_label
+from dashboard.pages.registry import BY_URL
 from dashboard.text import md_escape
+
+DOSSIER = BY_URL["dossier"]
 
 
 def show_event(full: Snapshot, event_id: str) -> None:
@@ -85,9 +88,9 @@ def show_actor(full: Snapshot, view: Snapshot, actor_id: str) -> None:
         st.markdown(f"**Events ({len(took_part)})**" + _latest_note(len(took_part)))
         for ev in took_part.sort_values("start").tail(MAX_CARDS).itertuples():
             st.page_link(  # each contact opens its dossier: what each side said about it
-                "views/dossier.py",
+                DOSSIER.path,
                 label=event_line(ev, actor_id),
-                icon=":material/fact_check:",
+                icon=DOSSIER.icon,
                 query_params=dossier_query(full, ev.event_id, "network"),
             )
         if took_part.empty:

@@ -12,9 +12,10 @@ from components.layout import picked_id
 from dashboard.dossier.ids import dossier_query
 from dashboard.model import Snapshot
 from dashboard.network.links import behind_link, contact_parts, others_line, parse_pair
+from dashboard.pages.registry import BY_URL
 from dashboard.text import md_escape
 
-DOSSIER = "views/dossier.py"
+DOSSIER = BY_URL["dossier"].path
 MAX_CONTACTS = 12  # rows of links at most: past that, narrowing the time window helps more
 
 

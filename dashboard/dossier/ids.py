@@ -66,8 +66,8 @@ def resolve(snap: Snapshot, event_id: str | None, keys: list[str]) -> Resolved:
     return Resolved(best, note)
 
 
-ORIGINS = {"network": ("views/network.py", "Back to the Actor network")}
-HOME = ("views/timeline.py", "Back to the Timeline")  # where a dossier link comes from by default
+ORIGINS = ("network",)  # url paths of the pages besides the Timeline that open dossiers
+HOME = "timeline"  # where a dossier link comes from by default
 
 
 def dossier_query(snap: Snapshot, event_id: str, origin: str | None = None) -> dict:
@@ -80,5 +80,8 @@ def dossier_query(snap: Snapshot, event_id: str, origin: str | None = None) -> d
 
 
 def back_to(origin: str | None) -> tuple[str, str]:
-    """(page, label) of the dossier's back link."""
-    return ORIGINS.get(origin or "", HOME)
+    """(page script, label) of the dossier's back link."""
+    from dashboard.pages.registry import BY_URL  # the registry draws dossiers: import late
+
+    page = BY_URL[origin if origin in ORIGINS else HOME]
+    return page.path, f"Back to the {page.title}"
