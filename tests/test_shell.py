@@ -8,20 +8,15 @@ from streamlit.testing.v1 import AppTest
 
 from components.filters import country_options, options
 from dashboard.model import prepare
+from dashboard.pages.registry import PAGES as REGISTRY
 from readout import ROOT
 from readout.snapshot.store import read_manifest, read_snapshot
 from tests.fixtures_snapshot import write_fixture
 
 APP = str(ROOT / "app.py")
 FILTER_LABELS = {"Countries", "Actors", "Event types", "Themes", "Outlets"}
-VIEWS = [
-    "views/overview.py",
-    "views/timeline.py",
-    "views/network.py",
-    "views/statements.py",
-    "views/articles.py",
-]
-ELSEWHERE = ["views/import_articles.py", "views/briefings.py"]
+VIEWS = [page.path for page in REGISTRY if page.filtered]  # the registry's, in menu order
+ELSEWHERE = [page.path for page in REGISTRY if not page.filtered and not page.hidden]
 
 
 @pytest.fixture(scope="module")
