@@ -17,24 +17,19 @@ import pyarrow.compute as pc
 
 from dashboard.article_texts import ArticleTexts
 from dashboard.palette import UNKNOWN_COUNTRY, country_colors
+from dashboard.sentences import Sentences
 from readout.snapshot.schema import STATEMENT_KINDS
 
-# What the app reads of the stored tables: unlinked mentions and their labels are never shown.
-APP_COLUMNS = {"mentions": ["article_id", "actor_id", "start", "end", "text"]}
+# What the app reads of the stored tables: unlinked mentions and their labels are never shown;
+# of a sentence only where it starts (``dashboard.sentences``).
+APP_COLUMNS = {
+    "mentions": ["article_id", "actor_id", "start", "end", "text"],
+    "sentences": ["article_id", "start"],
+}
 APP_WHERE = {"mentions": pc.field("actor_id").is_valid()}
-APP_CATEGORIES = {"mentions": ["article_id", "actor_id"]}
+APP_CATEGORIES = {"mentions": ["article_id", "actor_id"], "sentences": ["article_id"]}
 
 TERM = STATEMENT_KINDS[-1]  # a quoted name or scare quote, kept apart from what was said
-
-TABLE_NAMES = (
-    "articles",
-    "actors",
-    "roles",
-    "mentions",
-    "statements",
-    "events",
-    "event_sources",
-)
 
 
 @dataclass(frozen=True)
@@ -52,6 +47,7 @@ class Snapshot:
     # Quoted names of things and scare quotes ("a 'no limits' partnership"): the vocabulary a
     # speaker uses, never something a person said, so never among ``statements``.
     terms: pd.DataFrame = field(default_factory=pd.DataFrame)
+    sentences: Sentences = field(default_factory=Sentences)  # spaCy's, from the build
     # Results derived from this very object (see ``derived``); never copied to another.
     memo: dict = field(default_factory=dict, compare=False, repr=False)
 
@@ -285,6 +281,7 @@ def prepare(tables: dict[str, pd.DataFrame], manifest: dict) -> Snapshot:
         colors=country_colors(weighted.to_dict()),
         texts=texts,
         terms=terms,
+        sentences=Sentences.of(tables.get("sentences")),  # tables made by hand may lack it
     )
 
 

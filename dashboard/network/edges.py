@@ -2,12 +2,12 @@
 
 Edge types: ``met`` (meetings, talks, summits), ``visited``, ``called`` (from events),
 ``addressed`` (a statement's speaker to its addressee) and ``co-mentioned`` (two actors named
-in one sentence). Pure pandas/networkx.
+in one sentence: spaCy's, stored in the snapshot, see ``dashboard.sentences``). Pure
+pandas/networkx.
 """
 
 from __future__ import annotations
 
-import re
 from itertools import combinations
 
 import networkx as nx
@@ -26,18 +26,6 @@ EVENT_EDGE = {
     "summit": "met",
 }  # a formal statement (or any other type) is no contact: it draws no link
 EDGE_COLUMNS = ["source", "target", "type", "date", "ref", "article_id"]
-# Group 1 is the gap between two sentences (a leading literal scans faster than a lookbehind).
-_SENTENCE_END = re.compile(r"[.!?]([\"”’']?\s+)(?=[\"“‘'A-Z0-9])")
-
-
-def sentence_bounds(text: str) -> list[tuple[int, int]]:
-    """Rough sentence spans of a text (no spaCy in the app): split after . ! ? and a space."""
-    bounds, start = [], 0
-    for match in _SENTENCE_END.finditer(text):
-        bounds.append((start, match.start(1)))
-        start = match.end()
-    bounds.append((start, len(text)))
-    return bounds
 
 
 def _pair(a: str, b: str) -> tuple[str, str]:
@@ -84,14 +72,10 @@ def _statement_edges(statements: pd.DataFrame) -> list[dict]:
 
 
 def sentence_of_mentions(snap: Snapshot) -> np.ndarray:
-    """For each linked mention, the index of the sentence it starts in (``sentence_bounds``;
-    a name the rough split cuts, such as "S. Jaishankar", stays in its first sentence)."""
-    starts = snap.mentions["start"].to_numpy()
-    sentence = np.zeros(len(starts), dtype=np.int32)
-    for aid, (lo, hi) in snap.mention_rows.items():
-        ends = [m.start(1) for m in _SENTENCE_END.finditer(snap.text_of(aid))]
-        sentence[lo:hi] = np.searchsorted(ends, starts[lo:hi], side="right")
-    return sentence
+    """For each linked mention, the stored (spaCy) sentence it starts in, as an index unique
+    across articles; -1 for an article without stored sentences (it has no co-mentions)."""
+    m = snap.mentions
+    return snap.sentences.index_of(m["article_id"], m["start"].to_numpy())
 
 
 def _comention_edges(snap: Snapshot) -> pd.DataFrame:
@@ -105,7 +89,8 @@ def _comention_edges(snap: Snapshot) -> pd.DataFrame:
     actor = actor.reorder_categories(sorted(actor.categories))  # code order is id order
     rows = pd.DataFrame(
         {"article": article.codes, "sent": sentence_of_mentions(snap), "actor": actor.codes}
-    ).drop_duplicates()
+    )
+    rows = rows[rows["sent"].to_numpy() >= 0].drop_duplicates()
     pairs = rows.merge(rows, on=["article", "sent"], suffixes=("_a", "_b"))
     pairs = pairs[pairs["actor_a"] < pairs["actor_b"]]
     ids = pd.Categorical.from_codes(pairs["article"].to_numpy(), article.categories)
@@ -127,23 +112,26 @@ def edge_rows(snap: Snapshot) -> pd.DataFrame:
     rows = _event_edges(snap.events) + _statement_edges(snap.statements)
     frames = [pd.DataFrame(rows, columns=EDGE_COLUMNS), _comention_edges(snap)]
     frames = [f for f in frames if not f.empty] or frames[:1]
-    for column in ("source", "target", "type", "ref", "article_id"):
-        _share_categories(frames, column)
+    # Source and target share one set of actor ids: pages compare and mix the two columns.
+    for columns in (("source", "target"), ("type",), ("ref",), ("article_id",)):
+        _share_categories(frames, columns)
     frame = pd.concat(frames, ignore_index=True)
     frame["date"] = pd.to_datetime(frame["date"])
     return frame
 
 
-def _share_categories(frames: list[pd.DataFrame], column: str) -> None:
-    """Make ``column`` one categorical across ``frames``, so that concatenating them keeps
+def _share_categories(frames: list[pd.DataFrame], columns: tuple[str, ...]) -> None:
+    """Make ``columns`` one categorical across ``frames``, so that concatenating them keeps
     it so (millions of co-mention rows would otherwise become strings)."""
     values = set()
     for frame in frames:
-        kept = frame[column].dropna()
-        values |= set(kept.cat.categories if kept.dtype == "category" else kept.unique())
+        for column in columns:
+            kept = frame[column].dropna()
+            values |= set(kept.cat.categories if kept.dtype == "category" else kept.unique())
     categories = sorted(map(str, values))
     for frame in frames:
-        frame[column] = pd.Categorical(frame[column], categories=categories)
+        for column in columns:
+            frame[column] = pd.Categorical(frame[column], categories=categories)
 
 
 def select_edges(edges: pd.DataFrame, view: Snapshot, types, window=None) -> pd.DataFrame:

@@ -108,7 +108,16 @@ def result_from_doc(doc: Doc) -> ArticleResult:
         statements=list(doc._.statements or []),
         events=list(doc._.events or []),
         new_actors=list(doc._.new_actors or []),
+        sentences=sentence_spans(doc),
     )
+
+
+def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of the doc's sentences; a model without a parser or sentencizer
+    sets no boundaries (``doc.sents`` would raise), and then the text is one sentence."""
+    if not doc.has_annotation("SENT_START"):
+        return [(0, len(doc.text))] if doc.text else []
+    return [(s.start_char, s.end_char) for s in doc.sents]
 
 
 def analyse(nlp: Language, article: CleanArticle) -> ArticleResult:

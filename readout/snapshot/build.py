@@ -34,6 +34,7 @@ from readout.snapshot.tables import (
     article_id_for,
     article_rows,
     mention_rows,
+    sentences_table,
     statement_rows,
     tables_from_rows,
 )
@@ -171,6 +172,7 @@ def build_snapshot(
     kb = get_knowledge(str(knowledge_dir))
     rows: dict[str, list[dict]] = {"mentions": [], "statements": []}
     reports, new_actors = [], []
+    sentences: list[tuple[str, list[tuple[int, int]]]] = []
     cache = open_cache(cache_dir, model_meta, knowledge_fingerprint(Path(knowledge_dir)))
     analyse = partial(
         analyse_all, jobs=jobs, model=model, knowledge_dir=knowledge_dir, executor=executor,
@@ -181,6 +183,7 @@ def build_snapshot(
         aid = article_id_for(article.file)
         rows["mentions"] += mention_rows(aid, result)
         rows["statements"] += statement_rows(aid, result)
+        sentences.append((aid, result.sentences))
         reports += [(aid, ev, article.text[ev.start : ev.end]) for ev in result.events]
         new_actors += result.new_actors
         verb = "Reused (cached)" if reused else "Analysed"
@@ -203,6 +206,7 @@ def build_snapshot(
         "corrections_skipped": skipped,
     }
     tables = tables_from_rows(rows)
+    tables["sentences"] = sentences_table(sentences)  # after corrections, which never edit text
     write_snapshot(tables, Path(out), manifest)
     counts = {name: table.num_rows for name, table in tables.items()}
     seconds = time.perf_counter() - started

@@ -107,6 +107,8 @@ def result_from_json(data: dict) -> ArticleResult:
         statements=_records(StatementRecord, data["statements"]),
         events=_records(EventRecord, data["events"]),
         new_actors=_records(NewActor, data.get("new_actors", [])),
+        # required: an entry without sentences would silently drop the article's co-mentions
+        sentences=[(int(start), int(end)) for start, end in data["sentences"]],
     )
 
 

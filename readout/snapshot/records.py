@@ -104,3 +104,5 @@ class ArticleResult:
     statements: list[StatementRecord]
     events: list[EventRecord]
     new_actors: list[NewActor] = field(default_factory=list)
+    # (start, end) of each sentence spaCy found, in text order (the snapshot's ``sentences``)
+    sentences: list[tuple[int, int]] = field(default_factory=list)

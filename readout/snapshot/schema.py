@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = 5  # 2: ``corrected`` on articles, actors, statements, events
+SCHEMA_VERSION = 6  # 2: ``corrected`` on articles, actors, statements, events
 # 3: ``date_basis`` and ``sources_disagree`` on events, each source's ``date``/``place``
 # 4: ``phrases`` on statements
 # 5: ``disagree_on`` on events; a source's ``date`` at its precision ("2025-03": a month)
+# 6: ``sentences``: each article's sentence spans as spaCy found them
 
 # How an event's date was found, surest first (the merge prefers the first): written out in
 # the text, worked out from an expression against the publication date ("on Tuesday"), taken
@@ -125,6 +126,15 @@ TABLES: dict[str, pa.Schema] = {
             # "2025-03" for a month, "2025"), or null
             ("date", _str),
             ("place", _str),  # and of its place
+        ]
+    ),
+    # One row per sentence of each article, in text order, as spaCy split it: the one
+    # definition of a sentence (the app finds co-mentions with it, it has no spaCy).
+    "sentences": pa.schema(
+        [
+            ("article_id", _str),
+            ("start", _int),
+            ("end", _int),
         ]
     ),
 }

@@ -10,7 +10,7 @@ import pyarrow as pa
 
 from readout.knowledge import KnowledgeBase
 from readout.snapshot.records import ArticleResult, CleanArticle, NewActor
-from readout.snapshot.schema import to_arrow
+from readout.snapshot.schema import TABLES, to_arrow
 
 _WORD = re.compile(r"\w+")
 
@@ -79,6 +79,15 @@ def statement_rows(article_id: str, result: ArticleResult) -> list[dict]:
     for i, st in enumerate(result.statements):
         rows.append({"statement_id": f"{article_id}-s{i}", "article_id": article_id, **asdict(st)})
     return rows
+
+
+def sentences_table(spans: list[tuple[str, list[tuple[int, int]]]]) -> pa.Table:
+    """(article_id, its sentence spans) pairs to the ``sentences`` table, built column-wise:
+    a large corpus has millions of sentences (and no correction touches them)."""
+    ids = [aid for aid, found in spans for _ in found]
+    flat = [pair for _, found in spans for pair in found]
+    columns = {"article_id": ids, "start": [s for s, _ in flat], "end": [e for _, e in flat]}
+    return pa.Table.from_pydict(columns, schema=TABLES["sentences"])
 
 
 def tables_from_rows(rows: dict[str, list[dict]]) -> dict[str, pa.Table]:

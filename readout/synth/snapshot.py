@@ -250,7 +250,10 @@ def synthetic_tables(n_articles: int, seed: int = 0, knowledge_dir: Path = KNOWL
         "articles": articles_table(lay, pool, ids, art, rng),
         "mentions": mentions_table(lay, pool, ids),
         "statements": statements_table(lay, pool, ids, iso),
-    }
+        # every pool sentence is one sentence: the layout already holds their spans
+        "sentences": {"article_id": ids.take(pa.array(lay.article)), "start": lay.start,
+                      "end": lay.end},
+    }  # fmt: skip
     columns["events"], columns["event_sources"] = event_tables(lay, pool, world, ids, published)
     actors, roles = actor_rows(lex.kb, [])
     columns["actors"] = {k: [r[k] for r in actors] for k in actors[0]} if actors else {}
