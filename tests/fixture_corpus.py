@@ -159,6 +159,16 @@ def _sentence(text: str, start: int) -> tuple[int, int]:
     return start, (len(text) if end < 0 else end + 1)
 
 
+def _sentences(article: dict) -> list[dict]:
+    """The article's sentences as the pipeline stores them (here: split after ". ")."""
+    text, out, start = article["text"], [], 0
+    while start < len(text):
+        _, end = _sentence(text, start)
+        out.append({"article_id": article["article_id"], "start": start, "end": end})
+        start = end + 1
+    return out
+
+
 def _mentions(article: dict) -> list[dict]:
     rows, text = [], article["text"]
     for surface, aid in NAMES.items():
@@ -256,4 +266,5 @@ def rows() -> dict[str, list[dict]]:
         "statements": _statement_rows(),
         "events": events,
         "event_sources": sources,
+        "sentences": [row for a in ARTICLES for row in _sentences(a)],
     }
