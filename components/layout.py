@@ -15,6 +15,13 @@ from dashboard.filtering import Filters
 CONTROLS_KEY = "controls_"
 
 
+def page_intro(name: str, title: str, hint: str) -> None:
+    """A page's title and how to use it; briefing mode hides the hint (``hint_<name>``)."""
+    st.title(title)
+    with st.container(key=f"hint_{name}"):
+        st.caption(hint)
+
+
 def page_controls(name: str):
     """A container for a page's controls (pickers, toggles, correction forms).
 

@@ -7,19 +7,26 @@ import streamlit as st
 from components.correct_ui import article_form, flash, speaker_form
 from components.data import cached_view
 from components.filters import page_data
-from components.layout import empty_state, filter_note, page_controls, pick_row_into, url_choice
+from components.layout import (
+    empty_state,
+    filter_note,
+    page_controls,
+    page_intro,
+    pick_row_into,
+    url_choice,
+)
 from dashboard.cards import article_html, safe_url, statement_card
 from dashboard.model import precision_label
 from dashboard.pages.articles import article_label, article_rows, copy_label
 from dashboard.text import fmt_date, known, md_escape
 
 full, snap, filters = page_data()
-st.title("Articles")
-with st.container(key="hint_articles"):  # how to use the page: hidden in briefing mode
-    st.caption(
-        "Newest first. Select a row to read the article with its actors highlighted, its "
-        "statements in bold, and what was found in it."
-    )
+page_intro(
+    "articles",
+    "Articles",
+    "Newest first. Select a row to read the article with its actors highlighted, its "
+    "statements in bold, and what was found in it.",
+)
 filter_note(filters)
 listing = cached_view(article_rows, filters)
 

@@ -9,7 +9,7 @@ import streamlit as st
 from components.briefing_ui import is_briefing
 from components.data import load_snapshot
 from components.export_ui import chart
-from components.layout import empty_state
+from components.layout import empty_state, page_intro
 from dashboard.cards import MAX_CARDS, safe_url, statement_cards
 from dashboard.dossier.build import build_dossier, shared_marks
 from dashboard.dossier.ids import back_to, resolve
@@ -57,13 +57,13 @@ if dossier is None:
     back_link()
     st.stop()
 
-st.title(title_of(dossier))
-with st.container(key="hint_dossier"):
-    st.caption(
-        "Event dossier. Each side's account of this contact: what the participants, their "
-        "ministries, spokespeople and state media said in the articles reporting it, within a "
-        "week of it, aligned by theme. Shared wording is highlighted."
-    )
+page_intro(
+    "dossier",
+    title_of(dossier),
+    "Event dossier. Each side's account of this contact: what the participants, their "
+    "ministries, spokespeople and state media said in the articles reporting it, within a "
+    "week of it, aligned by theme. Shared wording is highlighted.",
+)
 
 if found.note:
     st.info(found.note, icon=":material/merge:")

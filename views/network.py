@@ -14,6 +14,7 @@ from components.layout import (
     empty_state,
     filter_note,
     page_controls,
+    page_intro,
     url_choice,
 )
 from components.network_actor import show_node
@@ -28,13 +29,13 @@ LINKS_HELP = (
 )
 
 full, snap, filters = page_data()
-st.title("Actor network")
-with st.container(key="hint_network"):  # how to use the page: hidden in briefing mode
-    st.caption(
-        "Who met, visited or called whom: people are sized by mentions and coloured by "
-        "country; links are thicker when repeated. Click a person to open them, or the "
-        "middle of a link for the meetings, visits and calls behind it."
-    )
+page_intro(
+    "network",
+    "Actor network",
+    "Who met, visited or called whom: people are sized by mentions and coloured by "
+    "country; links are thicker when repeated. Click a person to open them, or the "
+    "middle of a link for the meetings, visits and calls behind it.",
+)
 filter_note(filters)
 
 bounds = choices(full)[1]  # the snapshot's first and last day

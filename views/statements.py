@@ -13,6 +13,7 @@ from components.layout import (
     empty_state,
     filter_note,
     page_controls,
+    page_intro,
     pick_into,
     url_choice,
 )
@@ -32,12 +33,12 @@ from dashboard.pages.statements import (
 )
 
 full, snap, filters = page_data()
-st.title("Statements")
-with st.container(key="hint_statements"):  # how to use the page: hidden in briefing mode
-    st.caption(
-        "Pick speakers, countries, or one speaker in two periods. Statements are aligned by "
-        "theme and ordered by date; wording shared across columns is highlighted in yellow."
-    )
+page_intro(
+    "statements",
+    "Statements",
+    "Pick speakers, countries, or one speaker in two periods. Statements are aligned by "
+    "theme and ordered by date; wording shared across columns is highlighted in yellow.",
+)
 filter_note(filters)
 names = full.names
 

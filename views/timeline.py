@@ -16,6 +16,7 @@ from components.layout import (
     empty_state,
     filter_note,
     page_controls,
+    page_intro,
     pick_into,
     url_choice,
 )
@@ -25,13 +26,13 @@ from dashboard.pages.registry import BY_URL
 from dashboard.pages.timeline import statements_per_month, timeline_labels, timeline_view
 
 full, snap, filters = page_data()
-st.title("Timeline")
-with st.container(key="hint_timeline"):  # how to use the page: hidden in briefing mode
-    st.caption(
-        "Each mark is one event, drawn once however many articles report it, and labelled "
-        "with who took part; a pale mark's day was worked out, not stated. Hover for where, "
-        "when and how the date was found; click a mark for the sentences that report it."
-    )
+page_intro(
+    "timeline",
+    "Timeline",
+    "Each mark is one event, drawn once however many articles report it, and labelled "
+    "with who took part; a pale mark's day was worked out, not stated. Hover for where, "
+    "when and how the date was found; click a mark for the sentences that report it.",
+)
 filter_note(filters)
 flash()  # the outcome of a correction made below (a deleted event is no longer there)
 
