@@ -35,7 +35,7 @@ def test_one_place_and_day_for_two_people_is_not_gapped(nlp):  # noqa: F811
 
 
 def test_a_person_speaking_at_bilateral_consultations_took_part(nlp):  # noqa: F811
-    text = "Lavrov said at Russian-Chinese strategic security consultations that ties were strong."
+    text = "Lavrov said at Russian-Indian consultations on regional trade that ties were strong."
     assert found(nlp, text) == [("talks", ["sergei-lavrov"], None, None, "unknown")]
 
 
