@@ -31,6 +31,8 @@ from readout.snapshot.merge_dates import (
     chosen_date,
     dates_fit,
     day,
+    disagreement,
+    own_date,
     places_fit,
     rank,
     span,
@@ -198,46 +200,6 @@ def _across_articles(clusters: list[Cluster], kb, published) -> list[Cluster]:
 # --- rows ----------------------------------------------------------------------------------
 
 
-def _disagree(c: Cluster, kb, held: tuple[str, str] | None) -> list[str]:
-    """What the sources read apart: "date" when a source's days cannot lie within the days
-    the event is given (``held``; a visit's second day is no other date) or, for an undated
-    event, within each other's; "place" when they give places that cannot both be true
-    ("Beijing", "Moscow"; not "Moscow", "Russia")."""
-    readings = list(_source_readings(c).values())
-    on: set[str] = set()
-    days = [span(a) for a, _ in readings if a is not None and span(a)]
-    if held is not None:
-        if any(not (d[0] <= held[1] and held[0] <= d[1]) for d in days):
-            on.add("date")
-    elif any(not (a[0] <= b[1] and b[0] <= a[1]) for i, a in enumerate(days) for b in days[i:]):
-        on.add("date")
-    for i, (_, pa_) in enumerate(readings):
-        if any(not places_fit(pa_, pb, kb) for _, pb in readings[i + 1 :]):
-            on.add("place")
-    return [k for k in ("date", "place") if k in on]
-
-
-def _own_date(ev: EventRecord) -> str | None:
-    """A source's reading at its own precision: "2025-04-01", "2025-03" (a month), "2025"."""
-    if not ev.date:
-        return None
-    cut = {"month": 7, "year": 4}.get(ev.date_precision)
-    return ev.date[:cut] if cut else ev.date
-
-
-def _source_readings(c: Cluster) -> dict[str, tuple[EventRecord | None, str | None]]:
-    """Each article's own reading of the event: its best-dated report and the place it gives."""
-    by_article: dict[str, list[EventRecord]] = defaultdict(list)
-    for aid, ev, _ in c.reports:
-        by_article[aid].append(ev)
-    readings = {}
-    for aid, events in by_article.items():
-        dated = min(events, key=rank)
-        place = next((ev.place for ev in events if ev.place), None)
-        readings[aid] = (dated if dated.date else None, place)
-    return readings
-
-
 def _event_row(c: Cluster, kb, published=None) -> dict:
     events = c.events
     chosen = chosen_date(c.reports, published)
@@ -255,7 +217,7 @@ def _event_row(c: Cluster, kb, published=None) -> dict:
     held = span(chosen) if chosen else None
     if held is not None and end:
         held = (held[0], max(held[1], end))
-    disagree_on = _disagree(c, kb, held)
+    disagree_on = disagreement(c.reports, kb, held)
     return {
         "type": kind,
         "participants": participants,
@@ -324,7 +286,7 @@ def merge_events(
                     "start": start,
                     "end": end,
                     "text": text,
-                    "date": _own_date(dated),  # what this sentence says, before merging
+                    "date": own_date(dated),  # what this sentence says, before merging
                     "place": next((ev.place for ev in said if ev.place), None),
                 }
             )

@@ -126,3 +126,49 @@ def _best(usable: list[EventRecord]) -> EventRecord:
     best = [ev for ev in usable if rank(ev) == top]
     votes = Counter(ev.date for ev in best)
     return next(ev for ev in best if votes[ev.date] == max(votes.values()))
+
+
+# --- what the sources of one merged event read apart ------------------------------------
+
+
+def _overlap(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def _readings(reports) -> list[tuple[EventRecord | None, str | None]]:
+    """Each article's own reading of the event: its best-dated report and the place it gives."""
+    by_article: dict[str, list[EventRecord]] = {}
+    for aid, ev, _ in reports:
+        by_article.setdefault(aid, []).append(ev)
+    out = []
+    for events in by_article.values():
+        dated = min(events, key=rank)
+        place = next((ev.place for ev in events if ev.place), None)
+        out.append((dated if dated.date else None, place))
+    return out
+
+
+def disagreement(reports, kb: KnowledgeBase | None, held: tuple[str, str] | None) -> list[str]:
+    """What the sources of ``reports`` read apart: "date" when a source's days cannot lie
+    within the days the event is given (``held``; a visit's second day is no other date) or,
+    for an undated event, within each other's; "place" when they give places that cannot both
+    be true ("Beijing", "Moscow"; not "Moscow", "Russia")."""
+    readings = _readings(reports)
+    days = [d for d in (span(ev) for ev, _ in readings if ev is not None) if d]
+    on = set()
+    if held is not None and any(not _overlap(d, held) for d in days):
+        on.add("date")
+    if held is None and any(not _overlap(a, b) for i, a in enumerate(days) for b in days[i:]):
+        on.add("date")
+    places = [place for _, place in readings]
+    if any(not places_fit(a, b, kb) for i, a in enumerate(places) for b in places[i + 1 :]):
+        on.add("place")
+    return [k for k in ("date", "place") if k in on]
+
+
+def own_date(ev: EventRecord) -> str | None:
+    """A source's reading at its own precision: "2025-04-01", "2025-03" (a month), "2025"."""
+    if not ev.date:
+        return None
+    cut = {"month": 7, "year": 4}.get(ev.date_precision)
+    return ev.date[:cut] if cut else ev.date
