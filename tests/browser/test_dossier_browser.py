@@ -12,7 +12,7 @@ import subprocess
 import pandas as pd
 
 from dashboard import chart_export
-from tests.browser.support import wait_idle
+from tests.browser.support import download_export, wait_idle
 from tests.browser.test_e2e import assert_clean, click_point
 
 POINTS = '[data-testid="stPlotlyChart"] .scatterlayer path.point'
@@ -34,15 +34,6 @@ def open_by_click(page, app_url: str, event_id: str) -> None:
     raise AssertionError(f"no mark of the timeline opened {event_id}")
 
 
-def download(page, fmt: str, tmp_path) -> bytes:
-    row = page.locator(".st-key-export_dossier_themes")
-    with page.expect_download(timeout=90_000) as info:
-        row.get_by_role("button", name=fmt.upper(), exact=True).click()
-    path = tmp_path / info.value.suggested_filename
-    info.value.save_as(path)
-    return path.read_bytes()
-
-
 def test_a_timeline_mark_opens_its_dossier_and_exports_it(page, app_url, tmp_path):
     open_by_click(page, app_url, "e-talks")
     page.get_by_role("link", name="Open dossier").click()
@@ -55,17 +46,18 @@ def test_a_timeline_mark_opens_its_dossier_and_exports_it(page, app_url, tmp_pat
     assert sides[:2] == ["China", "Russia"]
     assert_clean(page)
 
-    table = pd.read_csv(io.BytesIO(download(page, "csv", tmp_path)), dtype=str)
+    csv = download_export(page, "dossier_themes", "csv", tmp_path)
+    table = pd.read_csv(io.BytesIO(csv), dtype=str)
     said = sorted(zip(table["side"], table["speaker"], table["outlet"], strict=True))
     # France 24 carries a wire copy of EWN's report: Wang Yi's words count once, cited as EWN
     assert said == [("China", "Wang Yi", "EWN"), ("Russia", "Sergei Lavrov", "EWN")]
 
-    png = download(page, "png", tmp_path)
+    png = download_export(page, "dossier_themes", "png", tmp_path)
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     width, _ = struct.unpack(">II", png[16:24])
     assert width == chart_export.WIDTH * chart_export.SCALE
 
-    pdf = download(page, "pdf", tmp_path)
+    pdf = download_export(page, "dossier_themes", "pdf", tmp_path)
     assert pdf[:5] == b"%PDF-"
     if shutil.which("pdftoppm"):  # the PDF opens and draws a page
         (tmp_path / "d.pdf").write_bytes(pdf)

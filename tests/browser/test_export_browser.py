@@ -8,7 +8,7 @@ import struct
 import pandas as pd
 
 from dashboard import chart_export
-from tests.browser.support import wait_idle
+from tests.browser.support import download_export, wait_idle
 
 EVENT_COLUMNS = [
     "date",
@@ -26,12 +26,7 @@ EVENT_COLUMNS = [
 def download(page, app_url: str, fmt: str, tmp_path) -> bytes:
     page.goto(f"{app_url}/timeline")
     wait_idle(page)
-    row = page.locator(".st-key-export_timeline_chart")
-    with page.expect_download(timeout=60_000) as info:
-        row.get_by_role("button", name=fmt.upper(), exact=True).click()
-    path = tmp_path / info.value.suggested_filename
-    info.value.save_as(path)
-    return path.read_bytes()
+    return download_export(page, "timeline_chart", fmt, tmp_path)
 
 
 def test_timeline_csv_is_one_row_per_event_with_names_and_sources(page, app_url, tmp_path):
