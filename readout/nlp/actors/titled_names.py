@@ -66,7 +66,7 @@ def titled_names(doc: Doc, heads: frozenset[str]) -> list[Span]:
     """PERSON spans for the untagged names right after a title."""
     found: list[Span] = []
     for token in doc:
-        if token.lower_ not in heads or token.ent_type_ in {"PERSON"} or token.is_sent_end:
+        if token.lower_ not in heads or token.ent_type_ == "PERSON" or token.is_sent_end:
             continue
         start = _after_complement(doc, token.i + 1)
         end = start
