@@ -38,7 +38,7 @@ class Lexicon:
         """Third-person, past and -ing forms of the trigger verbs ("arrives", "met" aside:
         irregular pasts are not needed), to tell a headline's verb from a name."""
         forms = set()
-        # light verbs too: a headline's "Xi, Putin Sign Joint Statement"
+        # light verbs too: a headline's "Modi, Scholz Sign Declaration"
         for verb in self.trigger_verbs | self.light_verbs:
             stem = verb[:-1] if verb.endswith("e") else verb
             ies = verb[:-1] + "ies" if verb.endswith("y") and verb[-2:-1] not in "aeiou" else None

@@ -180,16 +180,20 @@ def verb_subject(verb: Token) -> list[Token]:
     return []
 
 
+LOOSE_DEPS = frozenset({"npadvmod", "advcl", "dep", "appos", "nmod"})
+
+
 def _headline_list(verb: Token, subjects: list[Token]) -> list[Token]:
-    """A headline joins subjects with a comma ("Xi, Putin Hold Talks"); the parser makes the
-    first a loose modifier of the verb."""
+    """A headline joins subjects with a comma ("Modi, Scholz Hold Talks"); the parser makes the
+    first a loose dependent of the verb (which one, and its tag, vary with the names); only
+    linked actors among them become participants."""
     if verb.dep_ != "ROOT":
         return []
     first = min(s.i for s in subjects)
     return [
         c
         for c in verb.children
-        if c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.i < first
+        if c.dep_ in LOOSE_DEPS and (c.pos_ == "PROPN" or c.is_title) and c.i < first
         and c.doc[c.i + 1].text == "," and c.doc[c.i + 1 : first].text.count(",") == 1
     ]  # fmt: skip
 
