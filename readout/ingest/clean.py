@@ -20,17 +20,25 @@ whose dates would mislead event extraction.
 from __future__ import annotations
 
 import re
-import unicodedata
 from difflib import SequenceMatcher
 from functools import lru_cache
 
 from readout.ingest import meta
 from readout.ingest.furniture import Rules, is_button_row, is_icon_text, load_rules, norm
 from readout.ingest.meta import is_sentence, words
+from readout.ingest.neighbours import (
+    after_markers,
+    embedded_posts,
+    footer,
+    headline_again,
+    interstitial_headlines,
+    repeated,
+    sandwiched,
+)
+from readout.ingest.scripts import latin_page, other_script
+from readout.ingest.tidy import tidy
 from readout.snapshot.records import CleanArticle, RawArticle
 
-BULLET = re.compile(r"^\s*[•●▪■◦‣∙·*–—-]\s+")
-HEADING_MARK = re.compile(r"^\s*#{1,6}\s+")  # a Markdown heading: "# Headline"
 READER = re.compile(r"\b(?:you|your|you'?re|we|we'?re|us|our)\b", re.I)
 QUOTED = re.compile(r"[\"“”«»]|\b(?:said|says|told|tells|added|according to)\b", re.I)
 CREDIT_PARENS = re.compile(
@@ -44,38 +52,9 @@ CAPTION = re.compile(
     re.I,
 )
 LAST_SENTENCE, CREDIT_SPLIT = re.compile(r"(?<=[.!?])\s+"), re.compile(r"\s*(?:/|\||,|\bvia\b)\s*")
-BLANKS, WORD_CHAR = re.compile(r"[ \t]+"), re.compile(r"\w")
-INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
-# A credit in parentheses closing the last sentence of a paragraph: "... peninsula.
-# (Reporting by Jane Doe; Editing by John Roe)", "... (With inputs from agencies.)"
-TRAILING_CREDIT = re.compile(
-    r"(?<=[.!?\"”’])\s*\(\s*(?:(?:additional\s+)?(?:reporting|writing|editing|compiled|edited)"
-    r"\s+by\b|with\s+(?:additional\s+)?inputs?\s+from\b|with\s+(?:agency|agencies|wire)\s+inputs?\b)"
-    r"[^()]{0,160}\)\.?$",
-    re.I,
-)
+WORD_CHAR = re.compile(r"\w")
 COPYRIGHT_TAIL = re.compile(r"\s©\s*(?P<who>[^©.!?]{1,60})$")  # "... Patrushev © Jane Roe/TASS"
-HEADLINE_WORDS = (7, 30)  # words: a related headline set between body sentences
 SHORT = 8  # words: lines this short and without closing punctuation are labels, not prose
-
-
-@lru_cache(maxsize=1 << 14)  # the cleaner looks at each line several times
-def tidy(line: str) -> str:
-    """Normalise spacing (no-break and zero-width spaces from web pages) and drop bullets."""
-    line = unicodedata.normalize("NFC", line).replace("\xa0", " ")
-    line = INVISIBLE.sub("", line)
-    inline = load_rules().inline
-    line = inline.sub("", line) if inline else line
-    line = BULLET.sub("", line)
-    if "#" in line:
-        line = HEADING_MARK.sub("", line)
-    if "(" in line:
-        line = TRAILING_CREDIT.sub("", line.rstrip())
-    return (BLANKS.sub(" ", line) if "\t" in line or "  " in line else line).strip()
-
-
-def is_bullet(line: str) -> bool:
-    return bool(BULLET.match(line))
 
 
 def line_reason(line: str, rules: Rules | None = None) -> str | None:
@@ -154,6 +133,7 @@ def classify(lines: list[str], title: str | None = None) -> list[str | None]:
     """A reason for each line: '' for a blank line, None for article text, else why it goes."""
     rules = load_rules()
     reasons: list[str | None] = ["" if not tidy(x) else line_reason(x, rules) for x in lines]
+    _other_script(lines, reasons)
     title = title or meta.infer_title(lines, is_furniture)
     head, is_title = headline_index(lines, reasons, title)
     if head is not None:
@@ -163,14 +143,23 @@ def classify(lines: list[str], title: str | None = None) -> list[str | None]:
             if reasons[i] is None and not is_sentence(tidy(lines[i])):
                 reasons[i] = "page header"
         if is_title:
-            _headline_again(lines, reasons, head)
-    _after_markers(lines, reasons, rules)
-    _embedded_posts(reasons)
-    _interstitial_headlines(lines, reasons)
-    _repeated(lines, reasons)
-    _footer(lines, reasons)
-    _sandwiched(lines, reasons)
+            headline_again(lines, reasons, head)
+    after_markers(lines, reasons, rules)
+    embedded_posts(reasons)
+    interstitial_headlines(lines, reasons)
+    repeated(lines, reasons)
+    footer(lines, reasons)
+    sandwiched(lines, reasons)
     return reasons
+
+
+def _other_script(lines: list[str], reasons: list) -> None:
+    """Menus and appeals of a site in another language, on an English (Latin-script) page."""
+    if not latin_page(lines):
+        return
+    for i, line in enumerate(lines):
+        if reasons[i] is None and other_script(line):
+            reasons[i] = "other script"
 
 
 def _similarity(line: str, title: str) -> float:
@@ -196,108 +185,6 @@ def headline_index(lines: list[str], reasons: list, title: str | None) -> tuple[
         if meta.looks_like_headline(tidy(lines[i])):
             return i, not title or _similarity(tidy(lines[i]), title) >= 0.6
     return None, False
-
-
-def _next_text(reasons: list, start: int, step: int) -> int | None:
-    i = start + step
-    while 0 <= i < len(reasons) and reasons[i] == "":
-        i += step
-    return i if 0 <= i < len(reasons) else None
-
-
-def _after_markers(lines: list[str], reasons: list, rules: Rules) -> None:
-    """Short lines after 'Next Post' (other stories) or a running time (video titles)."""
-    for i, line in enumerate(lines):
-        key = norm(tidy(line))
-        if key not in rules.follow and reasons[i] != "video":
-            continue
-        label = "other story" if key in rules.follow else "video title"
-        j = _next_text(reasons, i, 1)
-        while j is not None and reasons[j] is None and not is_sentence(tidy(lines[j])):
-            reasons[j] = label
-            j = _next_text(reasons, j, 1)
-
-
-def _headline_again(lines: list[str], reasons: list, head: int) -> None:
-    """The page printing its headline a second time (over the body, in a share box)."""
-    key = norm(tidy(lines[head]))
-    for i in range(head + 1, len(lines)):
-        if reasons[i] is None and norm(tidy(lines[i])) == key:
-            reasons[i] = "headline again"
-
-
-def _embedded_posts(reasons: list) -> None:
-    """An embedded post is its text, then its signature ('— Name (@handle) Date'): the
-    line just above a signature is the post's own text, not the article's."""
-    for i, reason in enumerate(reasons):
-        if reason != "post signature":
-            continue
-        j = _next_text(reasons, i, -1)
-        if j is not None and reasons[j] is None:
-            reasons[j] = "embedded post"
-
-
-def _interstitial_headlines(lines: list[str], reasons: list) -> None:
-    """Another story's headline set between two body sentences ('Kyiv urges talks with
-    Beijing on grain'): a long line without closing punctuation, in sentence case. A short
-    title-case subheading ('A Careful Balancing Act') is the article's own and stays."""
-    for i, line in enumerate(lines):
-        text = tidy(line)
-        if reasons[i] is not None or is_sentence(text) or is_bullet(line) or not text:
-            continue
-        count = len(words(text))
-        if not HEADLINE_WORDS[0] <= count <= HEADLINE_WORDS[1] or text[-1] in ':,;"”’»':
-            continue
-        if not text[0].isupper() or _title_case(text):
-            continue
-        sides = [_next_text(reasons, i, step) for step in (-1, 1)]
-        body = [j is not None and reasons[j] is None and is_sentence(tidy(lines[j])) for j in sides]
-        furniture = [j is not None and reasons[j] not in (None, "headline") for j in sides]
-        if any(body) and all(b or f for b, f in zip(body, furniture, strict=True)):
-            reasons[i] = "other story"
-
-
-def _title_case(text: str) -> bool:
-    long_words = [w for w in words(text) if len(w) > 3]
-    return bool(long_words) and sum(w[0].isupper() for w in long_words) > 0.7 * len(long_words)
-
-
-def _repeated(lines: list[str], reasons: list) -> None:
-    """A label seen twice is a widget (video title, teaser); a repeated sentence is kept once."""
-    seen: dict[str, int] = {}
-    for i, line in enumerate(lines):
-        if reasons[i] is not None:
-            continue
-        key = norm(tidy(line))
-        if key in seen:
-            reasons[i] = "repeated line"
-            if not is_sentence(tidy(line)):
-                reasons[seen[key]] = "repeated line"
-        else:
-            seen[key] = i
-
-
-def _footer(lines: list[str], reasons: list) -> None:
-    """After the last body sentence, short lines are page footer (menus, appeals, teasers)."""
-    for i in range(len(lines) - 1, -1, -1):
-        if reasons[i] is None:
-            if is_sentence(tidy(lines[i])):
-                return
-            reasons[i] = "page footer"
-
-
-def _sandwiched(lines: list[str], reasons: list) -> None:
-    """A short label between two furniture lines belongs to them (a slogan under a menu)."""
-    for i, line in enumerate(lines):
-        text = tidy(line)
-        if reasons[i] is not None or is_sentence(text) or is_bullet(line):
-            continue
-        if len(words(text)) > 6:
-            continue
-        before, after = _next_text(reasons, i, -1), _next_text(reasons, i, 1)
-        sides = [j for j in (before, after) if j is not None]
-        if sides and all(reasons[j] not in (None, "headline") for j in sides):
-            reasons[i] = "between furniture"
 
 
 def clean_article(raw: RawArticle) -> CleanArticle:

@@ -16,6 +16,7 @@ from itertools import islice
 from urllib.parse import urlsplit
 
 from readout.ingest.furniture import canonical_agency
+from readout.ingest.scripts import latin_page, other_script
 from readout.nlp.dates.scanner import find_full_date, valid_day
 
 URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]?(\d\d)[/-]?(\d\d)(?=[/_-]|\.html?|$)")
@@ -209,8 +210,11 @@ def infer_title(lines: list[str], is_furniture: Callable[[str], bool]) -> str | 
     """
     candidates: list[str] = []
     lede: list[str] = []
+    latin = latin_page(lines)
     for line in islice(filter(None, map(plain, lines)), 60):
         if is_furniture(line) or byline(line) or date_line(line) or is_url_line(line):
+            continue
+        if latin and other_script(line):  # the site's own menu in its language
             continue
         if is_sentence(line):
             lede.append(line)

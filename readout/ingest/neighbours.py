@@ -1,0 +1,114 @@
+"""Furniture told by its neighbours: what follows a "Next Post" marker, the text of an
+embedded post, another story's headline between body sentences, repeated labels, the page
+footer and labels set between furniture lines. Each pass reads and updates ``reasons``
+(one per line: None for article text, '' for a blank line, else why the line goes)."""
+
+from __future__ import annotations
+
+from readout.ingest.furniture import Rules, norm
+from readout.ingest.meta import is_sentence, words
+from readout.ingest.tidy import is_bullet, tidy
+
+HEADLINE_WORDS = (7, 30)  # words: a related headline set between body sentences
+
+
+def next_text(reasons: list, start: int, step: int) -> int | None:
+    i = start + step
+    while 0 <= i < len(reasons) and reasons[i] == "":
+        i += step
+    return i if 0 <= i < len(reasons) else None
+
+
+def after_markers(lines: list[str], reasons: list, rules: Rules) -> None:
+    """Short lines after 'Next Post' (other stories) or a running time (video titles)."""
+    for i, line in enumerate(lines):
+        key = norm(tidy(line))
+        if key not in rules.follow and reasons[i] != "video":
+            continue
+        label = "other story" if key in rules.follow else "video title"
+        j = next_text(reasons, i, 1)
+        while j is not None and reasons[j] is None and not is_sentence(tidy(lines[j])):
+            reasons[j] = label
+            j = next_text(reasons, j, 1)
+
+
+def headline_again(lines: list[str], reasons: list, head: int) -> None:
+    """The page printing its headline a second time (over the body, in a share box)."""
+    key = norm(tidy(lines[head]))
+    for i in range(head + 1, len(lines)):
+        if reasons[i] is None and norm(tidy(lines[i])) == key:
+            reasons[i] = "headline again"
+
+
+def embedded_posts(reasons: list) -> None:
+    """An embedded post is its text, then its signature ('— Name (@handle) Date'): the
+    line just above a signature is the post's own text, not the article's."""
+    for i, reason in enumerate(reasons):
+        if reason != "post signature":
+            continue
+        j = next_text(reasons, i, -1)
+        if j is not None and reasons[j] is None:
+            reasons[j] = "embedded post"
+
+
+def interstitial_headlines(lines: list[str], reasons: list) -> None:
+    """Another story's headline set between two body sentences ('Kyiv urges talks with
+    Beijing on grain'): a long line without closing punctuation, in sentence case. A short
+    title-case subheading ('A Careful Balancing Act') is the article's own and stays."""
+    for i, line in enumerate(lines):
+        text = tidy(line)
+        if reasons[i] is not None or is_sentence(text) or is_bullet(line) or not text:
+            continue
+        count = len(words(text))
+        if not HEADLINE_WORDS[0] <= count <= HEADLINE_WORDS[1] or text[-1] in ':,;"”’»':
+            continue
+        if not text[0].isupper() or _title_case(text):
+            continue
+        sides = [next_text(reasons, i, step) for step in (-1, 1)]
+        body = [j is not None and reasons[j] is None and is_sentence(tidy(lines[j])) for j in sides]
+        furniture = [j is not None and reasons[j] not in (None, "headline") for j in sides]
+        if any(body) and all(b or f for b, f in zip(body, furniture, strict=True)):
+            reasons[i] = "other story"
+
+
+def _title_case(text: str) -> bool:
+    long_words = [w for w in words(text) if len(w) > 3]
+    return bool(long_words) and sum(w[0].isupper() for w in long_words) > 0.7 * len(long_words)
+
+
+def repeated(lines: list[str], reasons: list) -> None:
+    """A label seen twice is a widget (video title, teaser); a repeated sentence is kept once."""
+    seen: dict[str, int] = {}
+    for i, line in enumerate(lines):
+        if reasons[i] is not None:
+            continue
+        key = norm(tidy(line))
+        if key in seen:
+            reasons[i] = "repeated line"
+            if not is_sentence(tidy(line)):
+                reasons[seen[key]] = "repeated line"
+        else:
+            seen[key] = i
+
+
+def footer(lines: list[str], reasons: list) -> None:
+    """After the last body sentence, short lines are page footer (menus, appeals, teasers)."""
+    for i in range(len(lines) - 1, -1, -1):
+        if reasons[i] is None:
+            if is_sentence(tidy(lines[i])):
+                return
+            reasons[i] = "page footer"
+
+
+def sandwiched(lines: list[str], reasons: list) -> None:
+    """A short label between two furniture lines belongs to them (a slogan under a menu)."""
+    for i, line in enumerate(lines):
+        text = tidy(line)
+        if reasons[i] is not None or is_sentence(text) or is_bullet(line):
+            continue
+        if len(words(text)) > 6:
+            continue
+        before, after = next_text(reasons, i, -1), next_text(reasons, i, 1)
+        sides = [j for j in (before, after) if j is not None]
+        if sides and all(reasons[j] not in (None, "headline") for j in sides):
+            reasons[i] = "between furniture"
