@@ -23,11 +23,12 @@ import re
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from readout.ingest import meta
+from readout.ingest import headline, meta
 from readout.ingest.furniture import Rules, is_button_row, is_icon_text, load_rules, norm
 from readout.ingest.meta import is_sentence, words
 from readout.ingest.neighbours import (
     after_markers,
+    credit_captions,
     embedded_posts,
     footer,
     headline_again,
@@ -49,6 +50,13 @@ CREDIT_PARENS = re.compile(
 CAPTION = re.compile(
     r"(?:^|[.!?)]\s*\(?|\s\()(?:photo|picture|image|photograph|credit|file)s?\s*[:/|]\s*"
     r"(?P<who>[^.!?]{1,60}?)\)?$",
+    re.I,
+)
+# A credit in parentheses with its label, closing a caption or alone: "(Photo credits: Jane
+# Roe)", "(Image credit: AFP)", "(Picture courtesy: the ministry)", "(Photo courtesy of X)"
+CREDIT_NOTE = re.compile(
+    r"(?:^|\s)\(\s*(?:[\w.&'-]+\s+){0,2}(?:photo|photograph|image|picture|video|illustration)s?"
+    r"\s*(?:(?:credits?|courtesy|source)\s*(?:\bof\b|:)?|:|/)\s*[^()]{1,60}\)$",
     re.I,
 )
 LAST_SENTENCE, CREDIT_SPLIT = re.compile(r"(?<=[.!?])\s+"), re.compile(r"\s*(?:/|\||,|\bvia\b)\s*")
@@ -118,7 +126,7 @@ def is_caption(text: str, rules: Rules) -> bool:
     match = CAPTION.search(text) or COPYRIGHT_TAIL.search(text)
     if match and len(words(match.group("who"))) <= 8:
         return True
-    if CREDIT_PARENS.search(text):  # "... in Anchorage. (AP Photo/Jane Roe)"
+    if CREDIT_PARENS.search(text) or CREDIT_NOTE.search(text):  # "... (AP Photo/Jane Roe)"
         return True
     tail = LAST_SENTENCE.split(text)[-1]
     if tail == text and "/" in text and not is_sentence(text) and len(words(text)) <= 8:
@@ -129,13 +137,15 @@ def is_caption(text: str, rules: Rules) -> bool:
     return any(p in rules.credit_names for p in parts if p)
 
 
-def classify(lines: list[str], title: str | None = None) -> list[str | None]:
+def classify(
+    lines: list[str], title: str | None = None, outlet: str | None = None
+) -> list[str | None]:
     """A reason for each line: '' for a blank line, None for article text, else why it goes."""
     rules = load_rules()
     reasons: list[str | None] = ["" if not tidy(x) else line_reason(x, rules) for x in lines]
     _other_script(lines, reasons)
-    title = title or meta.infer_title(lines, is_furniture)
-    head, is_title = headline_index(lines, reasons, title)
+    title = page_title(lines, title, outlet)
+    head, is_title = headline_index(lines, reasons, title, outlet)
     if head is not None:
         if is_title:
             reasons[head] = "headline"
@@ -145,12 +155,21 @@ def classify(lines: list[str], title: str | None = None) -> list[str | None]:
         if is_title:
             headline_again(lines, reasons, head)
     after_markers(lines, reasons, rules)
+    credit_captions(lines, reasons)
     embedded_posts(reasons)
     interstitial_headlines(lines, reasons)
     repeated(lines, reasons)
     footer(lines, reasons)
     sandwiched(lines, reasons)
     return reasons
+
+
+def page_title(lines: list[str], title: str | None, outlet: str | None) -> str | None:
+    """The known title, else the one read from the text. A known title that is only the
+    site's name (a page's <title> tag often is) gives way to the headline in the text."""
+    if title and headline.is_brand(tidy(title), outlet):
+        title = None
+    return title or meta.infer_title(lines, is_furniture, outlet)
 
 
 def _other_script(lines: list[str], reasons: list) -> None:
@@ -166,12 +185,15 @@ def _similarity(line: str, title: str) -> float:
     return SequenceMatcher(None, norm(line), norm(title)).ratio()
 
 
-def headline_index(lines: list[str], reasons: list, title: str | None) -> tuple[int | None, bool]:
+def headline_index(
+    lines: list[str], reasons: list, title: str | None, outlet: str | None = None
+) -> tuple[int | None, bool]:
     """Where the headline sits, and whether it is the title (to be removed from the body).
 
-    The line matching ``title``, else the first headline-shaped line before the body: that
-    one is the title when none is known or it resembles the known one (a site may send a
-    longer SEO title); otherwise it only marks where the page header ends.
+    The line matching ``title``, else the headline-shaped line before the body sharing most
+    words with the lede (not in a menu block, not the outlet's name): that one is the title
+    when none is known or it resembles the known one (a site may send a longer SEO title);
+    otherwise it only marks where the page header ends.
     """
     body = [i for i, r in enumerate(reasons) if r is None]
     first_sentence = next((i for i in body if is_sentence(tidy(lines[i]))), len(lines))
@@ -179,12 +201,23 @@ def headline_index(lines: list[str], reasons: list, title: str | None) -> tuple[
         for i in body:
             if i <= first_sentence + 2 and _similarity(tidy(lines[i]), title) >= 0.9:
                 return i, True
-    for i in body:
-        if i >= first_sentence:
-            break
-        if meta.looks_like_headline(tidy(lines[i])):
-            return i, not title or _similarity(tidy(lines[i]), title) >= 0.6
-    return None, False
+    shown = [tidy(x) if r is None else "" for x, r in zip(lines, reasons, strict=True)]
+    menu = headline.menu_lines(
+        [tidy(x) for x in lines], is_sentence, lambda x: line_reason(x) is not None
+    )
+    candidates = [
+        (i, shown[i])
+        for i in body
+        if i < first_sentence
+        and i not in menu
+        and meta.looks_like_headline(shown[i])
+        and not headline.is_brand(shown[i], outlet)
+    ]
+    lede = " ".join([shown[i] for i in body if i >= first_sentence][:2])  # as infer_title
+    head = headline.best(candidates, lede)
+    if head is None:
+        return None, False
+    return head, not title or _similarity(shown[head], title) >= 0.6
 
 
 def clean_article(raw: RawArticle) -> CleanArticle:
@@ -195,10 +228,15 @@ def clean_article(raw: RawArticle) -> CleanArticle:
     tables must point into one text.
     """
     lines = raw.text.splitlines()
-    reasons = classify(lines, raw.title)
+    known = raw.title if raw.title and not headline.is_brand(tidy(raw.title), raw.outlet) else None
+    reasons = classify(lines, known, raw.outlet)
     kept = [tidy(x) for x, r in zip(lines, reasons, strict=True) if r is None]
     removed = [tidy(x) for x, r in zip(lines, reasons, strict=True) if r and r != "headline"]
-    title = tidy(raw.title) if raw.title else raw.title  # "# Headline" read from Markdown
+    if raw.title and known is None:  # the site's name was sent as title: the text's headline
+        known = next(
+            (tidy(x) for x, r in zip(lines, reasons, strict=True) if r == "headline"), None
+        )
+    title = tidy(known) if known else known  # "# Headline" read from Markdown
     if title and kept:
         kept.insert(0, title)
     return CleanArticle(

@@ -15,6 +15,7 @@ from functools import lru_cache
 from itertools import islice
 from urllib.parse import urlsplit
 
+from readout.ingest import headline
 from readout.ingest.furniture import canonical_agency
 from readout.ingest.scripts import latin_page, other_script
 from readout.nlp.dates.scanner import find_full_date, valid_day
@@ -202,17 +203,23 @@ def looks_like_headline(line: str) -> bool:
     return bool(re.search(r"[a-z]", text)) and not URL_START.match(text)
 
 
-def infer_title(lines: list[str], is_furniture: Callable[[str], bool]) -> str | None:
-    """The first headline-shaped line before the body starts, skipping page furniture.
+def infer_title(
+    lines: list[str], is_furniture: Callable[[str], bool], outlet: str | None = None
+) -> str | None:
+    """The headline-shaped line before the body starts that shares most words with the lede.
 
-    A site tagline can come first ("Exclusive news, data and analytics ..."): a first
-    candidate sharing no word with the lede loses to a later one that does.
+    Page furniture, lines of a menu block and the outlet's own name are no candidates; a
+    site tagline ("Exclusive news, data and analytics ...") shares fewer words with the lede
+    than the headline does, and ties go to the earliest line.
     """
-    candidates: list[str] = []
+    plain_lines = [plain(x) for x in islice(lines, 200)]
+    menu = headline.menu_lines(plain_lines, is_sentence, lambda x: _not_text(x, is_furniture))
+    candidates: list[tuple[int, str]] = []
     lede: list[str] = []
     latin = latin_page(lines)
-    for line in islice(filter(None, map(plain, lines)), 60):
-        if is_furniture(line) or byline(line) or date_line(line) or is_url_line(line):
+    shown = [(i, x) for i, x in enumerate(plain_lines) if x][:60]
+    for i, line in shown:
+        if _not_text(line, is_furniture):
             continue
         if latin and other_script(line):  # the site's own menu in its language
             continue
@@ -220,18 +227,14 @@ def infer_title(lines: list[str], is_furniture: Callable[[str], bool]) -> str | 
             lede.append(line)
             if len(lede) == 2:
                 break
-        elif looks_like_headline(line) and not lede:
-            candidates.append(line)
-    if not candidates:
-        return None
-    lede_words = _content_words(" ".join(lede))
-    if not lede or _content_words(candidates[0]) & lede_words:
-        return candidates[0]
-    return next((c for c in candidates[1:] if _content_words(c) & lede_words), candidates[0])
+        elif not lede and i not in menu and looks_like_headline(line):
+            candidates += [] if headline.is_brand(line, outlet) else [(i, line)]
+    chosen = headline.best(candidates, " ".join(lede))
+    return plain_lines[chosen] if chosen is not None else None
 
 
-def _content_words(text: str) -> set[str]:
-    return {w.lower().rstrip("’'s") for w in words(text) if len(w) > 3}
+def _not_text(line: str, is_furniture: Callable[[str], bool]) -> bool:
+    return bool(is_furniture(line) or byline(line) or date_line(line) or is_url_line(line))
 
 
 def infer_metadata(text: str, is_furniture: Callable[[str], bool]) -> dict[str, str | None]:

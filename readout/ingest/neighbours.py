@@ -5,11 +5,26 @@ footer and labels set between furniture lines. Each pass reads and updates ``rea
 
 from __future__ import annotations
 
+import re
+
 from readout.ingest.furniture import Rules, norm
 from readout.ingest.meta import is_sentence, words
 from readout.ingest.tidy import is_bullet, tidy
 
 HEADLINE_WORDS = (7, 30)  # words: a related headline set between body sentences
+CREDIT_WORDS = 8  # words: a credit alone ("REUTERS/Jane Roe"), not a caption ending in one
+CAPTION_WORDS = 40  # words: longer unpunctuated lines beside a credit are not captions
+# Lines that credit a picture: a caption's neighbour is that picture's caption.
+CREDIT_REASONS = frozenset({"credit", "photo caption", "copyright"})
+# A copyright line that credits a photo ("© Agency / Name"), not the site ("© 2025 Outlet").
+PHOTO_COPYRIGHT = re.compile(r"/|\b(?:photo|picture|image|media ?bank)", re.I)
+SITE_COPYRIGHT = re.compile(r"\b(?:19|20)\d\d\b|rights reserved", re.I)
+# Closing credits written as a sentence: "Additional reporting by Jane Roe; editing by X."
+CLOSING_CREDIT = re.compile(
+    r"^\(?(?:additional\s+)?(?:reporting|writing|editing|research)\s+by\b.{1,160}$"
+    r"|^[^.!?]{1,80}\bcontributed\s+(?:additional\s+)?(?:reporting|research)\b.{0,80}$",
+    re.I,
+)
 
 
 def next_text(reasons: list, start: int, step: int) -> int | None:
@@ -20,16 +35,49 @@ def next_text(reasons: list, start: int, step: int) -> int | None:
 
 
 def after_markers(lines: list[str], reasons: list, rules: Rules) -> None:
-    """Short lines after 'Next Post' (other stories) or a running time (video titles)."""
+    """Short lines after 'Next Post' (other stories) or a running time (video titles); a
+    player shows its title just above the running time too."""
     for i, line in enumerate(lines):
         key = norm(tidy(line))
         if key not in rules.follow and reasons[i] != "video":
             continue
         label = "other story" if key in rules.follow else "video title"
+        before = next_text(reasons, i, -1)
+        if label == "video title" and before is not None and _unpunctuated(lines, reasons, before):
+            reasons[before] = label
         j = next_text(reasons, i, 1)
         while j is not None and reasons[j] is None and not is_sentence(tidy(lines[j])):
             reasons[j] = label
             j = next_text(reasons, j, 1)
+
+
+def _unpunctuated(lines: list[str], reasons: list, i: int) -> bool:
+    """Article text that is no sentence: a caption, title or label, not prose."""
+    text = tidy(lines[i])
+    return reasons[i] is None and not is_sentence(text) and not is_bullet(lines[i])
+
+
+def credit_captions(lines: list[str], reasons: list) -> None:
+    """A line without closing punctuation just before or after a photo credit ('© Agency /
+    Name', 'Photo: X') is the caption of that photo."""
+    for i, reason in enumerate(reasons):
+        if reason not in CREDIT_REASONS:
+            continue
+        text = tidy(lines[i])
+        if reason == "copyright" and (
+            SITE_COPYRIGHT.search(text) or not PHOTO_COPYRIGHT.search(text)
+        ):
+            continue  # the site's own copyright, not a picture's
+        if reason == "photo caption" and (is_sentence(text) or len(words(text)) > CREDIT_WORDS):
+            continue  # a caption that carries its credit is whole: its neighbours are not
+        for j in (next_text(reasons, i, -1), next_text(reasons, i, 1)):
+            if j is not None and _unpunctuated(lines, reasons, j) and _caption_shaped(lines[j]):
+                reasons[j] = "photo caption"
+
+
+def _caption_shaped(line: str) -> bool:
+    text = tidy(line)  # a lead-in to a list ("The plan covers:") is no caption
+    return len(words(text)) <= CAPTION_WORDS and text[-1:] != ":"
 
 
 def headline_again(lines: list[str], reasons: list, head: int) -> None:
@@ -95,6 +143,9 @@ def footer(lines: list[str], reasons: list) -> None:
     """After the last body sentence, short lines are page footer (menus, appeals, teasers)."""
     for i in range(len(lines) - 1, -1, -1):
         if reasons[i] is None:
+            if CLOSING_CREDIT.match(tidy(lines[i])) and len(words(tidy(lines[i]))) <= 30:
+                reasons[i] = "contributor credit"  # the last line credits the reporters
+                continue
             if is_sentence(tidy(lines[i])):
                 return
             reasons[i] = "page footer"

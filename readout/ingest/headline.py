@@ -1,0 +1,106 @@
+"""Which of the headline-shaped lines before the lede is the article's headline.
+
+Pages put several lines over a story that read like a headline: the site's tagline ("Russian
+News Agency"), a row of menu items, the outlet's own name as the page title. The headline is
+the one that shares most content words with the lede (a tagline shares one at most), and
+never a line inside a menu block or a line that only names the outlet.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+
+from readout import KNOWLEDGE_DIR
+from readout.ingest.furniture import load_furniture, norm
+
+WORD = re.compile(r"[\w’'-]+")
+MENU_ITEM_WORDS = 5  # words: a menu item or tagline is this short
+RELATED = 2  # content words shared with the lede: the line is about the story
+MENU_BLOCK = 3  # short lines in a row, none a sentence: a menu
+BRAND_DROP = re.compile(r"^the\s+|\s+(?:news|agency|online|daily)$")
+
+
+def content_words(text: str) -> set[str]:
+    return {w.lower().rstrip("’'s") for w in WORD.findall(text) if len(w) > 3}
+
+
+def best(candidates: Sequence[tuple[int, str]], lede: str) -> int | None:
+    """Index of the candidate that shares words with the lede: two shared content words make
+    a line about the story, and then the earliest wins (a standfirst under the headline
+    shares even more); below that, the larger share of its own words ("Xi Meets Putin"
+    against the tagline "Russian News Agency"), and the first one when nothing is shared."""
+    if not candidates:
+        return None
+    lede_words = content_words(lede)
+
+    def score(k: int) -> tuple[int, float, int]:
+        own = content_words(candidates[k][1])
+        shared = len(own & lede_words)
+        share = shared / len(own) if own and shared < RELATED else 0.0
+        return min(shared, RELATED), share, -k
+
+    return candidates[max(range(len(candidates)), key=score)][0]
+
+
+def menu_lines(
+    lines: Sequence[str], is_sentence: Callable[[str], bool], skip: Callable[[str], bool]
+) -> set[int]:
+    """Indexes of lines inside a block of 3+ adjacent short non-sentence lines (no blank line
+    between them). Furniture (``skip``) sits in such a block without counting, as menus mix
+    known section names with the site's own (bylines and dates are ``skip``ped too); a
+    longer line or prose ends the block."""
+    found: set[int] = set()
+    block: list[int] = []
+    counted = 0
+
+    def close() -> None:
+        if counted >= MENU_BLOCK:
+            found.update(block)
+
+    for i, raw in enumerate(lines):
+        text = raw.strip()
+        short = bool(text) and not is_sentence(text) and len(WORD.findall(text)) <= MENU_ITEM_WORDS
+        if not short:
+            close()
+            block, counted = [], 0
+            continue
+        block.append(i)
+        counted += not skip(text)
+    close()
+    return found
+
+
+def brand_key(name: str) -> str:
+    return BRAND_DROP.sub("", norm(name)).strip()
+
+
+@lru_cache(maxsize=1)
+def media_names() -> frozenset[str]:
+    """Names of media in actors.toml (kind "media") and wire agencies: a line that is only one
+    of them is the site's title or logo, not a headline."""
+    names: list[str] = []
+    try:
+        data = tomllib.loads((KNOWLEDGE_DIR / "actors.toml").read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        data = {}
+    for actor in data.get("actors", []):
+        if actor.get("kind") == "media":
+            names += [actor.get("name", ""), *actor.get("aliases", [])]
+    for agency, aliases in load_furniture().get("agencies", {}).items():
+        names += [agency, *aliases]
+    return frozenset(k for k in map(brand_key, names) if k)
+
+
+def is_brand(text: str, outlet: str | None = None) -> bool:
+    """'The Kyiv Independent', 'Xinhua News Agency': the outlet's (or a known medium's) name."""
+    key = brand_key(text)
+    if not key:
+        return False
+    if outlet:  # "kyivindependent.com" names "The Kyiv Independent"
+        own = {brand_key(outlet), brand_key(outlet.split(".")[0])}
+        if key in own or key.replace(" ", "") in {k.replace(" ", "") for k in own}:
+            return True
+    return key in media_names()
