@@ -147,6 +147,11 @@ class KnowledgeBase:
         """'China', "China's", 'Chinese', 'Beijing' -> 'China'."""
         return self._country_words.get(_POSSESSIVE.sub("", fold(word)))
 
+    def capital_of(self, country: str) -> str | None:
+        """'Russia' -> 'Moscow': a country's first metonym is its capital (countries.toml)."""
+        actor = self.by_name.get(country)
+        return actor.metonyms[0] if actor is not None and actor.metonyms else None
+
     def roles_for_title(self, phrase: str) -> list[str]:
         """'top diplomat' -> ['foreign_minister']; unknown phrases give []."""
         return self._title_phrases.get(fold(phrase), [])

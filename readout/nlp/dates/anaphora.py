@@ -44,26 +44,40 @@ def offset_days(match: re.Match) -> int:
     return count if match.group("dir").lower() in ("later", "after") else -count
 
 
-def anaphoric_dates(sent: Span, last_day: date | None, forward: bool = True) -> list[DateMention]:
-    """Mentions for the phrases in ``sent`` that refer to ``last_day``. ``forward=False`` when
-    ``last_day`` is only the publication day (no event day named yet): "a week later" from
-    the report's own day would date a reported event in the future, so it gives no date."""
-    if last_day is None:
-        return []
+def anaphoric_dates(
+    sent: Span, last_day: date | None, forward: bool = True, stated: list[DateMention] = ()
+) -> list[DateMention]:
+    """Mentions for the phrases in ``sent`` that refer to ``last_day``, or to a day the
+    sentence itself named before the phrase (``stated``: "held talks on Friday, March 1, and
+    was received by Y the following day"). ``forward=False`` when ``last_day`` is only the
+    publication day (no event day named yet): "a week later" from the report's own day would
+    date a reported event in the future, so it gives no date."""
     found = []
     for match in PATTERN.finditer(text_of(sent)):
-        if not forward and offset_days(match) > 0:
-            continue
         tokens = sent.doc.char_span(
             sent.start_char + match.start(), sent.start_char + match.end(), "expand"
         )
         if tokens is None or len(tokens) == 0:
             continue
-        day = last_day + timedelta(days=offset_days(match))
+        named = _named_before(stated, tokens.start)
+        anchor = named if named is not None else last_day
+        if anchor is None or (named is None and not forward and offset_days(match) > 0):
+            continue
+        day = anchor + timedelta(days=offset_days(match))
         found.append(
             DateMention(tokens, DateRange(day.isoformat(), None, "day", "anaphoric"), "past", None)
         )
     return found
+
+
+def _named_before(stated: list[DateMention], start: int) -> date | None:
+    """The last day-precise date (not a bound) the sentence names before token ``start``."""
+    days = [
+        m.range.start
+        for m in stated
+        if m.span.end <= start and m.range.precision == "day" and m.range.start and not m.bound
+    ]
+    return date.fromisoformat(days[-1]) if days else None
 
 
 def last_day_in(

@@ -22,11 +22,13 @@ from readout.nlp.events.places import (
     place_text,
     place_within,
     prep_place,
+    relative_place,
 )
 from readout.nlp.events.triggers import (
     REPORTING,
     Trigger,
     governor,
+    is_hedged,
     phone_marked,
     verb_subject,
 )
@@ -51,7 +53,7 @@ class FrameBuilder(FrameParties):
         place = prep_place(self.p, verb)
         if verb.dep_ == "conj" and verb.head.lemma_ == "be":  # "is in Moscow and met"
             place = place or prep_place(self.p, verb.head)
-        place = place or carried_place(self.p, verb)
+        place = place or carried_place(self.p, verb) or relative_place(self.p, verb)
         if kind == "visit":
             dest = next((c for c in verb.children if c.dep_ == "dobj"), None)
             place = (
@@ -191,11 +193,19 @@ class FrameBuilder(FrameParties):
         aimed = any(c.dep_ == "prep" and c.lower_ in ("for", "to") for c in noun.children)
         if aimed and kind in ("call", "talks") and not explicit:
             return None  # "the call for a ceasefire", "talks to end the war"
-        if noun.lower_ in self.lex.explicit_party_nouns and not (explicit or self._occasion(noun)):
+        explicit = explicit or self._occasion(noun) or self._held_by_two(noun)
+        if noun.lower_ in self.lex.explicit_party_nouns and not explicit:
             return None
         if self._several_contacts(noun, own):
             return None
         return self._noun_frame(trigger, own, place)
+
+    def _held_by_two(self, noun: Token) -> bool:
+        """ "X and Y held consultations": the sides are named as the light verb's subject."""
+        gov, preps = governor(noun, self.lex.event_parts)
+        if gov is None or preps or gov.lemma_.lower() not in self.lex.light_verbs:
+            return False
+        return len(self._people(self._subject_parties(gov))) >= 2
 
     def _several_contacts(self, noun: Token, own: list[Party]) -> bool:
         """ "his visits with A, B and C", "her meetings with A and B": the plural of a
@@ -213,7 +223,7 @@ class FrameBuilder(FrameParties):
 
     def _noun_frame(self, trigger: Trigger, own: list[Party], place: str | None) -> Frame | None:
         noun = trigger.token
-        gov, preps = governor(noun)
+        gov, preps = governor(noun, self.lex.event_parts)
         parties = list(own)
         # "talks between X and Y", "Xi's visit": the parties are named; no one else joins
         named = any(c.dep_ == "prep" and c.lower_ == "between" for c in noun.children) or (
@@ -228,7 +238,9 @@ class FrameBuilder(FrameParties):
         if takes_subject and passive:
             # "was repeated by X in his statement": X's; "a letter signed by lawmakers": no one
             parties = self._agents(gov)  # a possessive pronoun there is the agent's too
-        elif takes_subject and not named:
+        elif takes_subject and not named and not (preps and is_hedged(gov, self.lex)):
+            # (a setting is presupposed, but "did not meet Y during the summit" or "could meet
+            # Y at the summit" does not say that X attended it)
             parties = self._subject_parties(gov) + parties
             if preps and gov.lemma_.lower() in self.lex.contact_verbs:
                 # "X told Y during their talks": the one told took part
@@ -238,7 +250,7 @@ class FrameBuilder(FrameParties):
         if noun.dep_ in ("nsubj", "nsubjpass"):  # "the meeting took place in Astana on Monday"
             gov, takes_subject = noun.head, True
         if gov is not None and place is None and takes_subject:
-            place = prep_place(self.p, gov)
+            place = prep_place(self.p, gov) or relative_place(self.p, gov)
         if trigger.type == "visit" and place is not None:
             # a visit to one's own country is no visit: the visitors are the others
             parties = [p for p in parties if not self._at_home([p], place)]

@@ -23,6 +23,7 @@ class Lexicon:
     planned_words: frozenset[str] = frozenset()
     party_nouns: frozenset[str] = frozenset()
     occasion_words: frozenset[str] = frozenset()
+    event_parts: frozenset[str] = frozenset()  # "round" of talks, "sidelines" of a summit
     iterative_words: frozenset[str] = frozenset()
     seats: frozenset[str] = frozenset()  # actor ids of offices named after their building
     groups: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -90,6 +91,7 @@ def load_lexicon(knowledge_dir: str) -> Lexicon:
         planned_words=_words(rules, "planned_words"),
         party_nouns=_words(rules, "party_nouns"),
         occasion_words=_words(rules, "occasion_words"),
+        event_parts=_words(rules, "event_parts"),
         seats=_words(rules, "seats"),
         iterative_words=_words(rules, "iterative_words"),
         groups=groups,

@@ -91,6 +91,13 @@ class Parties:
         actor = self.actor_at(token)
         return actor is not None and self.kind(actor) == "country" and token.pos_ == "PROPN"
 
+    def capital_at(self, token: Token) -> str | None:
+        """ "the Russian capital", "the capital of China": the city (a place for events)."""
+        if token.lemma_.lower() != "capital" or token.pos_ != "NOUN":
+            return None
+        country = self._country_modifier(token)
+        return self.kb.capital_of(country) if country else None
+
     # --- noun phrases to parties ----------------------------------------------------------
 
     def of_phrase(self, token: Token) -> list[Party]:
@@ -110,6 +117,8 @@ class Parties:
         for child in head.children:
             if child.dep_ == "appos" and self.actor_at(child):
                 return [Party(self.actor_at(child), token=child.i)]
+        if titled := self._title_of_phrase(head):
+            return [titled]
         if head.lower_ in PRONOUNS:
             antecedent = self.antecedent(head)
             return [Party(antecedent, token=head.i)] if antecedent else []
@@ -119,11 +128,30 @@ class Parties:
         group = self._group(head) or self._described(head)
         return [group] if group else []
 
+    def _title_of_phrase(self, head: Token) -> Party | None:
+        """ "President of the People's Republic of China Xi Jinping": the parser hangs the
+        name inside the "of" phrase of the title; the person closes the phrase."""
+        if head.lemma_.lower() not in self.lex.party_nouns:
+            return None
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                if self.is_person(self.actor_at(obj)):
+                    return Party(self.actor_at(obj), token=obj.i)
+            last = prep.right_edge
+            while last.is_punct and last.i > prep.i:
+                last = last.nbor(-1)
+            span = self.spans.get(last.i)
+            if span is not None and span.end == last.i + 1 and self.is_person(span._.actor_id):
+                return Party(span._.actor_id, token=last.i)
+        return None
+
     def _described(self, head: Token) -> Party | None:
         """ "the Chinese diplomat", "the Russian leader": the last person of that country
         mentioned in the sentences before."""
         definite = any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children)
-        if head.tag_ != "NN" or not definite or head.lemma_.lower() not in self.lex.party_nouns:
+        if head.tag_ not in ("NN", "NNP") or not definite:
+            return None
+        if head.lemma_.lower() not in self.lex.party_nouns:
             return None
         country = self._country_modifier(head)
         if country is None:
@@ -136,11 +164,17 @@ class Parties:
         return None
 
     def _country_modifier(self, head: Token) -> str | None:
+        """ "the Chinese diplomat", "Russia's leader", "the President of China"."""
         for child in head.children:
             if child.dep_ in ("amod", "compound", "poss", "nmod"):
                 country = self.kb.country_of_word(child.text)
                 if country:
                     return country
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for obj in (o for o in child.children if o.dep_ == "pobj"):
+                    actor = self.actor_at(obj)
+                    if actor is not None and self.kind(actor) == "country":
+                        return self.country_of(actor)
         return None
 
     def _group(self, head: Token) -> Party | None:

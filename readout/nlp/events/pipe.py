@@ -137,13 +137,15 @@ def _sentence_frames(
     frames = [f for t in triggers if t.role != "noun" and (f := builder.build(t))]
     by_verb = {f.trigger.token.i: f for f in frames}
     for trigger in (t for t in triggers if t.role == "noun"):
-        gov, preps = governor(trigger.token)
+        gov, preps = governor(trigger.token, lex.event_parts)
         host = by_verb.get(gov.i) if gov is not None else None
         absorbed = host is not None and ABSORBING_PREPS.intersection(preps)
         if absorbed and trigger.type != "statement":  # a statement is an event of its own
             host.anchors.append(trigger.token)  # its dates, partners and venue are the host's
             host.parties += builder.partners(trigger.token)
             host.place = host.place or builder.venue(trigger.token)
+            if trigger.type == "visit":
+                host.needs_date = False  # "X, who is in Russia on a state visit": a visit
             if trigger.type == "call" and host.type in ("meeting", "talks"):
                 host.type = "call"  # "during a phone call, X and Y discussed ..."
             if trigger.type == "summit" and host.type != "summit":
@@ -155,7 +157,7 @@ def _sentence_frames(
         elif frame is not None:
             frames.append(frame)  # a summit with no one named: it may date an earlier one
     mentions = [m for m in find_dates(sent, published) if m.bound in USABLE_BOUNDS]
-    mentions += anaphoric_dates(sent, last_day, forward=told) if frames else []
+    mentions += anaphoric_dates(sent, last_day, told, mentions) if frames else []
     mentions = outside_quotes(mentions, frames, sent)
     dated = author_statements(assign_dates(frames, mentions), builder.p)
     # a stay is a visit with dates of its own, or told in the present ("X is in Moscow")
@@ -195,8 +197,10 @@ def _participants(frame: Frame, parties: Parties, on) -> list[str]:
     ids = parties.resolve(frame.parties, on)
     ids = [i for i in ids if parties.kind(i) not in NON_PARTICIPANT_KINDS]
     ids = [i for i in ids if not parties.is_headline_fragment(i)]
-    people = [i for i in ids if parties.is_person(i)]
-    return people or ids  # countries only take part when no person is named
+    # An event needs a named person: "talks between Russian and US officials" or "consultations
+    # between the two countries have been held since 2005" are background, not a contact the
+    # timeline can show (countries and ministries are the sides people speak for).
+    return [i for i in ids if parties.is_person(i)]
 
 
 def _status(frame: Frame, span: DateRange | None, lex: Lexicon, published) -> str:

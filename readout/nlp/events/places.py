@@ -30,6 +30,8 @@ def place_text(parties: Parties, token: Token) -> str:
 
 def place_within(parties: Parties, token: Token, hops: int = 3) -> str | None:
     """``token`` itself when a place, else one found through up to ``hops`` "of/in/at"."""
+    if city := parties.capital_at(token):  # "arrived in the Russian capital"
+        return city
     if parties.is_place(token) or parties.is_seat(token):  # "in the Kremlin"
         return place_text(parties, token)
     if hops == 0:
@@ -76,3 +78,14 @@ def carried_place(
         if prep.dep_ == "prep" and prep.lower_ in ("with", "by"):
             objects += [o for o in prep.children if o.dep_ == "pobj"]
     return next((p for o in objects if (p := prep_place(parties, o, preps))), None)
+
+
+def relative_place(parties: Parties, verb: Token) -> str | None:
+    """ "Li started the tour in Moscow, where he held consultations ... and was received by
+    Y": a "where" clause (and its conjuncts) took place at the place it describes."""
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.pos_ in ("VERB", "AUX"):
+        clause = clause.head
+    if clause.dep_ != "relcl" or not any(c.lower_ == "where" for c in clause.children):
+        return None
+    return place_within(parties, clause.head, 0)

@@ -27,6 +27,9 @@ ABSORBING_PREPS = {"for", "at", "on", "during"}
 RELATIVES = {"who", "which", "that"}
 NEGATIVE = {"no", "nobody", "none", "neither"}
 CALL_EXCLUDED = {"for", "on", "upon", "off", "back", "up", "in", "out"}
+# Prepositions that give the medium of a contact ("by phone", "via video link", "over a secure
+# line", "on the phone"); "according to a video released by ..." names a source, not a medium.
+MEDIUM_PREPS = {"by", "via", "over", "through", "on", "in"}
 
 
 @dataclass
@@ -133,11 +136,19 @@ _ROOT, _BE = get_string_id("ROOT"), get_string_id("be")
 # --- syntax shared by the frames -----------------------------------------------------------
 
 
-def governor(noun: Token) -> tuple[Token | None, tuple[str, ...]]:
+def governor(
+    noun: Token, parts: frozenset[str] = frozenset()
+) -> tuple[Token | None, tuple[str, ...]]:
     """The verb a noun event hangs from and the prepositions on the way, nearest the noun
     first: "held talks" -> (held, ()); "travelled for talks" -> (travelled, ("for",));
     "two days of meetings" -> (the verb above "days", ("of", "after")); "ahead of a visit"
-    -> (the verb, ("of", "ahead"))."""
+    -> (the verb, ("of", "ahead")).
+
+    ``parts`` are nouns naming a part or a run of an event ("round", "sidelines", "end"):
+    "held the 20th round of consultations" is "held consultations" -> (held, ()). Through
+    any other noun the event is a topic, not something the verb's subject took part in
+    ("briefed Y on preparations for the summit") -> (None, ()).
+    """
     verb_head = noun.head.pos_ in ("VERB", "AUX") and not _as_preposition(noun.head)
     if noun.dep_ in ("dobj", "attr", "oprd") and verb_head:
         return noun.head, ()
@@ -153,6 +164,11 @@ def governor(noun: Token) -> tuple[Token | None, tuple[str, ...]]:
             return head.head, (*preps, "ahead")
         if head.pos_ not in ("NOUN", "PROPN", "NUM"):
             return None, ()
+        if parts and head.pos_ == "NOUN" and not {head.lemma_.lower(), head.lower_} & parts:
+            return None, ()  # a name in between is a misattached phrase: "by X in his statement"
+        stand_in = preps == ("of",) and head.dep_ in ("dobj", "attr")
+        if parts and stand_in and head.head.pos_ == "VERB":
+            return head.head, ()  # "held a new round of talks": the round is the talks
         token = head
     return None, ()
 
@@ -198,6 +214,12 @@ def _headline_list(verb: Token, subjects: list[Token]) -> list[Token]:
     ]  # fmt: skip
 
 
+# Prepositions that make a noun event the setting of its clause, presupposed whatever the
+# clause says: "during those talks X called the ties 'unprecedented'", "could meet at the
+# summit" (the summit takes place either way).
+SETTING_PREPS = {"during", "at", "after", "following", "amid", "throughout"}
+
+
 def path_up(token: Token) -> list[Token]:
     """The token and its heads up to (not including) the first reporting verb."""
     path = [token]
@@ -208,10 +230,25 @@ def path_up(token: Token) -> list[Token]:
     return path
 
 
+def hedge_path(token: Token) -> list[Token]:
+    """The part of ``path_up`` whose words can hedge the event: it ends at a setting
+    preposition, and at a conjunct verb with a subject of its own ("X called the ties
+    'unprecedented', and the sides discussed energy": "called" does not hedge "discussed")."""
+    path = path_up(token)
+    for k, head in enumerate(path):
+        setting = head.dep_ == "prep" and head.lower_ in SETTING_PREPS
+        if k and setting and path[k - 1].dep_ == "pobj":
+            return path[: k + 1]
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
+        if head.dep_ == "conj" and head.pos_ == "VERB" and own_subject:
+            return path[: k + 1]
+    return path
+
+
 def is_hedged(trigger: Token, lex: Lexicon) -> bool:
     """Offers, wishes, refusals, negations and conditions: "ready to meet", "did not meet",
     "no plans to visit", "could hold talks", "called for talks"."""
-    path = path_up(trigger)
+    path = hedge_path(trigger)
     if any(t.lemma_.lower() in lex.hypothetical for t in path[1:]):
         return True
     if trigger.dep_ in ("nsubj", "nsubjpass") and any(
@@ -250,8 +287,10 @@ def phone_marked(token: Token, lex: Lexicon) -> bool:
     for near in nearby:
         if near.lower_ in lex.phone_words:
             return True
-        if near.dep_ in ("prep", "agent") and any(
-            t.lower_ in lex.phone_words for c in near.children for t in c.subtree
+        if (
+            near.dep_ in ("prep", "agent")
+            and near.lower_ in MEDIUM_PREPS
+            and any(t.lower_ in lex.phone_words for c in near.children for t in c.subtree)
         ):
             return True  # "by phone", "by video link", "over a secure telephone line"
     return False
