@@ -79,6 +79,21 @@ class _Article:
         for alias in getattr(actor, "aliases", []):
             key = surname_of(alias, country)
             self.full_names.setdefault(key, []).append((span.start, _id(actor)))
+        first = fold(actor.name.replace("-", " ").split()[0])
+        if isinstance(actor, NewActor) and _written_first(self.kb, first):
+            # a new name's country is unknown, but a first word the KB knows as a family name
+            # written first ("Ito Kenji") is the family name: a bare "Ito" later is this
+            # person, not the namesake the KB knows
+            self.full_names.setdefault(first, []).append((span.start, _id(actor)))
+
+
+def _written_first(kb: KnowledgeBase, word: str) -> bool:
+    return any(
+        a.kind == "person"
+        and a.country in FAMILY_NAME_FIRST
+        and surname_of(a.name, a.country) == word
+        for a in kb.actors.values()
+    )
 
 
 def _id(actor: Actor | NewActor) -> str:

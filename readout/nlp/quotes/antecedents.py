@@ -19,7 +19,10 @@ from readout.knowledge import fold
 from readout.nlp.quotes.context import COLLECTIVE, PERSON, SUBJECT_DEPS, DocContext, Mention
 from readout.nlp.quotes.cues import Cues
 
-LOOK_BACK = 4  # sentences searched before the one holding the pronoun or role noun
+LOOK_BACK = 4  # sentences searched before the one holding the pronoun
+# A role noun ("the Russian minister") names what its antecedent is, so it may reach further
+# back than a pronoun: captions, bylines or a paragraph about the other side may stand between.
+ROLE_LOOK_BACK = 16
 GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "mrs": "f", "mrs.": "f", "ms": "f",
                     "ms.": "f", "madam": "f", "miss": "f"}  # fmt: skip
@@ -107,15 +110,17 @@ class Antecedents:
 
     def role(self, token: Token, words: tuple[str, ...], country: str | None) -> str | None:
         """A person whose role (by date) or description contains one of ``words``."""
-        return self.person(token, self._role_filter(words, country))
+        return self._search(token, self._role_filter(words, country), PERSON, ROLE_LOOK_BACK)
 
-    def _search(self, token: Token, accept: Accept, kinds: set[str]) -> str | None:
+    def _search(
+        self, token: Token, accept: Accept, kinds: set[str], look_back: int = LOOK_BACK
+    ) -> str | None:
         plain = kinds == PERSON and token.lower_ in self.cues.person_pronouns
         if plain and token.i in self._memo:
             return self._memo[token.i]
         sent_no = self.ctx.sent_index[token.i]
         found = None
-        for n in range(sent_no, max(-1, sent_no - LOOK_BACK - 1), -1):
+        for n in range(sent_no, max(-1, sent_no - look_back - 1), -1):
             candidates = self._candidates(n, token.i if n == sent_no else None, kinds)
             if n == sent_no:  # in its own sentence only a subject can be the antecedent
                 candidates = [c for c in candidates if c.subject]

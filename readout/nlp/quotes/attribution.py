@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from readout.nlp.extensions import text_of
+from readout.nlp.quotes.colons import phrase_head, separator, speech_noun_colon
 from readout.nlp.quotes.cues import Cues
 from readout.nlp.quotes.marks import Quote
 from readout.nlp.quotes.reported import according_cue
@@ -21,7 +22,6 @@ from readout.nlp.quotes.speakers import Speaker, SpeakerResolver
 
 BARE_ATTRIBUTION = 12  # tokens: "Wang said." after a quote closing its own sentence
 COLON_ATTRIBUTION = 6  # tokens: "...: China FM" in a headline
-TRAILING_SEPARATORS = {":", "-", "–", "—", "|"}  # "'...' – Lavrov"
 ADJACENT = 5  # tokens: '...," Foreign Minister Wang Yi said' / 'Wang Yi said: "...
 
 
@@ -101,6 +101,8 @@ class Attributor:
             speaker, how = self._by_according(span), "according"
         if speaker is None:
             speaker, how = self._by_colon(quote), "colon"
+        if speaker is None and (before := self._previous_token(tokens[0])) is not None:
+            speaker = speech_noun_colon(before, self.resolver, self.cues, self.quoted)
         if speaker is None:
             speaker, cue, how = self._by_frame(tokens)
         sent_start, sent_end = span.start_char, span.end_char
@@ -130,7 +132,8 @@ class Attributor:
             return None, None, "none"
         speaker, verb = found[0]
         if not self._is_person(speaker):
-            speaker, verb = self._reported_person(verb, found[1:], roots) or (speaker, verb)
+            person = self._reported_person(verb, found[1:], roots, speaker)
+            speaker, verb = person or (speaker, verb)
         return speaker, verb, "verb"
 
     def _owner(self, noun: Token) -> Speaker | None:
@@ -156,19 +159,25 @@ class Attributor:
         actor = self.ctx.kb.actors.get(speaker.actor_id or "")
         return actor is not None and actor.kind == "person"
 
-    def _reported_person(self, outer: Token, others: list[tuple[Speaker, Token]], roots):
+    def _reported_person(self, outer: Token, others, roots, said: Speaker):
         """'X hoped ..., saying it was "...", the ministry added', '... went on to state that
         the "..." played "...", TASS reported': an institution or outlet passes on the words of
         a person whose speech verb stands near the quote, or below the institution's verb.
         The person said them; not when the institution's verb governs the quote and stands
-        below the person's ('X said the Kremlin called it a "..."')."""
+        below the person's ('X said the Kremlin called it a "..."'), unless that subject is
+        the person's own country: 'Xi said China welcomed "..."' reports Xi's words."""
         outer_governs = any(outer in root.ancestors for root in roots)
         for speaker, verb in others:
             if not self._is_person(speaker):
                 continue
-            if not outer_governs or outer in verb.ancestors:
+            if not outer_governs or outer in verb.ancestors or self._own_country(speaker, said):
                 return speaker, verb
         return None
+
+    def _own_country(self, person: Speaker, country: Speaker) -> bool:
+        actors = self.ctx.kb.actors
+        place, who = actors.get(country.actor_id or ""), actors.get(person.actor_id or "")
+        return place is not None and place.kind == "country" and who.country == place.name
 
     def _adjacent_cues(self, tokens: list[Token], span: Span) -> dict[int, int]:
         """The attribution right at the quote, whatever the parse says: '...," he said',
@@ -213,7 +222,7 @@ class Attributor:
             return None
         outside = [t for t in para if t.i not in self.quoted]
         words = [t for t in outside if not (t.is_punct or t.is_space)]
-        trailing = [t for t in outside if _separator(t) and t.idx > quote.end]
+        trailing = [t for t in outside if separator(t) and t.idx > quote.end]
         text = text_of(self.doc)  # "China FM: 'quote'": the quote must open right after the colon
         colons = [
             t for t in outside if t.text == ":" and not text[t.idx + 1 : quote.open_at].strip()
@@ -226,7 +235,7 @@ class Attributor:
         for part in parts:
             if not 0 < len(part) <= COLON_ATTRIBUTION:
                 continue
-            found = self.resolver.resolve(_phrase_head(part))
+            found = self.resolver.resolve(phrase_head(part))
             if found.actor_id:
                 return found
         return None
@@ -275,19 +284,3 @@ def _hops(token: Token, ancestor: Token) -> int | None:
         if head.i == ancestor.i:
             return n
     return None
-
-
-def _separator(token: Token) -> bool:
-    """A colon, or a dash standing apart ("' – Lavrov"), not one inside "US-China"."""
-    if token.text == ":":
-        return True
-    spaced = token.i > 0 and bool(token.doc[token.i - 1].whitespace_) and bool(token.whitespace_)
-    return token.text in TRAILING_SEPARATORS and spaced
-
-
-def _phrase_head(tokens: list[Token]) -> Token:
-    inside = {t.i for t in tokens}
-    for token in tokens:
-        if token.head.i not in inside or token.head == token:
-            return token
-    return tokens[-1]

@@ -14,6 +14,7 @@ from datetime import date
 
 from spacy.tokens import Token
 
+from readout.knowledge import slugify
 from readout.nlp.quotes.antecedents import Antecedents
 from readout.nlp.quotes.context import (
     COLLECTIVE,
@@ -27,6 +28,7 @@ from readout.nlp.quotes.context import (
 )
 from readout.nlp.quotes.cues import Cues
 from readout.nlp.quotes.institutions import Institutions
+from readout.nlp.quotes.new_people import add_new_person, described_name
 
 SUBJECT_HOPS = 4  # "said ..., adding that" -> "said" -> its subject
 SOURCE_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}
@@ -72,8 +74,11 @@ class SpeakerResolver:
                 return token.head
             if token.dep_ not in {"conj", "advcl", "xcomp", "pcomp"} or token.head == token:
                 return None
+            adjunct = _comma_participle(token)
             token = token.head if token.dep_ != "pcomp" else token.head.head
             token = self._outside_quotes(token)
+            if adjunct:
+                token = _main_clause(token)
         return None
 
     def _outside_quotes(self, token: Token) -> Token:
@@ -176,6 +181,10 @@ class SpeakerResolver:
         named = self._named_person(head, tokens)
         if named is not None and named.actor_id:
             return named.actor_id
+        untagged = described_name(head, set(self.ctx.by_token), self.ctx.quoted)
+        if untagged is not None:
+            known = slugify(untagged)
+            return known if known in self.kb.actors else add_new_person(self.ctx.doc, untagged)
         if lemma in self.cues.speech_nouns or lower in self.cues.speech_nouns:
             owner = self.institutions.owner(tokens, head)
             return owner or (self._earlier_statement(head) if definite(head) else None)
@@ -259,3 +268,22 @@ class SpeakerResolver:
             if mention.kind == "country" and mention.actor_id in self.kb.actors:
                 return self.kb.actors[mention.actor_id].name
         return None
+
+
+def _comma_participle(verb: Token) -> bool:
+    """'..., telling reporters that ...': a participle set off by a comma, with no subject
+    of its own."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.i == 0:
+        return False
+    return verb.doc[verb.i - 1].text == "," and verb.i > verb.head.i
+
+
+def _main_clause(verb: Token) -> Token:
+    """A comma-set participle that the parser hung on the last verb of a reported clause
+    ("X did not exclude that Y might come, telling reporters ...") describes the
+    one reporting it, not the clause's own subject: climb out of complement clauses that
+    follow their verb. A reported clause before its verb ("X hoped ..., saying ..., the
+    ministry added") is the content passed on, and its subject said it."""
+    while verb.dep_ == "ccomp" and verb.head.i < verb.i:
+        verb = verb.head
+    return verb
