@@ -249,7 +249,12 @@ def link_mentions(
     _register_new_people(art, pending)
     _link_person_like(art, pending, surname_index(kb) if surnames is None else surnames)
     _link_missed_surnames(art)
-    taken = {i for span in art.spans if span._.actor_id for i in range(span.start, span.end)}
+    taken = {
+        i: span._.actor_id
+        for span in art.spans
+        if span._.actor_id
+        for i in range(span.start, span.end)
+    }
     for span, actor_id in find_title_mentions(doc, kb=kb, on=published_date(doc), taken=taken):
         art.add(span, actor_id)
     spans = sorted(art.spans, key=lambda s: (s.start, -s.end))

@@ -64,12 +64,25 @@ def _title_at(words: _Words, i: int, kb: KnowledgeBase) -> tuple[list[str], int]
     return None
 
 
-def _names_a_person(words: _Words, i: int, taken: set[int]) -> bool:
-    """True when a linked name follows the title ("Foreign Minister Wang Yi", "spokesperson,
-    Guo Jiakun")."""
+def _named_after(words: _Words, i: int, taken: dict[int, str]) -> str | None:
+    """The linked name that follows the title ("Foreign Minister Wang Yi", "spokesperson,
+    Guo Jiakun"), if any."""
     if i < len(words) and words.texts[i] == ",":
         i += 1
-    return i < len(words) and i in taken
+    return taken.get(i) if i < len(words) else None
+
+
+def _named_in_article(
+    kb: KnowledgeBase, roles: list[str], ofs: list, named: dict[tuple[str, ...], str]
+) -> str | None:
+    """The person this article names with the same title ("the country's top diplomat Wang
+    Yi"): a headline's "China's top diplomat" is that person, whoever the knowledge base
+    lists for the role on the day (titles such as "top diplomat" move between offices)."""
+    actor_id = named.get(tuple(roles))
+    actor = kb.actors.get(actor_id or "")
+    if actor is None or not any(of in (None, actor.country) for of in ofs):
+        return None
+    return actor_id
 
 
 def _resolve(kb: KnowledgeBase, roles: list[str], ofs: list, on: date | None) -> str | None:
@@ -108,27 +121,36 @@ def _bare_title(words: _Words, i: int, kb: KnowledgeBase):
 
 
 def find_title_mentions(
-    doc: Doc, *, kb: KnowledgeBase, on: date | None, taken: set[int]
+    doc: Doc, *, kb: KnowledgeBase, on: date | None, taken: dict[int, str]
 ) -> list[tuple[Span, str | None]]:
-    """Title phrases not followed by a name, resolved to their holder on the date; titles
-    that resolve to nobody (or to several people) are left out."""
+    """Title phrases not followed by a name, resolved to the person the article names with
+    the same title, else to their holder on the date; titles that resolve to nobody (or to
+    several people) are left out. ``taken``: token index -> actor id of linked names."""
     found = []
     words = _Words(doc)
     # Where a title can start, tested in one pass: the rules below run only there.
     qualifiers = {i for i, (text, key) in enumerate(zip(words.texts, words.folded, strict=True))
                   if text[:1].isupper() and kb.may_start_qualifier(key)}  # fmt: skip
     titles = {i for i, key in enumerate(words.folded) if key in kb.title_first_words}
-    end = 0
+    matches, end = [], 0
     for i in sorted(qualifiers | titles):
         if i < end:  # inside the title just found
             continue
         match = (_qualified_title(words, i, kb) if i in qualifiers else None) or (
             _bare_title(words, i, kb) if i in titles else None
         )
-        if match is None:
+        if match is not None:
+            matches.append(match)
+            end = match[1]
+    named = {}
+    for _, end, roles, _ in matches:
+        person = _named_after(words, end, taken)
+        if person is not None and kb.actors.get(person) is not None:
+            named.setdefault(tuple(roles), person)
+    for start, end, roles, ofs in matches:
+        if _named_after(words, end, taken) is not None:
             continue
-        start, end, roles, ofs = match
-        actor_id = None if _names_a_person(words, end, taken) else _resolve(kb, roles, ofs, on)
+        actor_id = _named_in_article(kb, roles, ofs, named) or _resolve(kb, roles, ofs, on)
         if actor_id is not None:
             found.append((Span(doc, start, end, label="TITLE"), actor_id))
     return found
