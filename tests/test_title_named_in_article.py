@@ -31,3 +31,20 @@ def test_a_name_of_another_country_does_not_take_the_title(nlp):
         "France's top diplomat Catherine Colonna said on Tuesday that talks went well."
     )
     assert _titles(nlp, text, "2023-03-01").get("China's top diplomat") != "catherine-colonna"
+
+
+def test_a_title_of_a_country_is_that_countrys(nlp):
+    text = (
+        "Minister of Foreign Affairs of France said on Monday that talks would go on.\n\n"
+        "Xi held talks with President of the Russian Federation Vladimir Putin."
+    )
+    titles = _titles(nlp, text, "2025-06-11")
+    assert titles == {"Minister of Foreign Affairs of France": "jean-noel-barrot"}
+
+
+def test_a_bare_title_is_not_the_person_another_title_named(nlp):
+    text = (
+        "Dear President Putin, thank you for the invitation, Xi said.\n\n"
+        "President of the People's Republic of China Xi Jinping arrived in Moscow."
+    )
+    assert "vladimir-putin" not in _titles(nlp, text, "2025-05-08").values()

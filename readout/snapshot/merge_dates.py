@@ -124,6 +124,10 @@ def chosen_date(reports: list[tuple[str, EventRecord, str]], published) -> Event
 def _best(usable: list[EventRecord]) -> EventRecord:
     top = min(rank(ev) for ev in usable)
     best = [ev for ev in usable if rank(ev) == top]
+    if all(ev.type == "visit" and ev.date_precision == "day" for ev in best):
+        # a visit is dated by its first day: "arrived on Monday" and "met Y there on
+        # Tuesday" (a later day of the stay) are one visit that began on Monday
+        return min(best, key=lambda ev: ev.date)
     votes = Counter(ev.date for ev in best)
     return next(ev for ev in best if votes[ev.date] == max(votes.values()))
 

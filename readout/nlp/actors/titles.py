@@ -80,8 +80,8 @@ def _named_in_article(
     lists for the role on the day (titles such as "top diplomat" move between offices)."""
     actor_id = named.get(tuple(roles))
     actor = kb.actors.get(actor_id or "")
-    if actor is None or not any(of in (None, actor.country) for of in ofs):
-        return None
+    if actor is None or ofs[0] is None or ofs[0] != actor.country:
+        return None  # a bare "President" could be anyone's
     return actor_id
 
 
@@ -120,6 +120,22 @@ def _bare_title(words: _Words, i: int, kb: KnowledgeBase):
     return i, title[1], title[0], [*named[:1], None]
 
 
+def _of_country(words: _Words, i: int, kb: KnowledgeBase, taken: dict[int, str]):
+    """ "of Russia", "of the People's Republic of China" after a title: (country, index
+    after it), read from the linked country mention there."""
+    if i >= len(words) or words.texts[i] != "of":
+        return None
+    k = i + 1
+    actor = kb.actors.get(taken.get(k, ""))
+    if actor is None and k < len(words) and words.folded[k] == "the":
+        k, actor = k + 1, kb.actors.get(taken.get(k + 1, ""))
+    if actor is None or actor.kind != "country":
+        return None
+    while taken.get(k) == actor.id:
+        k += 1
+    return actor.name, k
+
+
 def find_title_mentions(
     doc: Doc, *, kb: KnowledgeBase, on: date | None, taken: dict[int, str]
 ) -> list[tuple[Span, str | None]]:
@@ -139,6 +155,9 @@ def find_title_mentions(
         match = (_qualified_title(words, i, kb) if i in qualifiers else None) or (
             _bare_title(words, i, kb) if i in titles else None
         )
+        if match is not None and match[3][0] is None:  # "President of Russia"
+            of = _of_country(words, match[1], kb, taken)
+            match = (match[0], of[1], match[2], [of[0]]) if of else match
         if match is not None:
             matches.append(match)
             end = match[1]
