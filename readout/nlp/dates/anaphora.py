@@ -59,7 +59,11 @@ def anaphoric_dates(
         )
         if tokens is None or len(tokens) == 0:
             continue
+        if _approximate(sent.doc, tokens.start):
+            continue  # "less than three weeks before": no day
         named = _named_before(stated, tokens.start)
+        if named is not None and _offset_from_a_noun(sent.doc, match, tokens.end):
+            continue  # "on May 4, three weeks before the vote": counted from the vote
         anchor = named if named is not None else last_day
         if anchor is None or (named is None and not forward and offset_days(match) > 0):
             continue
@@ -68,6 +72,20 @@ def anaphoric_dates(
             DateMention(tokens, DateRange(day.isoformat(), None, "day", "anaphoric"), "past", None)
         )
     return found
+
+
+APPROXIMATE = {"than", "about", "nearly", "almost", "some", "roughly", "around", "over", "under"}
+
+
+def _approximate(doc, start: int) -> bool:
+    return start > 0 and doc[start - 1].lower_ in APPROXIMATE
+
+
+def _offset_from_a_noun(doc, match: re.Match, end: int) -> bool:
+    """ "three weeks before the invasion": the count runs from the noun phrase after it."""
+    if not match.group("n") or end >= len(doc):
+        return False
+    return doc[end].pos_ in ("DET", "PRON", "PROPN", "NOUN", "NUM") and doc[end].dep_ != "punct"
 
 
 def _named_before(stated: list[DateMention], start: int) -> date | None:

@@ -118,6 +118,9 @@ class FrameParties:
             reported = verb.dep_ == "ccomp" or (not subjects and verb.dep_ in ("conj", "advcl"))
             if self._people(parties) or not reported:
                 return parties
+            if any(s.lemma_.lower() in self.lex.party_nouns for s in subjects):
+                return parties  # "X said the envoy had explained ... during the trip": the
+                # envoy's trip, though the envoy is not named here; never the speaker's
             verb = verb.head
         return []
 

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from readout.knowledge import KnowledgeBase
 from readout.nlp.events.lexicon import Lexicon
+from readout.nlp.events.pronouns import PLURAL_PRONOUNS, person_antecedent, plural_antecedent
 from readout.nlp.events.triggers import REPORTING
 from readout.nlp.extensions import actor_spans, sentence_of, sentence_starts
 
@@ -122,6 +123,8 @@ class Parties:
         if head.lower_ in PRONOUNS:
             antecedent = self.antecedent(head)
             return [Party(antecedent, token=head.i)] if antecedent else []
+        if head.lower_ in PLURAL_PRONOUNS:
+            return plural_antecedent(self, head)
         if head.lemma_.lower() == "counterpart":
             country = self._country_modifier(head)
             return [Party(counterpart_of=country, token=head.i)] if country else []
@@ -196,20 +199,7 @@ class Parties:
         return Party(group_roles=tuple(roles), group_size=size, token=head.i) if roles else None
 
     def antecedent(self, pronoun: Token) -> str | None:
-        """The person a pronoun refers to: the last person who was a subject before it in the
-        previous three sentences, else the last person mentioned."""
-        sent_starts = [s for s in sentence_starts(self.doc) if s <= pronoun.i][-4:]
-        window = range(sent_starts[0] if sent_starts else 0, pronoun.i)
-        people = [i for i in window if self.is_person(self.actor_at(self.doc[i]))]
-        subjects = [i for i in people if self._is_subject(self.doc[i])]
-        pick = subjects[-1] if subjects else people[-1] if people else None
-        return self.actor_at(self.doc[pick]) if pick is not None else None
-
-    def _is_subject(self, token: Token) -> bool:
-        span = self.spans[token.i]
-        return span.root.dep_ in SUBJECTS or (
-            span.root.dep_ == "conj" and span.root.head.dep_ in SUBJECTS
-        )
+        return person_antecedent(self, pronoun)
 
     # --- deferred references --------------------------------------------------------------
 

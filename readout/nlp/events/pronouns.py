@@ -1,0 +1,69 @@
+"""Who a pronoun in an event phrase refers to ("his visit", "when they met").
+
+Kept apart from ``readout.nlp.events.parties``, which turns noun phrases into parties: this
+module only looks back (or, for a pronoun in an opening adverbial, ahead) for the people meant.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from readout.nlp.extensions import sentence_starts
+
+if TYPE_CHECKING:
+    from readout.nlp.events.parties import Parties, Party
+
+SUBJECTS = ("nsubj", "nsubjpass")
+PLURAL_PRONOUNS = {"they", "them", "their"}
+
+
+def person_antecedent(parties: Parties, pronoun: Token) -> str | None:
+    """The person a pronoun refers to: the subject of the main clause when the pronoun opens
+    the sentence in an adverbial ("Speaking at the end of his visit, X said"), else the last
+    person who was a subject before it in the previous three sentences, else the last person
+    mentioned."""
+    ahead = _subject_ahead(parties, pronoun)
+    if ahead is not None:
+        return ahead
+    doc = pronoun.doc
+    sent_starts = [s for s in sentence_starts(doc) if s <= pronoun.i][-4:]
+    window = range(sent_starts[0] if sent_starts else 0, pronoun.i)
+    people = [i for i in window if parties.is_person(parties.actor_at(doc[i]))]
+    subjects = [i for i in people if _is_subject(parties, doc[i])]
+    pick = subjects[-1] if subjects else people[-1] if people else None
+    return parties.actor_at(doc[pick]) if pick is not None else None
+
+
+def plural_antecedent(parties: Parties, pronoun: Token) -> list[Party]:
+    """ "Xi and Putin declared ... when they met in Beijing": the last subject before the
+    pronoun, in its sentence or the one before, that names two or more people."""
+    doc = pronoun.doc
+    sent_starts = [s for s in sentence_starts(doc) if s <= pronoun.i][-2:]
+    for i in range(pronoun.i - 1, (sent_starts[0] if sent_starts else 0) - 1, -1):
+        token = doc[i]
+        if token.dep_ not in SUBJECTS or token.lower_ in PLURAL_PRONOUNS:
+            continue
+        found = parties.of_phrase(token)
+        people = [p for p in found if parties.is_person(p.actor_id) or p.group_size >= 2]
+        if sum(p.group_size or 1 for p in people) >= 2:
+            return people
+    return []
+
+
+def _subject_ahead(parties: Parties, pronoun: Token) -> str | None:
+    for clause in pronoun.ancestors:
+        if clause.dep_ != "advcl" or clause.i > clause.head.i:
+            continue
+        subjects = [c for c in clause.head.children if c.dep_ in SUBJECTS]
+        people = [parties.actor_at(s) for s in subjects if s.i > pronoun.i]
+        return next((p for p in people if parties.is_person(p)), None)
+    return None
+
+
+def _is_subject(parties: Parties, token: Token) -> bool:
+    span = parties.spans[token.i]
+    return span.root.dep_ in SUBJECTS or (
+        span.root.dep_ == "conj" and span.root.head.dep_ in SUBJECTS
+    )
