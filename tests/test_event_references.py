@@ -32,3 +32,21 @@ def test_weeks_before_a_noun_count_from_that_noun(nlp):  # noqa: F811
     approximate = "Xi met Putin in Moscow on June 2. Less than a week later, Wang Yi met Lavrov."
     later = [e for e in events(nlp, approximate) if "wang-yi" in e.participants]
     assert [e.date_precision for e in later] in ([], ["month"], ["unknown"])  # never a day
+
+
+def test_a_name_in_apposition_to_the_subject_is_the_pronouns_antecedent(nlp):  # noqa: F811
+    text = (
+        "Lavrov spoke to Wang Yi on Monday. On Tuesday, France's foreign minister, "
+        "Jean-Noel Barrot, made a visit to Kyiv, where he met Zelensky."
+    )
+    found = _found(nlp, text)
+    assert ("meeting", ["jean-noel-barrot", "volodymyr-zelensky"], None) in found
+    assert not [f for f in found if f[0] == "meeting" and "sergei-lavrov" in f[1]]
+
+
+def test_a_long_official_title_ends_in_its_holders_name(nlp):  # noqa: F811
+    text = (
+        "Lavrov held talks in Moscow on Monday with Special Representative of the Government "
+        "of the People's Republic of China on Eurasian Affairs Wang Yi, the ministry said."
+    )
+    assert ("talks", ["sergei-lavrov", "wang-yi"], "2025-06-09") in _found(nlp, text)

@@ -165,6 +165,9 @@ class FrameBuilder(FrameParties):
     def _noun(self, trigger: Trigger) -> Frame | None:
         noun, kind = trigger.token, trigger.type
         own = self._partners(noun, (*PARTNER_PREPS, "by"))
+        gov, preps = governor(noun, self.lex.event_parts)
+        if not own and gov is not None and not preps and gov.lemma_.lower() in self.lex.light_verbs:
+            own = self._partners(gov, ("with",))  # "held talks in Moscow on Friday with X"
         explicit = bool(own)
         place = prep_place(self.p, noun, (*PLACE_PREPS, "to") if kind == "visit" else PLACE_PREPS)
         for child in noun.children:

@@ -63,7 +63,7 @@ def _subject_ahead(parties: Parties, pronoun: Token) -> str | None:
 
 
 def _is_subject(parties: Parties, token: Token) -> bool:
-    span = parties.spans[token.i]
-    return span.root.dep_ in SUBJECTS or (
-        span.root.dep_ == "conj" and span.root.head.dep_ in SUBJECTS
-    )
+    """A subject, a conjunct of one, or in apposition to one ("Japan's prime minister,
+    Fumio Kishida, made a visit")."""
+    root = parties.spans[token.i].root
+    return root.dep_ in SUBJECTS or (root.dep_ in ("conj", "appos") and root.head.dep_ in SUBJECTS)
