@@ -19,6 +19,9 @@ LINE_SHARE = 0.7  # a third of its letters in another script: "Поддержи�
 MIN_LETTERS = 3  # "中" or "№ 5" alone says nothing about a line's language
 
 
+NON_LATIN = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+
+
 def latin_share(text: str) -> float | None:
     """Share of the letters that are Latin; ``None`` for a text without letters."""
     letters = len(LETTER.findall(text))
@@ -26,12 +29,17 @@ def latin_share(text: str) -> float | None:
 
 
 def latin_page(lines: Iterable[str]) -> bool:
-    share = latin_share("\n".join(lines))
+    text = "\n".join(lines)
+    if text.isascii() or not NON_LATIN.search(text):  # nearly every English page: one pass
+        return True
+    share = latin_share(text)
     return share is not None and share >= PAGE_SHARE
 
 
 def other_script(line: str) -> bool:
     """A line mostly in a non-Latin script (on a page known to be Latin)."""
+    if line.isascii() or not NON_LATIN.search(line):
+        return False
     if len(LETTER.findall(line)) < MIN_LETTERS:
         return False
     share = latin_share(line)
