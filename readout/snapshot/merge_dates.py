@@ -5,7 +5,8 @@ Dates come in already resolved against each article's own publication date. Two 
 (stated or relative) dates that cannot be the same days are two events; a date taken from the
 publication day or an earlier sentence ("the same day") yields within ``SOFT_SLACK_DAYS``. The
 merged date is chosen by basis first (stated > relative > anaphoric > publication), then by
-how many sources give it, and a held event is never dated after the first article reporting it.
+how many sources give it, and a held event is never dated after the first article reporting
+it as held.
 """
 
 from __future__ import annotations
@@ -106,7 +107,11 @@ def not_after(ev: EventRecord, first_report: date | None) -> bool:
 def chosen_date(reports: list[tuple[str, EventRecord, str]], published) -> EventRecord | None:
     """The report whose date the event takes: the best basis, then the date most sources
     give; never a held event's date after the first article reporting it."""
-    days = [day(published.get(a)) for a, _, _ in reports] if published else []
+    # an article that announced the event before it happened does not bound its date:
+    # "will attend the summit later this year" in April, "arrived for the summit" in August
+    days = (
+        [day(published.get(a)) for a, ev, _ in reports if ev.status == "held"] if published else []
+    )
     first_report = min((d for d in days if d is not None), default=None)
     usable = [ev for _, ev, _ in reports if ev.date and not_after(ev, first_report)]
     if not usable:

@@ -39,6 +39,7 @@ PERSON_NOUNS = {
     "colonel", "general", "officer", "veteran", "activist", "observer", "student", "head",
 }  # fmt: skip
 APPOSITION_SPAN = 8  # tokens after ", a" searched for a person noun
+HEADLINE_SHARE = 0.6  # a sentence with this share of capitalised words is a headline
 
 
 def surname_of(name: str, country: str | None) -> str:
@@ -214,11 +215,47 @@ def _link_person_like(art: _Article, pending: list[Span], kb_surnames) -> None:
             actor_id = art.kb.person_of_name(span.text)
         if actor_id is None and len(kb_surnames.get(key, ())) == 1:
             actor_id = next(iter(kb_surnames[key]))
+            other = _other_given_name(art, key, art.kb.actors[actor_id])
+            if other is not None:  # "Zhao Leji ... Zhao said": not the knowledge base's Zhao
+                actor_id = _new_person(art, other)
         if actor_id is not None:
             linked = _with_honorific(span)
             art.add(Span(art.doc, linked.start, linked.end, label="PERSON"), actor_id)
         elif span.label_ in ACTOR_LABELS:
             art.add(span, None)
+
+
+def _other_given_name(art: _Article, surname: str, actor: Actor) -> Span | None:
+    """The article writes the family name with a given name that is not the known person's
+    ("Zhao Leji" when the knowledge base knows Zhao Lijian), in a sentence that is not a
+    title-case headline: a bare "Zhao" there is the other person, whom the model missed."""
+    if actor.country not in FAMILY_NAME_FIRST:
+        return None
+    own = {fold(w) for form in actor.surface_forms for w in form.replace("-", " ").split()}
+    for token in art.doc[:-1]:
+        after = token.nbor(1)
+        if fold(token.text) != surname or not after.is_title or after.pos_ != "PROPN":
+            continue
+        if fold(after.text) in own or _headline_like(token.sent):
+            continue
+        return Span(art.doc, token.i, token.i + 2, label="PERSON")
+    return None
+
+
+def _new_person(art: _Article, span: Span) -> str:
+    """A person the model did not tag, found by their full name: a new actor, mentioned."""
+    actor_id = slugify(span.text)
+    if actor_id not in art.new_actors and actor_id not in art.kb.actors:
+        art.new_actors[actor_id] = NewActor(actor_id=actor_id, name=span.text, aliases=[span.text])
+        art.add(span, actor_id)
+    known = art.kb.actors.get(actor_id) or art.new_actors[actor_id]
+    art.remember_person(span, known)
+    return actor_id
+
+
+def _headline_like(sent: Span) -> bool:
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return bool(words) and sum(t.is_title for t in words) > HEADLINE_SHARE * len(words)
 
 
 def _link_missed_surnames(art: _Article) -> None:

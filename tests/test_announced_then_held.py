@@ -1,0 +1,16 @@
+"""An article that announced an event before it happened does not bound the date of the
+event once held (readout.snapshot.merge): "will attend the summit later this year" in April,
+"arrived for the summit on Sunday" in August."""
+
+from test_event_merge_dates import ev, merged
+
+WHO = ("vladimir-putin",)
+
+
+def test_a_preview_does_not_keep_the_held_summit_from_its_day():
+    preview = ev("2025-01-01", "stated", kind="summit", status="planned", who=WHO, place=None)
+    preview = preview.__class__(**{**preview.__dict__, "date_precision": "year"})
+    held = ev("2025-08-31", "relative", kind="summit", who=WHO, place="Tianjin")
+    rows, _ = merged(("april", preview), ("august", held),
+                     published={"april": "2025-04-01", "august": "2025-08-31"})  # fmt: skip
+    assert [(r["date"], r["date_precision"]) for r in rows] == [("2025-08-31", "day")]
