@@ -21,12 +21,15 @@ MULTIPARTY = {"three-way", "trilateral", "joint", "conference", "videoconference
 
 def per_contact(record: EventRecord | None, sent: Span, parties: Parties) -> list[EventRecord]:
     """One event per contact: "A spoke by phone with B and C", "a call between A and the two
-    leaders" are two calls, A-B and A-C, unless the sentence makes it one call of three."""
+    leaders" are two calls, A-B and A-C, unless the sentence makes it one call of three;
+    "A held meetings with B and C" are two meetings."""
     if record is None:
         return []
     people = [p for p in record.participants if parties.is_person(p)]
     multiparty = any(w in text_of(sent).lower() for w in MULTIPARTY)
-    if record.type != "call" or len(people) < 3 or multiparty:
+    # "held separate meetings with A, B and C": the plural of a countable contact noun
+    several = record.type in ("meeting", "talks") and record.trigger.lower() == "meetings"
+    if not (record.type == "call" or several) or len(people) < 3 or multiparty:
         return [record]
     first = people[0]
     return [replace(record, participants=[first, other]) for other in people[1:]]

@@ -216,6 +216,8 @@ class FrameBuilder(FrameParties):
         each, none of them told here."""
         if noun.tag_ != "NNS" or noun.lower_ in self.lex.nouns:
             return False  # "talks", "consultations" are plural-only names of one event
+        if any(c.dep_ == "amod" and c.lower_ in SEPARATE for c in noun.children):
+            return False  # "held separate meetings with A, B and C": one each (per_contact)
         return len({p.actor_id for p in own if self.p.is_person(p.actor_id)}) >= 3
 
     def _is_pair(self, noun: Token) -> bool:
@@ -229,7 +231,10 @@ class FrameBuilder(FrameParties):
         gov, preps = governor(noun, self.lex.event_parts)
         parties = list(own)
         # "talks between X and Y", "Xi's visit": the parties are named; no one else joins
-        named = any(c.dep_ == "prep" and c.lower_ == "between" for c in noun.children) or (
+        # (a "between" phrase naming no one, "between the heads of government of the two
+        # countries", leaves the parties to the verb: "X and Y co-chaired the meeting between")
+        between = any(c.dep_ == "prep" and c.lower_ == "between" for c in noun.children)
+        named = (between and bool(self._people(own))) or (
             trigger.type == "visit" and any(c.dep_ == "poss" for c in noun.children)
         )
         takes_subject = gov is not None and (
@@ -279,6 +284,9 @@ class FrameBuilder(FrameParties):
         )
         people = [p for p in frame.parties if self.p.is_person(p.actor_id)]
         return definite and frame.place is not None and len(people) == 1
+
+
+SEPARATE = {"separate", "individual", "one-on-one", "bilateral"}
 
 
 def _has_agent(verb: Token) -> bool:
