@@ -35,6 +35,7 @@ from readout.snapshot.merge_dates import (
     own_date,
     places_fit,
     rank,
+    reported_before_held,
     span,
 )
 from readout.snapshot.records import EventRecord
@@ -182,6 +183,7 @@ def _across_articles(clusters: list[Cluster], kb, published) -> list[Cluster]:
                 if aid not in {a for a, _, _ in m.reports}
                 and all(_fits(m, ev, kb, same_article=False) for ev in cluster.events)
                 and _undated_ok(m, cluster.best, aid, published)
+                and not reported_before_held(m.reports, cluster.reports, published)
             ),
             None,
         )

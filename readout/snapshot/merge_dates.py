@@ -104,6 +104,27 @@ def not_after(ev: EventRecord, first_report: date | None) -> bool:
     return (start.year, start.month) <= (first_report.year, first_report.month)
 
 
+def reported_before_held(
+    reports: list[tuple[str, EventRecord, str]],
+    others: list[tuple[str, EventRecord, str]],
+    published,
+) -> bool:
+    """One side reports as held, in an article published before the day the other side
+    dates it: two events ("held a call in 2022" in February 2022 is not the call of
+    30 December 2022)."""
+    if not published:
+        return False
+    for mine, theirs in ((reports, others), (others, reports)):
+        firsts = [day(published.get(a)) for a, ev, _ in mine if ev.status == "held"]
+        first = min((d for d in firsts if d is not None), default=None)
+        if first is None:
+            continue
+        dated = [day(ev.date) for _, ev, _ in theirs if ev.date_precision == "day"]
+        if any(d is not None and (d - first).days > SOFT_SLACK_DAYS for d in dated):
+            return True
+    return False
+
+
 def chosen_date(reports: list[tuple[str, EventRecord, str]], published) -> EventRecord | None:
     """The report whose date the event takes: the best basis, then the date most sources
     give; never a held event's date after the first article reporting it."""

@@ -120,9 +120,16 @@ def _pick_year(parts: _Parts, pub: date, tense: str) -> date | None:
     return nearest
 
 
+YEAR_SHIFT = re.compile(r"\b(last|this|next)\s+year\b", re.I)
+
+
 def _explicit_day(text: str, pub: date, tense: str) -> date | None:
-    """'March 31', '31 March 2025', 'Tuesday, April 2, 2025'."""
+    """'March 31', '31 March 2025', 'Tuesday, April 2, 2025', 'December 30 last year'."""
     parts = _parts(text)
+    shift = YEAR_SHIFT.search(text)
+    if shift and parts.year is None:
+        year = pub.year + {"last": -1, "this": 0, "next": 1}[shift.group(1).lower()]
+        parts = replace(parts, year=year)
     return _pick_year(parts, pub, tense) if parts.month and parts.day else None
 
 

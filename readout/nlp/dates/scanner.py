@@ -50,7 +50,8 @@ _PATTERNS = [
     ("range", rf"(?:from\s+|between\s+)?(?:the\s+)?{_D}{_TO}{_DATE_UK}"),  # "the 22-24 May"
     ("range", rf"from\s+{_W}\s+(?:to|until|till|through)\s+{_W}"),
     ("until", rf"(?:until|till|through)\s+(?:{_DATE_US}|{_DATE_UK}|(?:next\s+)?{_W})"),
-    ("day", rf"(?:{_W},?\s+)?(?:{_DATE_US}|{_DATE_UK})"),
+    # "December 30 last year": the year word belongs to the day (dates.resolve reads it)
+    ("day", rf"(?:{_W},?\s+)?(?:{_DATE_US}|{_DATE_UK})(?:,?\s+(?:last|this|next)\s+year)?"),
     (
         "month",
         rf"(?:(?:early|mid|late|the\s+(?:start|beginning|middle|end)\s+of)[\s-]+)?"
