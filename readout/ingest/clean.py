@@ -28,11 +28,14 @@ from readout.ingest.furniture import Rules, is_button_row, is_icon_text, load_ru
 from readout.ingest.meta import is_sentence, words
 from readout.ingest.neighbours import (
     after_markers,
+    corrections,
     credit_captions,
     embedded_posts,
     footer,
+    gallery_captions,
     headline_again,
     interstitial_headlines,
+    list_widgets,
     repeated,
     sandwiched,
 )
@@ -155,6 +158,9 @@ def classify(
         if is_title:
             headline_again(lines, reasons, head)
     after_markers(lines, reasons, rules)
+    list_widgets(lines, reasons)
+    gallery_captions(lines, reasons)
+    corrections(lines, reasons)
     credit_captions(lines, reasons)
     embedded_posts(reasons)
     interstitial_headlines(lines, reasons)
@@ -196,7 +202,7 @@ def headline_index(
     otherwise it only marks where the page header ends.
     """
     body = [i for i, r in enumerate(reasons) if r is None]
-    first_sentence = next((i for i in body if is_sentence(tidy(lines[i]))), len(lines))
+    first_sentence = next((i for i in body if _prose(tidy(lines[i]))), len(lines))
     if title:
         for i in body:
             if i <= first_sentence + 2 and _similarity(tidy(lines[i]), title) >= 0.9:
@@ -214,10 +220,15 @@ def headline_index(
         and not headline.is_brand(shown[i], outlet)
     ]
     lede = " ".join([shown[i] for i in body if i >= first_sentence][:2])  # as infer_title
-    head = headline.best(candidates, lede)
+    head = headline.best(headline.before_entries(candidates, [tidy(x) for x in lines]), lede)
     if head is None:
         return None, False
     return head, not title or _similarity(shown[head], title) >= 0.6
+
+
+def _prose(text: str) -> bool:
+    """A sentence of the body: a labelled headline ('Explainer | Why now?') is none."""
+    return is_sentence(text) and not headline.labelled(text)
 
 
 def clean_article(raw: RawArticle) -> CleanArticle:

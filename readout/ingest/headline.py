@@ -21,10 +21,27 @@ MENU_ITEM_WORDS = 5  # words: a menu item or tagline is this short
 RELATED = 2  # content words shared with the lede: the line is about the story
 MENU_BLOCK = 3  # short lines in a row, none a sentence: a menu
 BRAND_DROP = re.compile(r"^the\s+|\s+(?:news|agency|online|daily)$")
+# A section label joined to the headline: "Explainer | What is X doing in Y?", "Analysis |
+# Why ...". The label is 1-3 words; what follows may end in "?" and still be no sentence.
+LABELLED = re.compile(r"^[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,2}\s+\|\s+[^|]*\w[^|]*$")
+# A live blog's entry stamp: a time alone with its zone or am/pm ("17.48 BST", "9:05 am").
+# A bare running time ("03:41") is a video's, so a zone or am/pm is required.
+ENTRY_TIME = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:(?i:[ap]\.?m\.?)(?:\s*[A-Z]{2,5})?|[A-Z]{2,5})$")
+LIVE_ENTRIES = 2  # entry stamps on a page: a live blog
+
+
+# Long function words: sharing one with the lede ("this", "with") says nothing of a line.
+_FUNCTION = (
+    "this that these those with from have been were will would could should about after "
+    "before into over under their they them there then than what when where which while "
+    "your also only some such very more most other"
+)
+FUNCTION_WORDS = frozenset(_FUNCTION.split())
 
 
 def content_words(text: str) -> set[str]:
-    return {w.lower().rstrip("’'s") for w in WORD.findall(text) if len(w) > 3}
+    found = {w.lower() for w in WORD.findall(text) if len(w) > 3} - FUNCTION_WORDS
+    return {w.rstrip("’'s") for w in found}
 
 
 def best(candidates: Sequence[tuple[int, str]], lede: str) -> int | None:
@@ -43,6 +60,24 @@ def best(candidates: Sequence[tuple[int, str]], lede: str) -> int | None:
         return min(shared, RELATED), share, -k
 
     return candidates[max(range(len(candidates)), key=score)][0]
+
+
+def labelled(line: str) -> bool:
+    """'Explainer | What is Wang doing in Oslo, and why now?': a headline after its section
+    label, even when it reads as a question (prose never joins clauses with ' | ')."""
+    match = LABELLED.match(line.strip())
+    return bool(match) and len(WORD.findall(line.split("|", 1)[1])) >= 3
+
+
+def before_entries(candidates: Sequence[tuple[int, str]], lines: Sequence[str]) -> list:
+    """On a live blog, the candidates above its first timestamped entry: each entry opens
+    with a time and its own headline, which shares more words with the first entry (read
+    as the lede) than the page's headline does. Unchanged when no candidate is above."""
+    stamps = [i for i, x in enumerate(lines) if ENTRY_TIME.match(x.strip())]
+    if len(stamps) < LIVE_ENTRIES:
+        return list(candidates)
+    above = [c for c in candidates if c[0] < stamps[0]]
+    return above or list(candidates)
 
 
 def menu_lines(

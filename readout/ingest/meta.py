@@ -223,12 +223,13 @@ def infer_title(
             continue
         if latin and other_script(line):  # the site's own menu in its language
             continue
-        if is_sentence(line):
+        if is_sentence(line) and not headline.labelled(line):
             lede.append(line)
             if len(lede) == 2:
                 break
         elif not lede and i not in menu and looks_like_headline(line):
             candidates += [] if headline.is_brand(line, outlet) else [(i, line)]
+    candidates = headline.before_entries(candidates, plain_lines)
     chosen = headline.best(candidates, " ".join(lede))
     return plain_lines[chosen] if chosen is not None else None
 

@@ -26,6 +26,22 @@ CLOSING_CREDIT = re.compile(
     re.I,
 )
 
+# A list widget of other stories: "list of 4 items", its items, then "end of list".
+LIST_START, LIST_END = re.compile(r"^list of (\d+) items?$", re.I), "end of list"
+LIST_ITEM_WORDS = 30  # words: longer lines are prose, not teaser headlines
+# A gallery's caption: a fragment opening with a preposition, no verb and no comma (a
+# sentence "At the talks, X said ..." has both): "With Jane Roe before the talks."
+GALLERY_CAPTION = re.compile(
+    r"^(?:with|at|during|before|after|following|ahead\s+of|on\s+the\s+sidelines\s+of)\s", re.I
+)
+VERBS = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|has|have|had|will|would|can|could|should|shall|may|"
+    r"might|must|do|does|did|said|says|told|tells|added|agreed|met|held|took|made)\b",
+    re.I,
+)
+CAPTIONS_AFTER_GALLERY = 3  # a gallery shows one caption at a time; a few at most in text
+CORRECTION_LINES = 3  # lines of a correction note's paragraph read as part of it
+
 
 def next_text(reasons: list, start: int, step: int) -> int | None:
     i = start + step
@@ -163,3 +179,64 @@ def sandwiched(lines: list[str], reasons: list) -> None:
         sides = [j for j in (before, after) if j is not None]
         if sides and all(reasons[j] not in (None, "headline") for j in sides):
             reasons[i] = "between furniture"
+
+
+def list_widgets(lines: list[str], reasons: list) -> None:
+    """The items of a 'list of N items' widget (other stories' headlines, some written as
+    questions) up to its 'end of list', or its N items when no end is marked."""
+    for i, line in enumerate(lines):
+        start = LIST_START.match(tidy(line))
+        if not start:
+            continue
+        count, j, seen = int(start.group(1)), next_text(reasons, i, 1), 0
+        while j is not None and seen < 2 * count + 2:
+            text = tidy(lines[j])
+            if text.lower() == LIST_END or len(words(text)) > LIST_ITEM_WORDS:
+                break
+            if reasons[j] is None:
+                reasons[j] = "other story"
+            seen += 1
+            j = next_text(reasons, j, 1)
+
+
+def gallery_captions(lines: list[str], reasons: list) -> None:
+    """Captions a photo gallery prints after its marker ('Photo gallery (12 photos)'):
+    verbless fragments such as 'During the talks in narrow format.'"""
+    for i, reason in enumerate(reasons):
+        if reason != "gallery":
+            continue
+        j = next_text(reasons, i, 1)
+        for _ in range(CAPTIONS_AFTER_GALLERY):
+            if j is None or reasons[j] is not None or not _gallery_caption(tidy(lines[j])):
+                break
+            reasons[j] = "photo caption"
+            j = next_text(reasons, j, 1)
+
+
+def _gallery_caption(text: str) -> bool:
+    return (
+        bool(GALLERY_CAPTION.match(text))
+        and len(words(text)) <= CAPTION_WORDS
+        and "," not in text
+        and not VERBS.search(text)
+    )
+
+
+def corrections(lines: list[str], reasons: list) -> None:
+    """A correction note is removed whole: the paragraph under a 'Correction' heading, and
+    the rest of the note's own paragraph (lines right below it, no blank line between) when
+    the page separates its paragraphs with blank lines."""
+    blank = sum(r == "" for r in reasons)
+    spaced = blank * 4 >= len(reasons) - blank  # a blank line per few lines of text
+    for i, reason in enumerate(reasons):
+        if reason != "correction":
+            continue
+        if len(words(tidy(lines[i]))) <= 3:  # the heading alone: its note follows
+            j = next_text(reasons, i, 1)
+            if j is not None and reasons[j] is None:
+                reasons[j] = "correction"
+            continue
+        for j in range(i + 1, min(i + 1 + CORRECTION_LINES, len(lines))):
+            if not spaced or reasons[j] == "" or reasons[j] not in (None, "correction"):
+                break
+            reasons[j] = "correction"
