@@ -186,11 +186,15 @@ def _relabel_people(pending: list[Span]) -> list[Span]:
     return out
 
 
-def _register_new_people(art: _Article, pending: list[Span]) -> None:
-    """Multi-word person names the knowledge base lacks become new actors."""
+def _register_new_people(art: _Article, pending: list[Span], kb_surnames) -> None:
+    """Multi-word person names the knowledge base lacks become new actors; names run
+    together from known people's surnames ("Putin Zelensky" in "Trump hosts Putin Zelensky
+    talks") are not a person."""
     for span in pending:
         words = [t for t in span if t.is_alpha]
         if span.label_ != "PERSON" or len(words) < 2 or not all(t.is_title for t in words):
+            continue
+        if all(len(kb_surnames.get(fold(t.text), ())) == 1 for t in words):
             continue
         if any(t.text in {"'s", "’s"} for t in span):  # "Trump's Frustration": a subhead
             continue
@@ -283,8 +287,9 @@ def link_mentions(
     art = _Article(doc=doc, kb=kb)
     ents = [e for e in doc.ents if e.label_ in ACTOR_LABELS]
     pending = _relabel_people(_link_known(art, ents))
-    _register_new_people(art, pending)
-    _link_person_like(art, pending, surname_index(kb) if surnames is None else surnames)
+    surnames = surname_index(kb) if surnames is None else surnames
+    _register_new_people(art, pending, surnames)
+    _link_person_like(art, pending, surnames)
     _link_missed_surnames(art)
     taken = {
         i: span._.actor_id

@@ -6,36 +6,25 @@ event's date and other participants ("his Russian counterpart", "the two leaders
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
 from readout.knowledge import KnowledgeBase
 from readout.nlp.events.lexicon import Lexicon
+from readout.nlp.events.party import Party
 from readout.nlp.events.pronouns import PLURAL_PRONOUNS, person_antecedent, plural_antecedent
+from readout.nlp.events.titled import led_by, title_holder
 from readout.nlp.events.triggers import REPORTING
 from readout.nlp.extensions import actor_spans, sentence_of, sentence_starts
 
 PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
-TITLE_PREPS = {"of", "on", "for"}  # "Special Representative ... on Eurasian Affairs Li Hui"
-TITLE_GLUE = {"the", "'s", "’s"}
-TITLE_RUN = 20  # tokens: the longest official titles run to about fifteen
 # Headline verbs of saying that a name never ends in ("Lavrov Says", "Xi Tells").
 REPORTING_FORMS = frozenset({"says", "tells", "urges", "warns", "vows", "calls", "holds"})
 SUBJECTS = ("nsubj", "nsubjpass")
 LOCATIVE = {"in", "at", "to", "from", "into"}
 # Span labels of actors that can take part in an event as people.
 PERSON_LABELS = {"PERSON", "TITLE"}
-
-
-@dataclass(frozen=True)
-class Party:
-    actor_id: str | None = None
-    counterpart_of: str | None = None  # country whose counterpart is meant ("Russia")
-    group_roles: tuple[str, ...] = ()  # "the two leaders": roles of the people meant
-    group_size: int = 0
-    token: int = -1  # where the reference is, for context look-ups
 
 
 class Parties:
@@ -121,8 +110,10 @@ class Parties:
         for child in head.children:
             if child.dep_ == "appos" and self.actor_at(child):
                 return [Party(self.actor_at(child), token=child.i)]
-        if titled := self._title_of_phrase(head):
+        if titled := title_holder(self, head):
             return [titled]
+        if led := led_by(self, head):
+            return led
         if head.lower_ in PRONOUNS:
             antecedent = self.antecedent(head)
             return [Party(antecedent, token=head.i)] if antecedent else []
@@ -133,39 +124,6 @@ class Parties:
             return [Party(counterpart_of=country, token=head.i)] if country else []
         group = self._group(head) or self._described(head)
         return [group] if group else []
-
-    def _title_of_phrase(self, head: Token) -> Party | None:
-        """ "President of the People's Republic of China Xi Jinping", "Special Representative
-        of the Government of China on Eurasian Affairs Li Hui": the parser hangs the name
-        inside a phrase of the title; the person closes one of its phrases."""
-        if head.lemma_.lower() not in self.lex.party_nouns:
-            return None
-        preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in TITLE_PREPS]
-        if not preps:
-            return None
-        for prep in preps:
-            for obj in (o for o in prep.children if o.dep_ == "pobj"):
-                if self.is_person(self.actor_at(obj)):
-                    return Party(self.actor_at(obj), token=obj.i)
-        for last in [p.right_edge for p in preps]:
-            while last.is_punct and last.i > head.i:
-                last = last.nbor(-1)
-            span = self.spans.get(last.i)
-            if span is not None and span.end == last.i + 1 and self.is_person(span._.actor_id):
-                return Party(span._.actor_id, token=last.i)
-        return self._title_run(head)
-
-    def _title_run(self, head: Token) -> Party | None:
-        """The name that ends a run of title words, read in text order when the parser split
-        the title ("Special Representative of the Government of China on Eurasian Affairs Li
-        Hui"): only capitalised words and of/the/on/for between the title and the name."""
-        for token in self.doc[head.i + 1 : head.i + TITLE_RUN]:
-            span = self.spans.get(token.i)
-            if span is not None and self.is_person(span._.actor_id):
-                return Party(span._.actor_id, token=token.i)
-            if not (token.is_title or token.lower_ in TITLE_PREPS | TITLE_GLUE):
-                return None
-        return None
 
     def _described(self, head: Token) -> Party | None:
         """ "the Chinese diplomat", "the Russian leader": the last person of that country

@@ -30,7 +30,8 @@ def person_antecedent(parties: Parties, pronoun: Token) -> str | None:
     doc = pronoun.doc
     sent_starts = [s for s in sentence_starts(doc) if s <= pronoun.i][-4:]
     window = range(sent_starts[0] if sent_starts else 0, pronoun.i)
-    people = [i for i in window if parties.is_person(parties.actor_at(doc[i]))]
+    bound = _clause_subjects(pronoun)
+    people = [i for i in window if parties.is_person(parties.actor_at(doc[i])) and i not in bound]
     subjects = [i for i in people if _is_subject(parties, doc[i])]
     pick = subjects[-1] if subjects else people[-1] if people else None
     return parties.actor_at(doc[pick]) if pick is not None else None
@@ -50,6 +51,15 @@ def plural_antecedent(parties: Parties, pronoun: Token) -> list[Party]:
         if sum(p.group_size or 1 for p in people) >= 2:
             return people
     return []
+
+
+def _clause_subjects(pronoun: Token) -> set[int]:
+    """Tokens of the subject of an object pronoun's own verb, which the pronoun cannot mean:
+    in "Xi had called him", "him" is not Xi."""
+    if pronoun.dep_ not in ("dobj", "dative", "pobj"):
+        return set()
+    verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+    return {t.i for c in verb.children if c.dep_ in SUBJECTS for t in c.subtree}
 
 
 def _subject_ahead(parties: Parties, pronoun: Token) -> str | None:

@@ -47,6 +47,8 @@ def same_day_report(frame: Frame, lex: Lexicon) -> bool:
     verb = clause_verb(frame.gov if frame.trigger.role == "noun" else frame.trigger.token)
     if aspect_of(verb) not in SAME_DAY_ASPECTS or is_planned(frame.trigger.token, lex):
         return False
+    if _since(verb):
+        return False  # "since X spoke on February 12, Y and Z have met": some time since
     if not main_clause(frame):
         return False
     return all(
@@ -54,6 +56,16 @@ def same_day_report(frame: Frame, lex: Lexicon) -> bool:
         for t in [verb, *verb.ancestors]
         if t.dep_ in ("ccomp", "parataxis")
     )
+
+
+def _since(verb) -> bool:
+    """A "since" phrase or clause on the verb: a perfect spanning a period, not today's news."""
+    for child in verb.children:
+        if child.lower_ == "since" and child.dep_ == "prep":
+            return True
+        if child.dep_ == "advcl" and any(m.lower_ == "since" for m in child.children):
+            return True
+    return False
 
 
 # Verbs of which a noun event is the subject and that say it is going on: "talks are under

@@ -58,6 +58,8 @@ def _verb_trigger(token: Token, lex: Lexicon) -> Trigger | None:
         return Trigger(token, "visit", "host")
     if lemma in lex.verbs:
         kind, preps = lex.verbs[lemma]
+        if kind == "visit" and preps and not _has_prep(token, preps):
+            return None  # "headed to Moscow" travels; "a delegation headed by X" does not
         if lemma == "call" and _not_a_phone_call(token):
             return None
         if lemma in lex.verb_objects and not _has_object(token, lex.verb_objects[lemma]):
@@ -66,6 +68,10 @@ def _verb_trigger(token: Token, lex: Lexicon) -> Trigger | None:
     if lemma in lex.contact_verbs:
         return Trigger(token, "meeting", "contact")
     return None
+
+
+def _has_prep(verb: Token, preps: tuple[str, ...]) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ in preps for c in verb.children)
 
 
 def _has_object(verb: Token, objects: frozenset[str]) -> bool:
@@ -224,8 +230,8 @@ def path_up(token: Token) -> list[Token]:
     """The token and its heads up to (not including) the first reporting verb."""
     path = [token]
     for head in token.ancestors:
-        if head.lemma_.lower() in REPORTING:
-            break
+        if head.lemma_.lower() in REPORTING and head.pos_ == "VERB":
+            break  # (a noun "reports" does not end it: "denied reports that a meeting ...")
         path.append(head)
     return path
 
