@@ -14,6 +14,7 @@ from readout.nlp.events.frame_base import (
     Frame,
     FrameParties,
 )
+from readout.nlp.events.hedges import is_hedged
 from readout.nlp.events.parties import Party
 from readout.nlp.events.places import (
     PLACE_PREPS,
@@ -28,7 +29,6 @@ from readout.nlp.events.triggers import (
     REPORTING,
     Trigger,
     governor,
-    is_hedged,
     phone_marked,
     verb_subject,
 )

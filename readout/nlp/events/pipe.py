@@ -25,6 +25,7 @@ from readout.nlp.events.contacts import host_meeting, implied_visit, per_contact
 from readout.nlp.events.dating import Dated, assign_dates, inherit_date, outside_quotes
 from readout.nlp.events.frames import Frame, FrameBuilder
 from readout.nlp.events.gapping import split_gapped
+from readout.nlp.events.hedges import is_hedged, is_planned
 from readout.nlp.events.lexicon import Lexicon, load_lexicon
 from readout.nlp.events.parties import Parties
 from readout.nlp.events.statements import author_statements
@@ -35,8 +36,6 @@ from readout.nlp.events.triggers import (
     REPORTING,
     find_triggers,
     governor,
-    is_hedged,
-    is_planned,
     verb_subject,
 )
 from readout.nlp.extensions import tag_rows

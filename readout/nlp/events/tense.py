@@ -13,8 +13,9 @@ from readout.nlp.dates.resolve import DateRange, as_date
 from readout.nlp.events.dating import Dated
 from readout.nlp.events.duration import with_duration
 from readout.nlp.events.frames import Frame
+from readout.nlp.events.hedges import is_planned
 from readout.nlp.events.lexicon import Lexicon
-from readout.nlp.events.triggers import REPORTING, is_planned
+from readout.nlp.events.triggers import REPORTING
 
 # Clause links by which a clause reports the story's own news: the main clause, its
 # conjuncts, and what a reporting verb reports ("X says Y has met Z").
