@@ -12,11 +12,12 @@ from spacy.tokens import Token
 from readout.nlp.events.lexicon import Lexicon
 from readout.nlp.events.parties import Parties, Party
 from readout.nlp.events.places import place_text, prep_place
-from readout.nlp.events.triggers import Trigger, verb_subject
+from readout.nlp.events.triggers import REPORTING, Trigger, governor, verb_subject
 
 PARTNER_PREPS = ("with", "between", "from", "and")
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # a noun event these introduce is a time reference ("before the talks"), not dated here
+SEPARATE = {"separate", "individual", "one-on-one", "bilateral"}
 TIME_REFERENCE = {"before", "after", "since", "following", "ahead"}
 
 
@@ -180,3 +181,31 @@ class FrameParties:
             return False
         people = [p for p in frame.parties if self.p.is_person(p.actor_id)]
         return bool(people) and self._occasion(noun)
+
+    # --- nouns that sum up or name a topic ---------------------------------------------
+
+    def _several_contacts(self, noun: Token, own: list[Party]) -> bool:
+        """ "his visits with A, B and C", "her meetings with A and B": the plural of a
+        countable event noun with three or more people sums up several contacts, one event
+        each, none of them told here."""
+        if noun.tag_ != "NNS" or noun.lower_ in self.lex.nouns:
+            return False  # "talks", "consultations" are plural-only names of one event
+        if any(c.dep_ == "amod" and c.lower_ in SEPARATE for c in noun.children):
+            return False  # "held separate meetings with A, B and C": one each (per_contact)
+        return len({p.actor_id for p in own if self.p.is_person(p.actor_id)}) >= 3
+
+    def _topic_of_verb(self, noun: Token) -> bool:
+        """The noun is the object of a verb that does not hold it ("undermine", "criticise",
+        "discuss"): with no partner and no place, it is what the verb is about."""
+        if noun.dep_ != "dobj" or noun.head.pos_ != "VERB":
+            return False
+        lemma = noun.head.lemma_.lower()
+        holds = self.lex.light_verbs | self.lex.hosting_verbs | self.lex.contact_verbs
+        return lemma not in holds and lemma not in REPORTING and lemma not in self.lex.verbs
+
+    def _held_by_two(self, noun: Token) -> bool:
+        """ "X and Y held consultations": the sides are named as the light verb's subject."""
+        gov, preps = governor(noun, self.lex.event_parts)
+        if gov is None or preps or gov.lemma_.lower() not in self.lex.light_verbs:
+            return False
+        return len(self._people(self._subject_parties(gov))) >= 2

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from readout.nlp.dates.mentions import tense_of
 from readout.nlp.events.frame_base import (
     PARTNER_PREPS,
     SUBJECT_DEPS,
@@ -160,7 +161,10 @@ class FrameBuilder(FrameParties):
         people = [p for p in self._phrases(verb_subject(verb)) if self.p.is_person(p.actor_id)]
         if not (place and people) or self._at_home(people, place):
             return None
-        return Frame(trigger, "visit", people, place, [verb], needs_date=True)
+        # a planned stay is the visit the story is about ("Xi is expected to be in Moscow
+        # for the celebrations"); a stay told in the past needs its dates
+        planned = tense_of(verb) == "future"
+        return Frame(trigger, "visit", people, place, [verb], needs_date=not planned)
 
     def _noun(self, trigger: Trigger) -> Frame | None:
         noun, kind = trigger.token, trigger.type
@@ -201,24 +205,9 @@ class FrameBuilder(FrameParties):
             return None
         if self._several_contacts(noun, own):
             return None
+        if not explicit and place is None and self._topic_of_verb(noun):
+            return None  # "accused China of undermining his peace summit": a topic
         return self._noun_frame(trigger, own, place)
-
-    def _held_by_two(self, noun: Token) -> bool:
-        """ "X and Y held consultations": the sides are named as the light verb's subject."""
-        gov, preps = governor(noun, self.lex.event_parts)
-        if gov is None or preps or gov.lemma_.lower() not in self.lex.light_verbs:
-            return False
-        return len(self._people(self._subject_parties(gov))) >= 2
-
-    def _several_contacts(self, noun: Token, own: list[Party]) -> bool:
-        """ "his visits with A, B and C", "her meetings with A and B": the plural of a
-        countable event noun with three or more people sums up several contacts, one event
-        each, none of them told here."""
-        if noun.tag_ != "NNS" or noun.lower_ in self.lex.nouns:
-            return False  # "talks", "consultations" are plural-only names of one event
-        if any(c.dep_ == "amod" and c.lower_ in SEPARATE for c in noun.children):
-            return False  # "held separate meetings with A, B and C": one each (per_contact)
-        return len({p.actor_id for p in own if self.p.is_person(p.actor_id)}) >= 3
 
     def _is_pair(self, noun: Token) -> bool:
         """ "China-Russia talks", "Xi-Putin summit": two actors modifying the noun."""
@@ -284,9 +273,6 @@ class FrameBuilder(FrameParties):
         )
         people = [p for p in frame.parties if self.p.is_person(p.actor_id)]
         return definite and frame.place is not None and len(people) == 1
-
-
-SEPARATE = {"separate", "individual", "one-on-one", "bilateral"}
 
 
 def _has_agent(verb: Token) -> bool:

@@ -135,6 +135,7 @@ def _sentence_frames(
     triggers = [t for t in find_triggers(sent, lex) if not is_hedged(t.token, lex)]
     frames = [f for t in triggers if t.role != "noun" and (f := builder.build(t))]
     by_verb = {f.trigger.token.i: f for f in frames}
+    venues: dict[int, Frame] = {}  # summit frame -> the meeting held at it
     for trigger in (t for t in triggers if t.role == "noun"):
         gov, preps = governor(trigger.token, lex.event_parts)
         host = by_verb.get(gov.i) if gov is not None else None
@@ -148,17 +149,20 @@ def _sentence_frames(
             if trigger.type == "call" and host.type in ("meeting", "talks"):
                 host.type = "call"  # "during a phone call, X and Y discussed ..."
             if trigger.type == "summit" and host.type != "summit":
-                frames.append(_attended(trigger, host, builder))
+                frames.append(summit := _attended(trigger, host, builder))
+                venues[id(summit)] = host
         elif (frame := builder.build(trigger)) and not frame.refers_back:
             frames.append(frame)
         elif trigger.type == "summit" and (venue_of := _framed_above(trigger.token, frames)):
-            frames.append(_attended(trigger, venue_of, builder))  # "talks on the sidelines of"
+            frames.append(summit := _attended(trigger, venue_of, builder))  # "on the sidelines"
+            venues[id(summit)] = venue_of
         elif frame is not None:
             frames.append(frame)  # a summit with no one named: it may date an earlier one
     mentions = [m for m in find_dates(sent, published) if m.bound in USABLE_BOUNDS]
     mentions += anaphoric_dates(sent, last_day, told, mentions) if frames else []
     mentions = outside_quotes(mentions, frames, sent)
     dated = author_statements(assign_dates(frames, mentions), builder.p)
+    _summit_days(dated, venues)
     # a stay is a visit with dates of its own, or told in the present ("X is in Moscow")
     return [
         d
@@ -179,6 +183,17 @@ def _framed_above(noun, frames: list[Frame]) -> Frame | None:
         if token.i in by_anchor:
             return by_anchor[token.i]
     return None
+
+
+def _summit_days(dated: list[Dated], venues: dict[int, Frame]) -> None:
+    """ "will meet on the sidelines of the summit in Samarkand on Sept. 15-16": days given
+    to a meeting are the summit's (a meeting takes one day; the summit takes them all)."""
+    ranges = {id(d.frame): d.range for d in dated}
+    for item in dated:
+        host = venues.get(id(item.frame))
+        days = ranges.get(id(host)) if host is not None else None
+        if item.range is None and days is not None and days.end and days.end != days.start:
+            item.range = days
 
 
 def _attended(trigger, host: Frame, builder: FrameBuilder) -> Frame:
