@@ -196,9 +196,13 @@ class FrameParties:
 
     def _topic_of_verb(self, noun: Token) -> bool:
         """The noun is the object of a verb that does not hold it ("undermine", "criticise",
-        "discuss"): with no partner and no place, it is what the verb is about."""
+        "discuss") and only a possessive pronoun says whose it is: with no partner and no
+        place, it is what the verb is about."""
         if noun.dep_ != "dobj" or noun.head.pos_ != "VERB":
             return False
+        mods = [c for c in noun.children if c.dep_ in ("poss", "compound", "nmod", "amod")]
+        if not any(c.dep_ == "poss" for c in mods) or any(self.p.actor_at(m) for m in mods):
+            return False  # only "his summit": "the Zelensky-Xi call" names its parties
         lemma = noun.head.lemma_.lower()
         holds = self.lex.light_verbs | self.lex.hosting_verbs | self.lex.contact_verbs
         return lemma not in holds and lemma not in REPORTING and lemma not in self.lex.verbs

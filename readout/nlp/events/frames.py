@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from readout.nlp.dates.mentions import tense_of
 from readout.nlp.events.frame_base import (
     PARTNER_PREPS,
     SUBJECT_DEPS,
@@ -161,10 +160,7 @@ class FrameBuilder(FrameParties):
         people = [p for p in self._phrases(verb_subject(verb)) if self.p.is_person(p.actor_id)]
         if not (place and people) or self._at_home(people, place):
             return None
-        # a planned stay is the visit the story is about ("Xi is expected to be in Moscow
-        # for the celebrations"); a stay told in the past needs its dates
-        planned = tense_of(verb) == "future"
-        return Frame(trigger, "visit", people, place, [verb], needs_date=not planned)
+        return Frame(trigger, "visit", people, place, [verb], needs_date=True)
 
     def _noun(self, trigger: Trigger) -> Frame | None:
         noun, kind = trigger.token, trigger.type
