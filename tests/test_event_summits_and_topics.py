@@ -1,4 +1,4 @@
-"""Summits, stays and topics (sentences written for this test): days given to a meeting on
+"""Summits, invitations and topics (sentences written for this test): days given to a meeting on
 the sidelines of a summit are the summit's; "let him come" is no visit; a meeting noun that
 a verb is about, with no partner or place, is a topic."""
 
