@@ -233,6 +233,8 @@ class SpeakerResolver:
             token = ctx.doc[i]
             if token.lemma_ != head.lemma_ or token.i in ctx.quoted or definite(token):
                 continue
+            if token.tag_ != head.tag_:
+                continue  # "the minister" does not take up "defence ministers": one is not two
             if ctx.is_subject(token):
                 return self._actor_for(token, np_tokens(token, ctx.quoted))
         return None
