@@ -12,7 +12,7 @@ from spacy.tokens import Token
 from readout.nlp.events.lexicon import Lexicon
 from readout.nlp.events.parties import Parties, Party
 from readout.nlp.events.places import place_text, prep_place
-from readout.nlp.events.triggers import REPORTING, Trigger, governor, verb_subject
+from readout.nlp.events.triggers import REPORTING, Trigger, verb_subject
 
 PARTNER_PREPS = ("with", "between", "from", "and")
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -207,9 +207,8 @@ class FrameParties:
         holds = self.lex.light_verbs | self.lex.hosting_verbs | self.lex.contact_verbs
         return lemma not in holds and lemma not in REPORTING and lemma not in self.lex.verbs
 
-    def _held_by_two(self, noun: Token) -> bool:
+    def _held_by_two(self, gov: Token | None, preps: tuple[str, ...]) -> bool:
         """ "X and Y held consultations": the sides are named as the light verb's subject."""
-        gov, preps = governor(noun, self.lex.event_parts)
         if gov is None or preps or gov.lemma_.lower() not in self.lex.light_verbs:
             return False
         return len(self._people(self._subject_parties(gov))) >= 2

@@ -196,14 +196,14 @@ class FrameBuilder(FrameParties):
         aimed = any(c.dep_ == "prep" and c.lower_ in ("for", "to") for c in noun.children)
         if aimed and kind in ("call", "talks") and not explicit:
             return None  # "the call for a ceasefire", "talks to end the war"
-        explicit = explicit or self._occasion(noun) or self._held_by_two(noun)
+        explicit = explicit or self._occasion(noun) or self._held_by_two(gov, preps)
         if noun.lower_ in self.lex.explicit_party_nouns and not explicit:
             return None
         if self._several_contacts(noun, own):
             return None
         if not explicit and place is None and self._topic_of_verb(noun):
             return None  # "accused China of undermining his peace summit": a topic
-        return self._noun_frame(trigger, own, place)
+        return self._noun_frame(trigger, own, place, (gov, preps))
 
     def _is_pair(self, noun: Token) -> bool:
         """ "China-Russia talks", "Xi-Putin summit": two actors modifying the noun."""
@@ -211,9 +211,11 @@ class FrameBuilder(FrameParties):
         mods += [g for m in mods for g in m.children if g.dep_ in ("compound", "nmod")]
         return len([m for m in mods if self.p.actor_at(m)]) >= 2
 
-    def _noun_frame(self, trigger: Trigger, own: list[Party], place: str | None) -> Frame | None:
+    def _noun_frame(
+        self, trigger: Trigger, own: list[Party], place: str | None, governed: tuple
+    ) -> Frame | None:
         noun = trigger.token
-        gov, preps = governor(noun, self.lex.event_parts)
+        gov, preps = governed  # governor(noun): the verb it hangs from, read once in _noun
         parties = list(own)
         # "talks between X and Y", "Xi's visit": the parties are named; no one else joins
         # (a "between" phrase naming no one, "between the heads of government of the two
