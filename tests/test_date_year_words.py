@@ -10,7 +10,7 @@ from readout.nlp.dates.scanner import scan_dates
 @pytest.mark.parametrize(
     ("text", "tense", "day"),
     [
-        ("December 30 last year", "present", "2022-12-30"),  # nearest alone: December 2023
+        ("December 30 last year", "future", "2022-12-30"),  # the tense alone: December 2023
         ("on 5 December this year", "past", "2023-12-05"),  # past alone: December 2022
         ("January 10 next year", "present", "2024-01-10"),  # nearest alone: January 2023
     ],
