@@ -17,7 +17,8 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from readout.nlp.dates.resolve import DateRange, as_date, resolve_kind
+from readout.nlp.dates.narrative import YEARLESS_KINDS, narrative_reference
+from readout.nlp.dates.resolve import DateRange, as_date, resolve_kind, resolve_unanchored
 from readout.nlp.dates.scanner import scan_dates
 from readout.nlp.extensions import sentence_of, text_of
 
@@ -122,10 +123,9 @@ def _bound(span: Span) -> str | None:
 
 
 def find_dates(span: Span | Doc, published: str | date | None) -> list[DateMention]:
-    """Every date expression in ``span``, resolved with the tense of its governing verb."""
+    """Every date expression in ``span``, resolved with the tense of its governing verb;
+    with no publication date, only written-out ones (see ``_without_publication``)."""
     pub = as_date(published)
-    if pub is None:
-        return []
     doc = span if isinstance(span, Doc) else span.doc
     offset = 0 if isinstance(span, Doc) else span.start_char
     found = []
@@ -134,10 +134,29 @@ def find_dates(span: Span | Doc, published: str | date | None) -> list[DateMenti
         if tokens is None or len(tokens) == 0:
             continue
         tense = tense_of(tokens.root)
-        resolved = resolve_kind(kind, tokens.text, pub, tense)
+        resolved = (
+            resolve_kind(kind, tokens.text, pub, tense)
+            if pub is not None
+            else _without_publication(doc, kind, tokens.text, offset + start, tense)
+        )
         if resolved is not None:
             found.append(DateMention(tokens, resolved, tense, _bound(tokens)))
     return found
+
+
+def _without_publication(doc: Doc, kind: str, text: str, char: int, tense: str):
+    """A date in a page with no publication date: one that states its year, or a written-out
+    month and day in the year of the last date stated before it (``dates.narrative``)."""
+    found = resolve_unanchored(kind, text, tense)
+    if found is not None or kind not in YEARLESS_KINDS:
+        return found
+    reference = narrative_reference(doc, char)
+    if reference is None:
+        return None
+    # the year nearest the reference: a narrative runs on from its last date either way
+    options = [resolve_kind(kind, text, reference, way) for way in ("past", "future")]
+    options = [o for o in options if o is not None and o.start]
+    return min(options, key=lambda o: abs(date.fromisoformat(o.start) - reference), default=None)
 
 
 def _tree_distance(a: Token, b: Token) -> int:

@@ -26,6 +26,9 @@ The rules, in one place:
 * "over the weekend": the Saturday–Sunday on or before publication (the next one in future
   tense); precision day, end Sunday.
 * "until Thursday" alone gives an end date only (start None, precision unknown).
+* An article with no publication date still has its self-contained dates ("March 31, 2024",
+  "in 2023"): ``resolve_unanchored`` keeps an expression only when it resolves to the same
+  range against reference days far apart, so nothing relative or yearless gets a guessed day.
 """
 
 from __future__ import annotations
@@ -276,11 +279,23 @@ def _resolve_kind(kind: str, text: str, pub: date, tense: str) -> DateRange | No
     return None
 
 
+# Two reference days far apart: an expression that resolves alike against both needs none.
+PROBES = (date(1901, 1, 1), date(2098, 7, 1))
+
+
+def resolve_unanchored(kind: str, text: str, tense: str) -> DateRange | None:
+    """The range of an expression that states its own year, else None (no reference day)."""
+    first, second = (resolve_kind(kind, text, probe, tense) for probe in PROBES)
+    return first if first is not None and first == second else None
+
+
 def resolve(text: str, published: str | date | None, tense: str = "past") -> DateRange | None:
-    """One date expression to a range, or None when it is not one or there is no anchor."""
+    """One date expression to a range, or None when it is not one; without a publication
+    date only a self-contained expression ("March 31, 2024") has one."""
     pub = as_date(published)
-    if pub is None:
-        return None
     for kind, start, end in scan_dates(text):
-        return resolve_kind(kind, text[start:end], pub, tense)
+        found = text[start:end]
+        if pub is None:
+            return resolve_unanchored(kind, found, tense)
+        return resolve_kind(kind, found, pub, tense)
     return None

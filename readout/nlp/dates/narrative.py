@@ -1,0 +1,44 @@
+"""The reference day of an article that gives no publication date.
+
+HeidelTime's narrative mode dates a text without a document time by the last date the text
+itself stated. Readout does so only for written-out dates that lack their year: in a page with
+no publication date, "On September 2, Putin will move on to Beijing" after "August 31 -
+September 1, 2025" is 2 September 2025 for any reader. Relative expressions ("on Tuesday",
+"last week") stay undated: they count from the day of writing, which the page does not give.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Doc
+
+from readout.nlp.dates.resolve import resolve_unanchored
+from readout.nlp.dates.scanner import scan_dates
+
+# The kinds whose year a narrative reference can supply: a month and day written out.
+YEARLESS_KINDS = ("day", "range", "month")
+_KEY = "readout_narrative_days"
+
+
+def stated_days(doc: Doc) -> list[tuple[int, date]]:
+    """(character offset, day) of each date in ``doc`` that states its own year (day or month
+    precision; a bare "2014" is too coarse to anchor a day), computed once per Doc."""
+    if _KEY not in doc.user_data:
+        days = []
+        for kind, start, end in scan_dates(doc.text):
+            found = resolve_unanchored(kind, doc.text[start:end], "present")
+            if found is not None and found.start and found.precision in ("day", "month"):
+                days.append((start, date.fromisoformat(found.start)))
+        doc.user_data[_KEY] = days
+    return doc.user_data[_KEY]
+
+
+def narrative_reference(doc: Doc, char: int) -> date | None:
+    """The last self-contained date stated before ``char``; before the first one (a headline
+    above the lede), the first one."""
+    days = stated_days(doc)
+    before = [day for start, day in days if start < char]
+    if before:
+        return before[-1]
+    return days[0][1] if days else None
