@@ -57,10 +57,20 @@ def test_a_yearless_day_takes_the_year_of_the_last_stated_date(nlp, second, expe
 
 
 def test_before_any_stated_date_a_yearless_day_takes_the_first_one(nlp):  # noqa: F811
-    text = (
-        "On July 5, Xi Jinping held a phone call with Vladimir Putin. It followed talks on 3 July 2024."
-    )
+    text = "On July 5, Xi Jinping held a phone call with Vladimir Putin. It followed talks on 3 July 2024."
     calls = [
         (e.date, e.date_precision) for e in events(nlp, text, published=None) if e.type == "call"
     ]
     assert calls == [("2024-07-05", "day")]
+
+
+def test_a_month_is_too_coarse_to_anchor_a_yearless_day(nlp):  # noqa: F811
+    # background "in May 2024" says nothing of the year of the contact the page reports
+    text = (
+        "The partnership was upgraded in May 2024. "
+        "On 25 June, Xi Jinping held a phone call with Vladimir Putin."
+    )
+    calls = [
+        (e.date, e.date_precision) for e in events(nlp, text, published=None) if e.type == "call"
+    ]
+    assert calls == [(None, "unknown")]

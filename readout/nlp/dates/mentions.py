@@ -68,6 +68,10 @@ def tense_of(token: Token) -> str:
     to_clause = verb.dep_ in ("ROOT", "ccomp", "parataxis") and any(a.lower_ == "to" for a in auxes)
     if to_clause and any(c.dep_ == "nsubj" for c in verb.children):
         return "future"
+    if verb.tag_ == "VBN" and not auxes and verb.dep_ in ("advcl", "acl"):
+        # a bare participle has no tense of its own: "will meet on March 20, followed by talks
+        # on March 21" is ahead, "the talks, held on Monday" behind
+        return "future" if tense_of(verb.head) == "future" else "past"
     if "Past" in verb.morph.get("Tense") and verb.tag_ == "VBD":
         return "past"
     if any("Past" in a.morph.get("Tense") or a.lemma_ == "have" for a in auxes):

@@ -22,13 +22,14 @@ _KEY = "readout_narrative_days"
 
 
 def stated_days(doc: Doc) -> list[tuple[int, date]]:
-    """(character offset, day) of each date in ``doc`` that states its own year (day or month
-    precision; a bare "2014" is too coarse to anchor a day), computed once per Doc."""
+    """(character offset, day) of each day in ``doc`` that states its own year, computed once
+    per Doc. Months and years are too coarse: a background "in May 2024" says nothing of the
+    year of the contact the page reports."""
     if _KEY not in doc.user_data:
         days = []
         for kind, start, end in scan_dates(doc.text):
             found = resolve_unanchored(kind, doc.text[start:end], "present")
-            if found is not None and found.start and found.precision in ("day", "month"):
+            if found is not None and found.start and found.precision == "day":
                 days.append((start, date.fromisoformat(found.start)))
         doc.user_data[_KEY] = days
     return doc.user_data[_KEY]
