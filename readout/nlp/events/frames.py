@@ -166,6 +166,8 @@ class FrameBuilder(FrameParties):
         noun, kind = trigger.token, trigger.type
         own = self._partners(noun, (*PARTNER_PREPS, "by"))
         gov, preps = governor(noun, self.lex.event_parts)
+        if gov is not None and self.lex.is_topic(gov.lemma_.lower(), preps):
+            gov, preps = None, ()  # "told Y about his talks with Z": only the noun's own parties
         if not own and gov is not None and not preps and gov.lemma_.lower() in self.lex.light_verbs:
             own = self._partners(gov, ("with",))  # "held talks in Moscow on Friday with X"
         explicit = bool(own)

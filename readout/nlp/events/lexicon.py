@@ -19,6 +19,9 @@ class Lexicon:
     phone_words: frozenset[str] = frozenset()
     light_verbs: frozenset[str] = frozenset()
     contact_verbs: frozenset[str] = frozenset()
+    topic_preps: frozenset[str] = frozenset()  # "told Y about the talks": a topic
+    speaking_topic_preps: frozenset[str] = frozenset()  # "briefed Y on the talks"
+    speaking_verbs: frozenset[str] = frozenset()
     hypothetical: frozenset[str] = frozenset()
     planned_words: frozenset[str] = frozenset()
     party_nouns: frozenset[str] = frozenset()
@@ -56,6 +59,16 @@ class Lexicon:
             heads |= {" ".join(words[k:]) for k in range(len(words))}
         return frozenset(heads)
 
+    def is_topic(self, verb_lemma: str, preps: tuple[str, ...]) -> bool:
+        """A noun event reached from its verb through ``preps`` (nearest the noun first) is
+        the verb's topic: "about the talks", or "on the talks" after a verb of speaking."""
+        if len(preps) != 1:
+            return False  # "said on the sidelines of the summit": the summit is a setting
+        prep = preps[0]
+        return prep in self.topic_preps or (
+            prep in self.speaking_topic_preps and verb_lemma in self.speaking_verbs
+        )
+
     def noun_type(self, lemma: str, compound: str | None = None) -> str | None:
         """Event type of a noun, preferring the two-word form ("phone call", "state visit")."""
         if compound and f"{compound} {lemma}" in self.nouns:
@@ -87,6 +100,9 @@ def load_lexicon(knowledge_dir: str) -> Lexicon:
         phone_words=_words(rules, "phone_words"),
         light_verbs=_words(rules, "light_verbs"),
         contact_verbs=_words(rules, "contact_verbs"),
+        topic_preps=_words(rules, "topic_preps"),
+        speaking_topic_preps=_words(rules, "speaking_topic_preps"),
+        speaking_verbs=_words(rules, "speaking_verbs"),
         hypothetical=_words(rules, "hypothetical"),
         planned_words=_words(rules, "planned_words"),
         party_nouns=_words(rules, "party_nouns"),
