@@ -57,7 +57,10 @@ def test_a_yearless_day_takes_the_year_of_the_last_stated_date(nlp, second, expe
 
 
 def test_before_any_stated_date_a_yearless_day_takes_the_first_one(nlp):  # noqa: F811
-    text = "On July 5, Xi Jinping held a phone call with Vladimir Putin. It followed talks on 3 July 2024."
+    text = (
+        "On July 5, Xi Jinping held a phone call with Vladimir Putin. "
+        "It followed talks on 3 July 2024."
+    )
     calls = [
         (e.date, e.date_precision) for e in events(nlp, text, published=None) if e.type == "call"
     ]
