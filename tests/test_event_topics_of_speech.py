@@ -45,3 +45,16 @@ def test_a_meeting_spoken_about_is_not_the_speakers(nlp, text, expected):  # noq
 )
 def test_a_setting_still_gives_the_parties(nlp, text, expected):  # noqa: F811
     assert contacts(events(nlp, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Xi and Putin discussed the situation in Geneva.", None),  # the topic's place
+        ("Xi and Putin discussed the crisis in Gaza by video link.", None),
+        ("Xi met Putin's advisers in Geneva.", "Geneva"),  # people met there
+    ],
+)
+def test_a_place_in_what_was_discussed_is_not_the_venue(nlp, text, place):  # noqa: F811
+    found = [e for e in events(nlp, text) if e.type != "visit"]
+    assert [e.place for e in found] == [place]

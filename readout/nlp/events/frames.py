@@ -195,7 +195,10 @@ class FrameBuilder(FrameParties):
                     place = place or prep_place(self.p, host)
         if kind == "call" and not (phone_marked(noun, self.lex) or explicit):
             return None
-        aimed = any(c.dep_ == "prep" and c.lower_ in ("for", "to") for c in noun.children)
+        aimed = any(
+            c.dep_ == "prep" and c.lower_ in ("for", "to") and not _lasting(c)
+            for c in noun.children
+        )
         if aimed and kind in ("call", "talks") and not explicit:
             return None  # "the call for a ceasefire", "talks to end the war"
         explicit = explicit or self._occasion(noun) or self._held_by_two(gov, preps)
@@ -273,6 +276,17 @@ class FrameBuilder(FrameParties):
         )
         people = [p for p in frame.parties if self.p.is_person(p.actor_id)]
         return definite and frame.place is not None and len(people) == 1
+
+
+# Units of time: "talks for three hours" last that long; "talks for peace" aim at something.
+TIME_UNITS = {"minute", "hour", "day", "week", "month", "year", "time", "while"}
+
+
+def _lasting(prep: Token) -> bool:
+    """ "for three hours", "for a long time": the for-phrase is a duration, not an aim."""
+    return prep.lower_ == "for" and any(
+        o.dep_ == "pobj" and o.lemma_.lower() in TIME_UNITS for o in prep.children
+    )
 
 
 def _has_agent(verb: Token) -> bool:

@@ -22,6 +22,7 @@ class Lexicon:
     topic_preps: frozenset[str] = frozenset()  # "told Y about the talks": a topic
     speaking_topic_preps: frozenset[str] = frozenset()  # "briefed Y on the talks"
     speaking_verbs: frozenset[str] = frozenset()
+    discussion_verbs: frozenset[str] = frozenset()  # "discussed the situation in X"
     hypothetical: frozenset[str] = frozenset()
     planned_words: frozenset[str] = frozenset()
     party_nouns: frozenset[str] = frozenset()
@@ -103,6 +104,7 @@ def load_lexicon(knowledge_dir: str) -> Lexicon:
         topic_preps=_words(rules, "topic_preps"),
         speaking_topic_preps=_words(rules, "speaking_topic_preps"),
         speaking_verbs=_words(rules, "speaking_verbs"),
+        discussion_verbs=_words(rules, "discussion_verbs"),
         hypothetical=_words(rules, "hypothetical"),
         planned_words=_words(rules, "planned_words"),
         party_nouns=_words(rules, "party_nouns"),

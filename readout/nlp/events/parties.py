@@ -25,6 +25,8 @@ SUBJECTS = ("nsubj", "nsubjpass")
 LOCATIVE = {"in", "at", "to", "from", "into"}
 # Span labels of actors that can take part in an event as people.
 PERSON_LABELS = {"PERSON", "TITLE"}
+# Nouns for two people named before: "the pair met", "the duo held talks".
+PAIR_NOUNS = {"pair", "duo"}
 
 
 class Parties:
@@ -162,6 +164,8 @@ class Parties:
         "the two", "both" alone -> the last two people mentioned."""
         if head.lower_ in ("two", "both") and head.dep_ in ("nsubj", "nsubjpass", "pobj"):
             return Party(group_roles=("*",), group_size=2, token=head.i)
+        if head.lemma_.lower() in PAIR_NOUNS and any(c.lower_ == "the" for c in head.children):
+            return Party(group_roles=("*",), group_size=2, token=head.i)  # "as the pair met"
         if head.tag_ not in ("NNS", "NNPS"):
             return None
         words = {c.lower_ for c in head.children if c.dep_ in ("nummod", "det", "predet")}
@@ -229,11 +233,22 @@ class Parties:
         had a call", the spokesman is not one of "the two"."""
         found: set[int] = set()
         for head in token.ancestors:
-            if head.lemma_.lower() in REPORTING:
+            if head.lemma_.lower() in REPORTING and not self._addresses_a_person(head):
                 for subject in (c for c in head.children if c.dep_ in SUBJECTS):
                     found |= {t.i for t in subject.subtree if t.dep_ != "poss"}
                     found -= {t.i for c in subject.children if c.dep_ == "poss" for t in c.subtree}
         return found
+
+    def _addresses_a_person(self, verb: Token) -> bool:
+        """ "X told Y that ..., as the pair met": one who tells a named person speaks with
+        them, and may be one of the pair; one who tells reporters is not."""
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+        return any(
+            self.is_person(self.actor_at(t))
+            for o in objects
+            for t in (o, *o.children)
+            if t.dep_ != "poss"
+        )
 
     def _holds(self, actor: str, party: Party, on: date | None) -> bool:
         if party.group_roles == ("*",):

@@ -74,6 +74,8 @@ def carried_place(
     """A place the parser hung on an object: "met US officials in Vienna", "a meeting
     with Xi in Moscow", "travelled by train to Vladivostok"."""
     objects = [c for c in token.children if c.dep_ in ("dobj", "dative")]
+    if token.lemma_.lower() in parties.lex.discussion_verbs:
+        objects = []  # "discussed the situation in the Middle East": the topic's place
     for prep in token.children:
         if prep.dep_ == "prep" and prep.lower_ in ("with", "by"):
             objects += [o for o in prep.children if o.dep_ == "pobj"]
