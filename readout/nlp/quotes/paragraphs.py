@@ -20,4 +20,8 @@ def paragraph_breaks(doc: Doc) -> Doc:
         previous = doc[token.i - 1]
         if previous.is_space and "\n" in previous.text and not token.is_space:
             token.is_sent_start = True
+        elif previous.is_alpha and token.is_alpha:
+            # no sentence starts between two words of a line ("Xi | landed in Moscow"): the
+            # small parser sometimes breaks there after a paragraph break
+            token.is_sent_start = False
     return doc
