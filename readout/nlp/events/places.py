@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from readout.nlp.events.parties import Parties
+from readout.nlp.events.triggers import where_clause
 
 PLACE_PREPS = ("in", "at", "on")  # "on the sidelines of a forum in Astana"
 PLACE_HOPS = ("of", "in", "at")  # "at the G20 gathering in New Delhi", "sidelines of"
@@ -85,9 +86,5 @@ def carried_place(
 def relative_place(parties: Parties, verb: Token) -> str | None:
     """ "Li started the tour in Moscow, where he held consultations ... and was received by
     Y": a "where" clause (and its conjuncts) took place at the place it describes."""
-    clause = verb
-    while clause.dep_ == "conj" and clause.head.pos_ in ("VERB", "AUX"):
-        clause = clause.head
-    if clause.dep_ != "relcl" or not any(c.lower_ == "where" for c in clause.children):
-        return None
-    return place_within(parties, clause.head, 0)
+    clause = where_clause(verb)
+    return place_within(parties, clause.head, 0) if clause is not None else None

@@ -55,7 +55,7 @@ def _verb_trigger(token: Token, lex: Lexicon) -> Trigger | None:
         return Trigger(token, "visit", "host")
     if lemma in lex.verbs:
         kind, preps = lex.verbs[lemma]
-        if kind == "visit" and preps and not _has_prep(token, preps):
+        if kind == "visit" and preps and not _has_prep(token, preps) and not where_clause(token):
             return None  # "headed to Moscow" travels; "a delegation headed by X" does not
         if lemma == "call" and _not_a_phone_call(token):
             return None
@@ -65,6 +65,17 @@ def _verb_trigger(token: Token, lex: Lexicon) -> Trigger | None:
     if lemma in lex.contact_verbs:
         return Trigger(token, "meeting", "contact")
     return None
+
+
+def where_clause(verb: Token) -> Token | None:
+    """The "where" clause a verb (or one of its conjuncts) belongs to: "Moscow, where Li
+    arrived on Friday and held talks" -> arrived; its head is the place."""
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.pos_ in ("VERB", "AUX"):
+        clause = clause.head
+    if clause.dep_ != "relcl" or not any(c.lower_ == "where" for c in clause.children):
+        return None
+    return clause
 
 
 def _has_prep(verb: Token, preps: tuple[str, ...]) -> bool:

@@ -1,0 +1,29 @@
+"""An arrival told in a "where" clause is a visit to the place the clause describes
+("the last stop was Geneva, where Lavrov arrived on 26 May"); a travel verb with neither a
+destination nor such a clause is no visit (sentences written for this test)."""
+
+import pytest
+from test_events import events, nlp  # noqa: F401  (nlp is a fixture)
+
+
+def visits(found) -> list[tuple]:
+    return [(e.participants, e.place, e.date) for e in found if e.type == "visit"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The last stop was Geneva, where Sergei Lavrov arrived on 26 May.",
+            [(["sergei-lavrov"], "Geneva", "2025-05-26")],
+        ),
+        (
+            "The tour ended in Geneva, where Wang Yi arrived on 26 May and held talks.",
+            [(["wang-yi"], "Geneva", "2025-05-26")],
+        ),
+        ("A delegation headed by Sergei Lavrov signed the accord.", []),
+        ("Sergei Lavrov arrived on 26 May.", []),
+    ],
+)
+def test_an_arrival_in_a_where_clause_is_a_visit_there(nlp, text, expected):  # noqa: F811
+    assert visits(events(nlp, text)) == expected
