@@ -27,3 +27,26 @@ def visits(found) -> list[tuple]:
 )
 def test_an_arrival_in_a_where_clause_is_a_visit_there(nlp, text, expected):  # noqa: F811
     assert visits(events(nlp, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Xi Jinping made a surprise visit to Geneva on Monday, where he met Vladimir Putin.",
+            ("Geneva", "2025-06-09"),
+        ),
+        (
+            "Wang Yi travelled to Geneva on 2 June, where he held talks with Sergei Lavrov.",
+            ("Geneva", "2025-06-02"),
+        ),
+        # its own date wins
+        (
+            "Wang Yi travelled to Geneva on 2 June, where he met Sergei Lavrov on 4 June.",
+            ("Geneva", "2025-06-04"),
+        ),
+    ],
+)
+def test_an_undated_event_of_a_where_clause_takes_the_date_of_its_host(nlp, text, expected):  # noqa: F811
+    met = [e for e in events(nlp, text) if e.type in ("meeting", "talks")]
+    assert [(e.place, e.date) for e in met] == [expected]

@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 from readout.nlp.dates.mentions import DateMention, clause_verb
 from readout.nlp.dates.resolve import DateRange
 from readout.nlp.events.frames import Frame
-from readout.nlp.events.triggers import REPORTING
+from readout.nlp.events.triggers import REPORTING, where_clause
 from readout.nlp.extensions import text_of
 from readout.snapshot.records import EventRecord
 
@@ -153,6 +153,7 @@ def assign_dates(frames: list[Frame], mentions: list[DateMention]) -> list[Dated
         dated.append(Dated(frame, best))
         floating += [(frame.trigger.token, m) for m in spare]
     _purposes(dated)
+    _where_clauses(dated)
     # A date its own verb does not need goes to an undated event below that verb:
     # "travelled today ... after two days of meetings ... over the weekend".
     for item in dated:
@@ -178,6 +179,23 @@ def _purposes(dated: list[Dated]) -> None:
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
             item.range = trip.range
             item.frame.place = item.frame.place or trip.frame.place
+
+
+def _where_clauses(dated: list[Dated]) -> None:
+    """ "made a visit to Kyiv on Monday, where he met Zelensky": an event of a "where" clause
+    happened during the event of the clause it hangs from: there, and on its date unless the
+    clause gives its own."""
+    for item in dated:
+        clause = where_clause(clause_verb(item.frame.trigger.token))
+        if clause is None:
+            continue
+        above = {t.i for t in clause.ancestors}
+        hosts = [d for d in dated if d is not item and any(a.i in above for a in d.frame.anchors)]
+        if not hosts:
+            continue
+        item.frame.place = item.frame.place or hosts[0].frame.place
+        if item.range is None:
+            item.range = hosts[0].range
 
 
 def _reported_next_to(verb: Token, mention: DateMention) -> list[Token]:
