@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from readout.evaluate.aliases import alias_keys, canonical_gold
 from readout.evaluate.events import score_events
 from readout.knowledge import fold
 from readout.snapshot.store import read_snapshot
@@ -234,6 +235,7 @@ def evaluate(
 
 def score_snapshot(gold: dict[str, dict], snapshot: dict[str, pd.DataFrame]) -> Scores:
     names, persons = _names(snapshot), _person_ids(snapshot)
+    aliases = alias_keys(snapshot["actors"], name_key)
     scores = Scores(SCORE_NAMES)
     articles = snapshot["articles"].set_index("file", drop=False)
     for file, notes in gold.items():
@@ -243,6 +245,7 @@ def score_snapshot(gold: dict[str, dict], snapshot: dict[str, pd.DataFrame]) -> 
                 if name not in PRECISIONS:
                     scores[name].add(False)
             continue
+        notes = canonical_gold(notes, aliases)
         article = articles.loc[file]
         aid = article["article_id"]
         score_cleaning(notes, article, scores)
