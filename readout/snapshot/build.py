@@ -144,6 +144,13 @@ def _clean_all(raws, rejected: list[Rejected]) -> list[CleanArticle]:
     return cleaned
 
 
+def _progress_line(article: CleanArticle, result: ArticleResult, reused: bool) -> str:
+    name = article.title or article.file
+    if result.error is not None:
+        return f"Could not analyse {name}: {result.error} (left out; the build goes on)"
+    return f"{'Reused (cached)' if reused else 'Analysed'} {name}"
+
+
 def build_snapshot(
     source: Path = RAW_DIR,
     out: Path = PROCESSED_DIR,
@@ -179,15 +186,20 @@ def build_snapshot(
         scheduler=scheduler,
     )  # fmt: skip
     results = cache.results(articles, analyse)  # only new or changed articles meet spaCy
+    analysed: list[CleanArticle] = []
     for i, (article, (result, reused)) in enumerate(zip(articles, results, strict=True)):
+        say(i + 1, len(articles), _progress_line(article, result, reused))
+        if result.error is not None:
+            rejected.append(Rejected(article.file, f"could not be analysed: {result.error}"))
+            continue
+        analysed.append(article)
         aid = article_id_for(article.file)
         rows["mentions"] += mention_rows(aid, result)
         rows["statements"] += statement_rows(aid, result)
         sentences.append((aid, result.sentences))
         reports += [(aid, ev, article.text[ev.start : ev.end]) for ev in result.events]
         new_actors += result.new_actors
-        verb = "Reused (cached)" if reused else "Analysed"
-        say(i + 1, len(articles), f"{verb} {article.title or article.file}")
+    articles = analysed
     rows["articles"] = article_rows(articles, {})
     rows["articles"] = article_rows(articles, find_duplicates(rows["articles"]))
     published = {row["article_id"]: row["published"] for row in rows["articles"]}

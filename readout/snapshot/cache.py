@@ -167,7 +167,8 @@ class ResultCache:
                 yield hits[i], True
                 continue
             result = next(fresh)
-            self.put(key, result)
+            if result.error is None:  # a failure is tried again next build
+                self.put(key, result)
             self.analysed += 1
             yield result, False
         next(fresh, None)  # let the analyser finish (a worker pool shuts down)

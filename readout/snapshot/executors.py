@@ -57,7 +57,20 @@ def analyse_batch(
 
     nlp = get_nlp(model, knowledge_dir)
     docs = (make_doc(nlp, article) for article in articles)
-    return [result_from_doc(doc) for doc in nlp.pipe(docs, batch_size=max(len(articles), 1))]
+    try:
+        return [result_from_doc(doc) for doc in nlp.pipe(docs, batch_size=max(len(articles), 1))]
+    except Exception:  # one article the pipeline fails on must not stop the build
+        return [_analyse_one(nlp, article) for article in articles]
+
+
+def _analyse_one(nlp, article: CleanArticle) -> ArticleResult:
+    """One article on its own; a failure is reported in the result, not raised."""
+    from readout.nlp.pipeline import make_doc, result_from_doc
+
+    try:
+        return result_from_doc(nlp(make_doc(nlp, article)))
+    except Exception as exc:
+        return ArticleResult([], [], [], error=f"{type(exc).__name__}: {exc}")
 
 
 def batches(items: Sequence[CleanArticle], size: int) -> list[list[CleanArticle]]:

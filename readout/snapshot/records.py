@@ -106,3 +106,6 @@ class ArticleResult:
     new_actors: list[NewActor] = field(default_factory=list)
     # (start, end) of each sentence spaCy found, in text order (the snapshot's ``sentences``)
     sentences: list[tuple[int, int]] = field(default_factory=list)
+    # why the pipeline failed on this article (it is then left out of the snapshot, and the
+    # build goes on); never cached
+    error: str | None = None

@@ -274,8 +274,9 @@ def _resolve_kind(kind: str, text: str, pub: date, tense: str) -> DateRange | No
         return DateRange(date(pub.year + _shift(text), 1, 1).isoformat(), None, "year")
     if kind == "month":
         return _bare_month(text, pub, tense)
-    if kind == "year":
-        return DateRange(date(int(text), 1, 1).isoformat(), None, "year")
+    if kind == "year":  # "2022", "early 2022", "mid-2023": the year, whatever leads it
+        year = re.search(r"\d{4}", text)
+        return DateRange(date(int(year.group()), 1, 1).isoformat(), None, "year") if year else None
     return None
 
 
