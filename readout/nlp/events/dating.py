@@ -173,23 +173,16 @@ def _purposes(dated: list[Dated]) -> None:
     trips = {d.frame.trigger.token.i: d for d in dated if d.frame.type == "visit"}
     for item in dated:
         token = item.frame.trigger.token
-        frame = item.frame
-        if frame.gov is not None and frame.gov_preps[:1] == ("for",):
-            trip = trips.get(frame.gov.i)  # "flew to Moscow on Friday for talks with Y"
-        elif token.dep_ in ("advcl", "xcomp") and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in token.children
-        ):
-            trip = trips.get(token.head.i)
-        else:
-            trip = None
-        if trip is None or trip is item:
+        trip = trips.get(token.head.i)
+        if item.range is not None or trip is None or token.dep_ not in ("advcl", "xcomp"):
             continue
-        item.range = item.range or trip.range
-        frame.place = frame.place or trip.frame.place
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            item.range = trip.range
+            item.frame.place = item.frame.place or trip.frame.place
 
 
 def _where_clauses(dated: list[Dated]) -> None:
-    """ "made a visit to Kyiv on Monday, where he met Zelensky": an event of a "where" clause
+    """ "went to Oslo on Friday, where she met the mayor": an event of a "where" clause
     happened during the event of the clause it hangs from: there, and on its date unless the
     clause gives its own."""
     for item in dated:

@@ -140,10 +140,6 @@ def _sentence_frames(
         gov, preps = governor(trigger.token, lex.event_parts)
         host = by_verb.get(gov.i) if gov is not None else None
         absorbed = host is not None and ABSORBING_PREPS.intersection(preps)
-        if absorbed and host.type == "visit" and preps[:1] == ("for",):
-            # "flew to Moscow for talks with Putin": the visit is the traveller's, the talks
-            # are an event of their own, on the trip's day and at its destination
-            absorbed = trigger.type not in ("meeting", "talks")
         if absorbed and trigger.type != "statement":  # a statement is an event of its own
             host.anchors.append(trigger.token)  # its dates, partners and venue are the host's
             host.parties += builder.partners(trigger.token)
