@@ -17,6 +17,13 @@ def dated(found) -> list[tuple]:
     )
 
 
+def undated_page_calls(nlp, text: str) -> list[tuple]:  # noqa: F811
+    """(date, precision) of each call found in ``text`` read as a page with no date."""
+    return [
+        (e.date, e.date_precision) for e in events(nlp, text, published=None) if e.type == "call"
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -51,9 +58,7 @@ def test_a_stated_date_dates_the_event_without_a_publication_date(nlp):  # noqa:
     ],
 )
 def test_a_yearless_day_takes_the_year_of_the_last_stated_date(nlp, second, expected):  # noqa: F811
-    found = events(nlp, f"{LEDE} {second}", published=None)
-    calls = [(e.date, e.date_precision) for e in found if e.type == "call"]
-    assert calls == [expected]
+    assert undated_page_calls(nlp, f"{LEDE} {second}") == [expected]
 
 
 def test_before_any_stated_date_a_yearless_day_takes_the_first_one(nlp):  # noqa: F811
@@ -61,10 +66,7 @@ def test_before_any_stated_date_a_yearless_day_takes_the_first_one(nlp):  # noqa
         "On July 5, Xi Jinping held a phone call with Vladimir Putin. "
         "It followed talks on 3 July 2024."
     )
-    calls = [
-        (e.date, e.date_precision) for e in events(nlp, text, published=None) if e.type == "call"
-    ]
-    assert calls == [("2024-07-05", "day")]
+    assert undated_page_calls(nlp, text) == [("2024-07-05", "day")]
 
 
 def test_a_month_is_too_coarse_to_anchor_a_yearless_day(nlp):  # noqa: F811
@@ -73,7 +75,4 @@ def test_a_month_is_too_coarse_to_anchor_a_yearless_day(nlp):  # noqa: F811
         "The partnership was upgraded in May 2024. "
         "On 25 June, Xi Jinping held a phone call with Vladimir Putin."
     )
-    calls = [
-        (e.date, e.date_precision) for e in events(nlp, text, published=None) if e.type == "call"
-    ]
-    assert calls == [(None, "unknown")]
+    assert undated_page_calls(nlp, text) == [(None, "unknown")]

@@ -20,8 +20,8 @@ XI_PUTIN = ("vladimir-putin", "xi-jinping")
     ("text", "expected"),
     [
         (
-            "Wang Yi told his Russian counterpart Sergei Lavrov that ties were strong, "
-            "as the pair met in Beijing.",
+            "Wang Yi assured his Russian counterpart Sergei Lavrov of support "
+            "when the pair met in Beijing.",
             [("meeting", WANG_LAVROV)],
         ),
         (

@@ -15,7 +15,7 @@ def contacts(found) -> list[tuple]:
     ("text", "expected"),
     [
         (
-            "Putin told Xi about his talks in Moscow with Barrot.",
+            "Putin told Xi about his talks with Barrot in Paris.",
             [("talks", ("jean-noel-barrot", "vladimir-putin"))],
         ),
         ("Wang Yi told reporters about the talks in Moscow.", []),

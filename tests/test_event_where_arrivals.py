@@ -1,5 +1,5 @@
 """An arrival told in a "where" clause is a visit to the place the clause describes
-("the last stop was Geneva, where Lavrov arrived on 26 May"); a travel verb with neither a
+("the talks ended in Geneva, where Lavrov arrived on 26 May"); a travel verb with neither a
 destination nor such a clause is no visit (sentences written for this test)."""
 
 import pytest
@@ -14,11 +14,11 @@ def visits(found) -> list[tuple]:
     ("text", "expected"),
     [
         (
-            "The last stop was Geneva, where Sergei Lavrov arrived on 26 May.",
+            "Talks ended in Geneva, where Sergei Lavrov arrived on 26 May.",
             [(["sergei-lavrov"], "Geneva", "2025-05-26")],
         ),
         (
-            "The tour ended in Geneva, where Wang Yi arrived on 26 May and held talks.",
+            "Next came Geneva, where Wang Yi arrived on 26 May and held talks.",
             [(["wang-yi"], "Geneva", "2025-05-26")],
         ),
         ("A delegation headed by Sergei Lavrov signed the accord.", []),
@@ -33,7 +33,7 @@ def test_an_arrival_in_a_where_clause_is_a_visit_there(nlp, text, expected):  # 
     ("text", "expected"),
     [
         (
-            "Xi Jinping made a surprise visit to Geneva on Monday, where he met Vladimir Putin.",
+            "Xi Jinping paid a short visit to Geneva on Monday, where he met Vladimir Putin.",
             ("Geneva", "2025-06-09"),
         ),
         (

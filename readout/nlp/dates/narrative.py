@@ -2,8 +2,8 @@
 
 HeidelTime's narrative mode dates a text without a document time by the last date the text
 itself stated. Readout does so only for written-out dates that lack their year: in a page with
-no publication date, "On September 2, Putin will move on to Beijing" after "August 31 -
-September 1, 2025" is 2 September 2025 for any reader. Relative expressions ("on Tuesday",
+no publication date, "on 9 July, the envoy flew on to Oslo" after "talks on 7 July 2024" is
+9 July 2024 for any reader. Relative expressions ("on Tuesday",
 "last week") stay undated: they count from the day of writing, which the page does not give.
 """
 

@@ -62,7 +62,7 @@ class FrameBuilder(FrameParties):
                 or (place_within(self.p, dest, 0) if dest is not None else None)
                 or carried_place(self.p, verb, trigger.preps)
                 or prep_place(self.p, verb, ("in",))  # "visit the UN in New York"
-                or relative_place(self.p, verb)  # "Moscow, where Li arrived on Friday"
+                or relative_place(self.p, verb)  # "Oslo, where the envoy arrived on Friday"
             )
             # "visited Zelensky in Kyiv": the visit is the visitor's, the host is met
             hosts = [h for h in self._objects(verb) if self._is_side(h)]

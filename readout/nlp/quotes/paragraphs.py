@@ -21,7 +21,7 @@ def paragraph_breaks(doc: Doc) -> Doc:
         if previous.is_space and "\n" in previous.text and not token.is_space:
             token.is_sent_start = True
         elif previous.is_alpha and token.is_alpha:
-            # no sentence starts between two words of a line ("Xi | landed in Moscow"): the
-            # small parser sometimes breaks there after a paragraph break
+            # no sentence starts between two words of a line ("the envoy | arrived in Oslo"):
+            # the small parser sometimes breaks there after a short heading
             token.is_sent_start = False
     return doc
