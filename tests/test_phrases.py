@@ -40,3 +40,26 @@ def test_the_pipeline_stores_phrases_on_each_statement(nlp):
     doc = nlp('"We want a comprehensive ceasefire agreement," the Finnish president said.')
     [statement] = [s for s in doc._.statements if s.kind == "direct"]
     assert statement.phrases == ["comprehensive ceasefire agreement"]
+
+
+def _phrases_from_whole_doc(doc, start, end):
+    """The reference: every noun chunk of the document, kept when inside the span."""
+    from readout.nlp.quotes.phrases import phrase_of
+
+    found = [phrase_of(c) for c in doc.noun_chunks if c.start_char >= start and c.end_char <= end]
+    return list(dict.fromkeys(" ".join(p.split()) for p in found if p))
+
+
+def test_phrases_of_a_statement_over_several_sentences_match_the_whole_document(nlp):
+    # Only the sentences a statement touches are chunked; the result must be what chunking
+    # the whole document and keeping the chunks inside the statement gives.
+    text = (
+        "The trade ministers met in a northern port city. The visiting minister praised the "
+        "new grain corridor. He said the joint customs office and the regional energy link "
+        "would open soon. Officials expected further border talks."
+    )
+    doc = nlp(text)
+    start, end = text.index("the new grain"), text.index(" Officials")
+    assert statement_phrases(doc, start, end) == _phrases_from_whole_doc(doc, start, end)
+    assert "new grain corridor" in statement_phrases(doc, start, end)
+    assert "further border talks" not in statement_phrases(doc, start, end)

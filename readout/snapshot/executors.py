@@ -14,6 +14,7 @@ knowledge folder and knowledge fingerprint, so an edited knowledge base gets a f
 
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 import os
 from collections import deque
@@ -44,8 +45,14 @@ def get_nlp(model: str | None, knowledge_dir: str | Path) -> Language:
     if key not in _NLP:
         from readout.nlp.pipeline import build_nlp
 
-        _NLP.clear()  # one pipeline per process is enough
+        if _NLP:  # one pipeline per process is enough; the old one may be collected again
+            _NLP.clear()
+            gc.unfreeze()
+            gc.collect()
         _NLP[key] = build_nlp(model, Path(knowledge_dir))
+        # The pipeline lives as long as the process. Frozen, its million objects are left out
+        # of every later collection: a full collection walked them all, a few times a build.
+        gc.freeze()
     return _NLP[key]
 
 

@@ -9,16 +9,19 @@ no publication date, "on 9 July, the envoy flew on to Oslo" after "talks on 7 Ju
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from spacy.tokens import Doc
 
 from readout.nlp.dates.resolve import resolve_unanchored
 from readout.nlp.dates.scanner import scan_dates
+from readout.nlp.extensions import text_of
 
 # The kinds whose year a narrative reference can supply: a month and day written out.
 YEARLESS_KINDS = ("day", "range", "month")
 _KEY = "readout_narrative_days"
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def stated_days(doc: Doc) -> list[tuple[int, date]]:
@@ -27,12 +30,23 @@ def stated_days(doc: Doc) -> list[tuple[int, date]]:
     year of the contact the page reports."""
     if _KEY not in doc.user_data:
         days = []
-        for kind, start, end in scan_dates(doc.text):
-            found = resolve_unanchored(kind, doc.text[start:end], "present")
-            if found is not None and found.start and found.precision == "day":
-                days.append((start, date.fromisoformat(found.start)))
+        for offset, line in _lines_with_a_year(text_of(doc)):
+            for kind, start, end in scan_dates(line):
+                found = resolve_unanchored(kind, line[start:end], "present")
+                if found is not None and found.start and found.precision == "day":
+                    days.append((offset + start, date.fromisoformat(found.start)))
         doc.user_data[_KEY] = days
     return doc.user_data[_KEY]
+
+
+def _lines_with_a_year(text: str):
+    """(offset, line) of each line that holds a year: only a date that states its year
+    resolves to one day without a reference, and scanning a whole page for dates is slow."""
+    offset = 0
+    for line in text.split("\n"):
+        if _YEAR.search(line):
+            yield offset, line
+        offset += len(line) + 1
 
 
 def narrative_reference(doc: Doc, char: int) -> date | None:

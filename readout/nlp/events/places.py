@@ -9,7 +9,7 @@ the tree for every kind of frame.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from readout.nlp.events.parties import Parties
 from readout.nlp.events.triggers import where_clause
@@ -20,13 +20,26 @@ PLACE_HOPS = ("of", "in", "at")  # "at the G20 gathering in New Delhi", "sidelin
 
 def place_text(parties: Parties, token: Token) -> str:
     """The name of the place at ``token``: its entity or party span, cut after it."""
-    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    ent = _entity_at(token)
     span = ent if ent is not None else parties.spans.get(token.i)
     if span is None:
         return token.text
     words = [t for t in span if not (t.pos_ in ("ADP", "DET", "PUNCT") and t.i >= token.i)]
     text = span.doc[words[0].i : words[-1].i + 1].text if words else span.text
     return text[4:] if text.lower().startswith("the ") else text
+
+
+def _entity_at(token: Token) -> Span | None:
+    """The entity span holding ``token``, read from the IOB tags around it: ``doc.ents``
+    builds a span for every entity of the doc on each call."""
+    if token.ent_iob_ not in ("B", "I"):
+        return None
+    doc, start, end = token.doc, token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
 
 
 def place_within(parties: Parties, token: Token, hops: int = 3) -> str | None:

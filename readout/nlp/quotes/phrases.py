@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from readout.nlp.extensions import sentence_starts
 from readout.snapshot.records import StatementRecord
 
 TRIM_POS = frozenset({"DET", "PRON", "NUM", "PART", "ADP", "CCONJ", "PUNCT", "SYM"})
@@ -40,6 +41,26 @@ def phrase_of(chunk: Span) -> str | None:
     return chunk.doc[tokens[0].i : tokens[-1].i + 1].text  # not doc.text: built anew each call
 
 
+def _chunks_around(doc: Doc, spans: list[tuple[int, int]]) -> list[Span]:
+    """``doc.noun_chunks`` of the sentences that overlap a span, in order. The chunker walks
+    each token it is given and never joins two sentences, so the chunks of a sentence are the
+    same whether it walks that sentence or the whole document; statements cover a few."""
+    starts = sentence_starts(doc)
+    bounds = [(start, end) for start, end in zip(starts, (*starts[1:], len(doc)), strict=True)]
+    chunks = []
+    for start, end in bounds:
+        sent = doc[start:end]
+        if any(s < sent.end_char and e > sent.start_char for s, e in spans):
+            chunks += [Span(doc, a, b, label=label) for a, b, label in _iterator(doc)(sent)]
+    return chunks
+
+
+def _iterator(doc: Doc):
+    if doc.noun_chunks_iterator is None:  # as doc.noun_chunks: this language has no chunker
+        raise NotImplementedError(f"no noun chunks for the language {doc.lang_!r}")
+    return doc.noun_chunks_iterator
+
+
 def _phrases_in(doc: Doc, spans: list[tuple[int, int]]) -> list[list[str]]:
     """For each (start, end) character span, the phrases of the noun chunks inside it, in
     order, each once. One pass over the document's chunks (``Span.noun_chunks`` walks the
@@ -47,7 +68,7 @@ def _phrases_in(doc: Doc, spans: list[tuple[int, int]]) -> list[list[str]]:
     found: list[list[str]] = [[] for _ in spans]
     if not spans:
         return found
-    for chunk in doc.noun_chunks:
+    for chunk in _chunks_around(doc, spans):
         inside = [
             i for i, (s, e) in enumerate(spans) if chunk.start_char >= s and chunk.end_char <= e
         ]
