@@ -88,9 +88,13 @@ def _named_in_article(
 def _resolve(kb: KnowledgeBase, roles: list[str], ofs: list, on: date | None) -> str | None:
     for of in ofs:
         for role in roles:
-            holder = kb.holder(role, of, on)
-            if holder is not None:
-                return holder.id
+            holders = kb.holders(role, of, on)
+            if len(holders) == 1:
+                return holders[0].id
+            if holders and of is None:
+                # "the head of government" anywhere: prime ministers are many, so the phrase
+                # is nobody in particular, not the one chancellor its later role would give
+                return None
     return None
 
 

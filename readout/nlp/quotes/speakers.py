@@ -218,9 +218,10 @@ class SpeakerResolver:
         return None
 
     def _role_phrase(self, head: Token, tokens: list[Token]) -> str | None:
-        """The role noun of the phrase ("foreign minister", "minister"), if any."""
+        """The role noun of the phrase ("foreign minister", "minister", "head of state")."""
         before = [t.lower_ for t in tokens if t.i < head.i]
-        for phrase in (" ".join([*before[-1:], head.lower_]), head.lower_):
+        after = " ".join(t.lower_ for t in tokens if t.i >= head.i)  # "head of state"
+        for phrase in (after, " ".join([*before[-1:], head.lower_]), head.lower_):
             if self.cues.role_words(phrase) is not None:
                 return phrase
         return None
