@@ -36,6 +36,7 @@ from readout.ingest.neighbours import (
     headline_again,
     interstitial_headlines,
     list_widgets,
+    name_lines,
     repeated,
     sandwiched,
 )
@@ -167,6 +168,7 @@ def classify(
     repeated(lines, reasons)
     footer(lines, reasons)
     sandwiched(lines, reasons)
+    name_lines(lines, reasons)
     return reasons
 
 

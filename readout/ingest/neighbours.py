@@ -26,6 +26,10 @@ CLOSING_CREDIT = re.compile(
     re.I,
 )
 
+# Names alone: two or three capitalised words each, joined by "and", "&" or commas.
+_NAME = r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,2}"
+NAMES_ONLY = re.compile(rf"^{_NAME}(?:(?:,| and| &|, and) {_NAME})*$")
+
 # A list widget of other stories: "list of 4 items", its items, then "end of list".
 LIST_START, LIST_END = re.compile(r"^list of (\d+) items?$", re.I), "end of list"
 LIST_ITEM_WORDS = 30  # words: longer lines are prose, not teaser headlines
@@ -179,6 +183,17 @@ def sandwiched(lines: list[str], reasons: list) -> None:
         sides = [j for j in (before, after) if j is not None]
         if sides and all(reasons[j] not in (None, "headline") for j in sides):
             reasons[i] = "between furniture"
+
+
+def name_lines(lines: list[str], reasons: list) -> None:
+    """A line of names only ("Jane Roe and John Doe") beside furniture (a date stamp, a
+    caption) is the byline of a page that does not write "By"."""
+    for i, line in enumerate(lines):
+        if reasons[i] is not None or not NAMES_ONLY.match(tidy(line)):
+            continue
+        before, after = next_text(reasons, i, -1), next_text(reasons, i, 1)
+        if any(j is not None and reasons[j] not in (None, "headline") for j in (before, after)):
+            reasons[i] = "byline"
 
 
 def list_widgets(lines: list[str], reasons: list) -> None:
