@@ -61,9 +61,11 @@ def anaphoric_dates(
             continue
         if _approximate(sent.doc, tokens.start):
             continue  # "less than three weeks before": no day
+        if _offset_from_a_noun(sent.doc, match, tokens.end):
+            # "on May 4, three weeks before the vote", "came two weeks after Qin met Lavrov":
+            # counted from what follows, which need not be the day named before
+            continue
         named = _named_before(stated, tokens.start)
-        if named is not None and _offset_from_a_noun(sent.doc, match, tokens.end):
-            continue  # "on May 4, three weeks before the vote": counted from the vote
         anchor = named if named is not None else last_day
         if anchor is None or (named is None and not forward and offset_days(match) > 0):
             continue
@@ -82,7 +84,8 @@ def _approximate(doc, start: int) -> bool:
 
 
 def _offset_from_a_noun(doc, match: re.Match, end: int) -> bool:
-    """ "three weeks before the invasion": the count runs from the noun phrase after it."""
+    """ "three weeks before the invasion", "two weeks after X met Y": the count runs from
+    the noun phrase or clause after it."""
     if not match.group("n") or end >= len(doc):
         return False
     return doc[end].pos_ in ("DET", "PRON", "PROPN", "NOUN", "NUM") and doc[end].dep_ != "punct"

@@ -17,7 +17,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from readout.nlp.dates.narrative import YEARLESS_KINDS, narrative_reference
+from readout.nlp.dates.narrative import YEARLESS_KINDS, reference_for
 from readout.nlp.dates.resolve import DateRange, as_date, resolve_kind, resolve_unanchored
 from readout.nlp.dates.scanner import scan_dates
 from readout.nlp.extensions import sentence_of, text_of
@@ -154,7 +154,7 @@ def _without_publication(doc: Doc, kind: str, text: str, char: int, tense: str):
     found = resolve_unanchored(kind, text, tense)
     if found is not None or kind not in YEARLESS_KINDS:
         return found
-    reference = narrative_reference(doc, char)
+    reference = reference_for(doc, kind, text, char)
     if reference is None:
         return None
     # the year nearest the reference: a narrative runs on from its last date either way

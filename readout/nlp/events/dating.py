@@ -62,8 +62,20 @@ NOUN_MODIFIER = ("compound", "nmod", "amod", "poss", "npadvmod")
 TIME_OF_DAY = {"morning", "afternoon", "evening", "night", "time", "midday", "noon"}
 
 
+def _date_root(mention: DateMention) -> Token:
+    """Where the date hangs in the parse. When its words hang from different heads ("on
+    Thursday, March 16 - ..." with "March" taken for a modifier of a later verb), the
+    preposition that opens it ("on") says where it belongs."""
+    span = mention.span
+    first = span[0]
+    outside = not (span.start <= first.head.i < span.end)
+    if outside and first.head.dep_ == "prep" and first.dep_ == "pobj":
+        return first
+    return span.root
+
+
 def _modifies_other_noun(mention: DateMention, anchors: dict[int, Frame]) -> bool:
-    root = mention.span.root
+    root = _date_root(mention)
     head = root.head
     return (
         root.dep_ in NOUN_MODIFIER
@@ -78,7 +90,7 @@ def _owner(mention: DateMention, anchors: dict[int, Frame]) -> Frame | None | bo
     """The frame whose anchor governs the date; False when the date sits in a clause that
     bounds the event ("his first trip since being sworn in on May 7") or modifies another
     noun ("met after the 12 June reception")."""
-    root = mention.span.root
+    root = _date_root(mention)
     if _modifies_other_noun(mention, anchors):
         return False
     for token in [root, *root.ancestors]:
