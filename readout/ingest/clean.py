@@ -57,15 +57,18 @@ CAPTION = re.compile(
     re.I,
 )
 # A credit in parentheses with its label, closing a caption or alone: "(Photo credits: Jane
-# Roe)", "(Image credit: AFP)", "(Picture courtesy: the ministry)", "(Photo courtesy of X)"
+# Roe)", "(Image credit: AFP)", "(Picture courtesy: the ministry)", "(Photo courtesy of X)",
+# "(Photo by Jane Roe/AFP via Getty Images)"
 CREDIT_NOTE = re.compile(
     r"(?:^|\s)\(\s*(?:[\w.&'-]+\s+){0,2}(?:photo|photograph|image|picture|video|illustration)s?"
-    r"\s*(?:(?:credits?|courtesy|source)\s*(?:\bof\b|:)?|:|/)\s*[^()]{1,60}\)$",
+    r"\s*(?:(?:credits?|courtesy|source)\s*(?:\bof\b|:)?|:|/|by\b)\s*[^()]{1,60}\)$",
     re.I,
 )
 LAST_SENTENCE, CREDIT_SPLIT = re.compile(r"(?<=[.!?])\s+"), re.compile(r"\s*(?:/|\||,|\bvia\b)\s*")
 WORD_CHAR = re.compile(r"\w")
-COPYRIGHT_TAIL = re.compile(r"\s©\s*(?P<who>[^©.!?]{1,60})$")  # "... Patrushev © Jane Roe/TASS"
+COPYRIGHT_TAIL = re.compile(r"\s©\s*(?P<who>[^©.!?]{1,90})$")  # "... Patrushev © Jane Roe/TASS"
+# A credit glued to the caption by a page that set them in two boxes: "... capitalsImage: X/AFP"
+GLUED_CREDIT = re.compile(r"[a-z](?:Image|Photo|Picture|Photograph)\s*:\s*(?P<who>[^.!?]{1,60})$")
 SHORT = 8  # words: lines this short and without closing punctuation are labels, not prose
 
 
@@ -127,8 +130,10 @@ def is_appeal(text: str, rules: Rules) -> bool:
 
 def is_caption(text: str, rules: Rules) -> bool:
     """A caption ends in a picture credit: '... Wang Yi. EPA / TASS', '... Photo: EPA-EFE'."""
-    match = CAPTION.search(text) or COPYRIGHT_TAIL.search(text)
+    match = CAPTION.search(text) or GLUED_CREDIT.search(text)
     if match and len(words(match.group("who"))) <= 8:
+        return True
+    if (match := COPYRIGHT_TAIL.search(text)) and _credited(match.group("who"), rules):
         return True
     if CREDIT_PARENS.search(text) or CREDIT_NOTE.search(text):  # "... (AP Photo/Jane Roe)"
         return True
@@ -139,6 +144,13 @@ def is_caption(text: str, rules: Rules) -> bool:
         return False
     parts = [norm(p) for p in CREDIT_SPLIT.split(tail)]
     return any(p in rules.credit_names for p in parts if p)
+
+
+def _credited(who: str, rules: Rules) -> bool:
+    """The name after "©": a short one, or a long one that ends in a picture agency ("Jane
+    Roe/Presidential Press and Information Office/TASS")."""
+    parts = [norm(p) for p in CREDIT_SPLIT.split(who) if p.strip()]
+    return len(words(who)) <= 8 or bool(parts) and parts[-1] in rules.credit_names
 
 
 def classify(

@@ -84,11 +84,14 @@ def _approximate(doc, start: int) -> bool:
 
 
 def _offset_from_a_noun(doc, match: re.Match, end: int) -> bool:
-    """ "three weeks before the invasion", "two weeks after X met Y": the count runs from
-    the noun phrase or clause after it."""
-    if not match.group("n") or end >= len(doc):
+    """ "three weeks before the invasion", "two weeks after Russian envoys met Y", "the day
+    after the summit": a count before "after"/"before" runs from the phrase or clause that
+    follows it. "Two days later Putin met Xi" and "a week after, X ..." count from the day
+    named before ("later" and "earlier" take no object)."""
+    if not re.search(r"(?:after|before|prior)$", match.group(), re.I) or end >= len(doc):
         return False
-    return doc[end].pos_ in ("DET", "PRON", "PROPN", "NOUN", "NUM") and doc[end].dep_ != "punct"
+    word = doc[end]
+    return not (word.is_punct or word.pos_ in ("CCONJ", "PUNCT") or word.is_space)
 
 
 def _named_before(stated: list[DateMention], start: int) -> date | None:

@@ -21,6 +21,7 @@ from readout.nlp.extensions import text_of
 # The kinds whose year a narrative reference can supply: a month and day written out.
 YEARLESS_KINDS = ("day", "range", "month")
 _KEY = "readout_narrative_days"
+_LATEST_KEY = "readout_latest_year"
 _YEAR = re.compile(r"(?:19|20)\d\d")  # loose: "March 28, 20252:14 PM" glues a time on
 _YEAR_WORD = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _WEEKDAY = re.compile("|".join(WEEKDAYS), re.IGNORECASE)
@@ -51,7 +52,7 @@ def stated_days(doc: Doc) -> list[tuple[int, date]]:
 
 def _weekday_days(doc: Doc) -> list[tuple[int, date]]:
     text = text_of(doc)
-    latest = latest_year(text)
+    latest = _latest_year_of(doc)
     if latest is None:
         return []
     found, offset = [], 0
@@ -69,6 +70,13 @@ def latest_year(text: str, *, now: date | None = None) -> int | None:
     this_year = (now or date.today()).year
     years = [int(y) for y in _YEAR_WORD.findall(text) if int(y) <= this_year]
     return max(years, default=None)
+
+
+def _latest_year_of(doc: Doc) -> int | None:
+    """``latest_year`` of the whole Doc, once per Doc: every yearless date asks for it."""
+    if _LATEST_KEY not in doc.user_data:
+        doc.user_data[_LATEST_KEY] = latest_year(text_of(doc))
+    return doc.user_data[_LATEST_KEY]
 
 
 def weekday_day(kind: str, text: str, latest: int) -> date | None:
@@ -112,7 +120,7 @@ def _lines_with_a_year(text: str):
 def reference_for(doc: Doc, kind: str, text: str, char: int) -> date | None:
     """The day a yearless expression at ``char`` is read against: its own weekday's year
     ("Thursday, March 16"), else the narrative reference."""
-    latest = latest_year(text_of(doc)) if _WEEKDAY.search(text) else None
+    latest = _latest_year_of(doc) if _WEEKDAY.search(text) else None
     day = weekday_day(kind, text, latest) if latest is not None else None
     return day or narrative_reference(doc, char)
 

@@ -5,6 +5,7 @@ pairs, the meeting with the host of a visit ("visited Y in Kyiv"), the visit of 
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Span
@@ -16,19 +17,23 @@ from readout.nlp.extensions import text_of
 from readout.snapshot.records import EventRecord
 
 # Words that make a call one conversation of three or more ("a three-way call").
+SEPARATE = re.compile(r"\bseparate(?:ly)?\b", re.IGNORECASE)
 MULTIPARTY = {"three-way", "trilateral", "joint", "conference", "videoconference", "multilateral"}
 
 
 def per_contact(record: EventRecord | None, sent: Span, parties: Parties) -> list[EventRecord]:
     """One event per contact: "A spoke by phone with B and C", "a call between A and the two
     leaders" are two calls, A-B and A-C, unless the sentence makes it one call of three;
-    "A held meetings with B and C" are two meetings."""
+    "A held meetings with B and C", "separate talks with B and C" are two meetings."""
     if record is None:
         return []
     people = [p for p in record.participants if parties.is_person(p)]
     multiparty = any(w in text_of(sent).lower() for w in MULTIPARTY)
     # "held separate meetings with A, B and C": the plural of a countable contact noun
-    several = record.type in ("meeting", "talks") and record.trigger.lower() == "meetings"
+    # "held separate talks with A and B", "met A and B separately"
+    several = record.type in ("meeting", "talks") and (
+        record.trigger.lower() == "meetings" or bool(SEPARATE.search(text_of(sent)))
+    )
     if not (record.type == "call" or several) or len(people) < 3 or multiparty:
         return [record]
     first = people[0]

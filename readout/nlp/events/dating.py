@@ -2,8 +2,8 @@
 
 The sentence's date expressions go to the frame whose anchor governs them, or, when no anchor
 does, to an undated frame below the verb they hang from; dates inside quotation marks or in a
-bounding clause ("since being sworn in on May 7") are left out. An event still undated takes
-the month of the event it is placed against ("days after Xi spoke with Putin").
+bounding clause ("since being sworn in on May 7") are left out. An event still undated may take
+another event's date (``readout.nlp.events.inherited_dates``).
 
 Kept apart from ``readout.nlp.events.pipe``, which finds the frames and turns them into records:
 this module only decides which date goes with which frame.
@@ -21,10 +21,7 @@ from readout.nlp.dates.resolve import DateRange
 from readout.nlp.events.frames import Frame
 from readout.nlp.events.triggers import REPORTING, where_clause
 from readout.nlp.extensions import text_of
-from readout.snapshot.records import EventRecord
 
-AFTER_WORDS = {"after", "following", "before"}
-LATER_WORDS = {"after", "later", "afterwards", "afterward", "subsequently"}
 BOUNDING_WORDS = {"since", "after", "before", "following"}
 SIMULTANEOUS = {"as", "while", "when"}  # "told X on Thursday, as Y began a visit"
 
@@ -65,13 +62,26 @@ TIME_OF_DAY = {"morning", "afternoon", "evening", "night", "time", "midday", "no
 def _date_root(mention: DateMention) -> Token:
     """Where the date hangs in the parse. When its words hang from different heads ("on
     Thursday, March 16 - ..." with "March" taken for a modifier of a later verb), the
-    preposition that opens it ("on") says where it belongs."""
+    preposition that opens it ("on") says where it belongs, also when the parser left that
+    preposition without an object."""
     span = mention.span
     first = span[0]
     outside = not (span.start <= first.head.i < span.end)
     if outside and first.head.dep_ == "prep" and first.dep_ == "pobj":
         return first
+    opener = span.doc[span.start - 1] if span.start else None
+    if opener is not None and _dangling(opener) and span.root.dep_ in ("compound", "nmod"):
+        return opener  # "On Friday Putin will travel": "Friday" parsed as part of the name
     return span.root
+
+
+def _dangling(word: Token) -> bool:
+    """A preposition the parser left without its object."""
+    return (
+        word.dep_ == "prep"
+        and word.pos_ == "ADP"
+        and not any(c.dep_ == "pobj" for c in word.children)
+    )
 
 
 def _modifies_other_noun(mention: DateMention, anchors: dict[int, Frame]) -> bool:
@@ -114,6 +124,7 @@ def _distance(a: Token, b: Token) -> int:
     return 99 if common is None else up_a.index(common) + up_b.index(common)
 
 
+END_BOUNDS = ("until", "till", "through")
 ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "latest", "last"}
 
 
@@ -128,17 +139,25 @@ def _combine(frame: Frame, mentions: list[DateMention]) -> tuple[DateRange | Non
     """The frame's date from the mentions it governs; the ones it does not use are returned."""
     if _counted(frame):
         mentions = [m for m in mentions if m.range.precision != "year"]
-    ends = [m for m in mentions if m.range.start is None]
+    # "until Thursday", "until 2030" bound the event: an end at most, never its first day
+    ends = [m for m in mentions if m.range.start is None or m.bound in END_BOUNDS]
     starts = sorted(
-        (m for m in mentions if m.range.start is not None),
+        (m for m in mentions if m.range.start is not None and m.bound not in END_BOUNDS),
         key=lambda m: _distance(m.span.root, frame.trigger.token),
     )
     if not starts:
-        return (ends[0].range if ends else None), []
+        return (ends[0].range if ends and ends[0].range.start is None else None), []
     best = starts[0].range
-    if best.end is None and ends and ends[0].range.end and ends[0].range.end >= best.start:
-        best = DateRange(best.start, ends[0].range.end, best.precision, best.basis)
+    last = _last_day(ends[0].range) if ends else None
+    if best.end is None and last and last >= best.start:
+        best = DateRange(best.start, last, best.precision, best.basis)
     return best, starts[1:]
+
+
+def _last_day(bound: DateRange) -> str | None:
+    if bound.start is None:
+        return bound.end
+    return (bound.end or bound.start) if bound.precision == "day" else None
 
 
 def assign_dates(frames: list[Frame], mentions: list[DateMention]) -> list[Dated]:
@@ -154,7 +173,9 @@ def assign_dates(frames: list[Frame], mentions: list[DateMention]) -> list[Dated
             continue
         if owner is not None:
             owned[id(owner)].append(mention)
-        elif (verb := clause_verb(mention.span.root.head)).lemma_.lower() not in REPORTING:
+        elif (
+            verb := _said_when(mention) or clause_verb(mention.span.root.head)
+        ).lemma_.lower() not in REPORTING:
             floating.append((verb, mention))
         else:
             floating += [(c, mention) for c in verb.subtree if _simultaneous(c)]
@@ -196,7 +217,7 @@ def _purposes(dated: list[Dated]) -> None:
 def _where_clauses(dated: list[Dated]) -> None:
     """ "went to Oslo on Friday, where she met the mayor": an event of a "where" clause
     happened during the event of the clause it hangs from: there, and on its date unless the
-    clause gives its own."""
+    clause gives its own; a trip told without a day takes the day of what was done there."""
     for item in dated:
         clause = where_clause(clause_verb(item.frame.trigger.token))
         if clause is None:
@@ -205,9 +226,24 @@ def _where_clauses(dated: list[Dated]) -> None:
         hosts = [d for d in dated if d is not item and any(a.i in above for a in d.frame.anchors)]
         if not hosts:
             continue
-        item.frame.place = item.frame.place or hosts[0].frame.place
+        host = hosts[0]
+        item.frame.place = item.frame.place or host.frame.place
         if item.range is None:
-            item.range = hosts[0].range
+            item.range = host.range
+        elif host.range is None and host.frame.type == "visit" and item.range.precision == "day":
+            host.range = item.range  # "flew on to Manila, where he met X on June 3": arrived
+
+
+def _said_when(mention: DateMention) -> Token | None:
+    """ "X said on Friday he expects ...": a date right after a reporting verb is the day of
+    the saying, wherever the parser hung it (here from "expects")."""
+    doc, start = mention.span.doc, mention.span.start
+    before = doc[start - 1] if start else None
+    if before is not None and before.lower_ in ("on", "at") and start > 1:
+        before = doc[start - 2]
+    if before is not None and before.pos_ == "VERB" and before.lemma_.lower() in REPORTING:
+        return before
+    return None
 
 
 def _reported_next_to(verb: Token, mention: DateMention) -> list[Token]:
@@ -226,38 +262,3 @@ def _simultaneous(clause: Token) -> bool:
     return clause.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ in SIMULTANEOUS for c in clause.children
     )
-
-
-def inherit_date(item: Dated, siblings: list[Dated], previous: list[EventRecord]) -> None:
-    """ "just days after Xi spoke with Putin" and "visited Moscow soon after" take the month of
-    the event they are placed against."""
-    if item.range is not None:
-        return
-    token = item.frame.trigger.token
-    path = [token, *token.ancestors]
-    for other in siblings:
-        if other is item or other.range is None or other.range.start is None:
-            continue
-        anchor_ids = {a.i for a in other.frame.anchors}
-        upto = next((k for k, t in enumerate(path) if t.i in anchor_ids), None)
-        if upto is not None and _placed_after(path[:upto]):
-            item.range = _month(other.range.start)
-            return
-    clause = path[0] if token.pos_ == "VERB" else item.frame.gov or token
-    if any(c.dep_ == "advmod" and c.lower_ in LATER_WORDS for c in clause.children):
-        dated = [r for r in previous if r.date]
-        if dated:
-            item.range = _month(dated[-1].date)
-
-
-def _placed_after(path: list[Token]) -> bool:
-    for token in path:
-        if token.lower_ in AFTER_WORDS:
-            return True
-        if any(c.dep_ in ("mark", "prep") and c.lower_ in AFTER_WORDS for c in token.children):
-            return True
-    return False
-
-
-def _month(iso: str) -> DateRange:
-    return DateRange(iso[:8] + "01", None, "month", "anaphoric")

@@ -211,6 +211,15 @@ class FrameBuilder(FrameParties):
             return None  # "accused China of undermining his peace summit": a topic
         return self._noun_frame(trigger, own, place, (gov, preps))
 
+    def _possessed(self, noun: Token, kind: str) -> bool:
+        """ "Xi's visit", "Putin's call with Trump": a possessor names the event's own party;
+        the subject of the clause does not join ("Xi spoke to Putin a day after Putin's call
+        with Trump"). A possessive pronoun ("his talks with Xi") is the subject's."""
+        owners = [c for c in noun.children if c.dep_ == "poss"]
+        if kind == "visit":
+            return bool(owners)
+        return any(c.pos_ != "PRON" and self._people(self.p.of_phrase(c)) for c in owners)
+
     def _is_pair(self, noun: Token) -> bool:
         """ "China-Russia talks", "Xi-Putin summit": two actors modifying the noun."""
         mods = [c for c in noun.children if c.dep_ in ("compound", "nmod")]
@@ -227,9 +236,7 @@ class FrameBuilder(FrameParties):
         # (a "between" phrase naming no one, "between the heads of government of the two
         # countries", leaves the parties to the verb: "X and Y co-chaired the meeting between")
         between = any(c.dep_ == "prep" and c.lower_ == "between" for c in noun.children)
-        named = (between and bool(self._people(own))) or (
-            trigger.type == "visit" and any(c.dep_ == "poss" for c in noun.children)
-        )
+        named = (between and bool(self._people(own))) or self._possessed(noun, trigger.type)
         takes_subject = gov is not None and (
             bool(preps)
             or gov.lemma_.lower() in self.lex.light_verbs
@@ -250,7 +257,8 @@ class FrameBuilder(FrameParties):
                 parties = self._agents(gov) + parties  # "a remark made by X at a meeting"
         if noun.dep_ in ("nsubj", "nsubjpass"):  # "the meeting took place in Astana on Monday"
             gov, takes_subject = noun.head, True
-        if gov is not None and place is None and takes_subject:
+        if gov is not None and place is None and takes_subject and not TIME_REFERENCE & set(preps):
+            # (not "met Y in Moscow a week before the talks": they are another event)
             place = prep_place(self.p, gov) or relative_place(self.p, gov)
         if trigger.type == "visit" and place is not None:
             # a visit to one's own country is no visit: the visitors are the others

@@ -22,10 +22,11 @@ from readout.nlp.dates.mentions import date_for, find_dates, tense_of
 from readout.nlp.dates.resolve import DateRange, as_date
 from readout.nlp.event_coreference import refer_back
 from readout.nlp.events.contacts import host_meeting, implied_visit, per_contact
-from readout.nlp.events.dating import Dated, assign_dates, inherit_date, outside_quotes
+from readout.nlp.events.dating import Dated, assign_dates, outside_quotes
 from readout.nlp.events.frames import Frame, FrameBuilder
 from readout.nlp.events.gapping import split_gapped
 from readout.nlp.events.hedges import is_hedged, is_planned
+from readout.nlp.events.inherited_dates import inherit_date
 from readout.nlp.events.lexicon import Lexicon, load_lexicon
 from readout.nlp.events.parties import Parties
 from readout.nlp.events.statements import author_statements
@@ -68,7 +69,7 @@ def extract_events(
                 span = dated_span(item, sent, lex, published)
                 refer_back(item.frame.type, span, item.frame.place, records)
                 continue
-            inherit_date(item, dated, records)
+            inherit_date(item, dated, records, parties)
             _when_said(item, said_on, parties)
             record = _record(item, sent, parties, lex, published)
             trigger = item.frame.trigger.token

@@ -1,0 +1,52 @@
+"""Days an event shares with another of its sentence: a conjoined verb ("met on Feb. 4 and
+signed a statement"), a trip whose "where" clause is dated ("flew on to Oslo, where she met
+X on June 3"), and a bound that is never a first day ("until 2030"). Sentences written for
+these tests; published Wednesday 2024-06-05."""
+
+import pytest
+from test_events import events, nlp  # noqa: F401  (nlp is a fixture)
+
+PUB = "2024-06-05"
+
+
+def by_type(nlp, text):  # noqa: F811
+    return {e.type: (e.date, e.date_precision) for e in events(nlp, text, PUB)}
+
+
+def test_a_conjoined_verb_shares_the_day(nlp):  # noqa: F811
+    found = by_type(nlp, "Putin and Xi met in Beijing on Feb. 4 and signed a joint statement.")
+    assert found["statement"] == ("2024-02-04", "day")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Putin and Xi met in Beijing on Feb. 4 and later signed a joint statement.",
+        "Putin and Xi met in Beijing on Feb. 4 and afterwards signed a joint statement.",
+    ],
+)
+def test_a_conjoined_verb_told_as_later_does_not(nlp, text):  # noqa: F811
+    assert by_type(nlp, text)["statement"][1] != "day"
+
+
+def test_talks_with_no_one_named_after_a_trip_are_its_purpose(nlp):  # noqa: F811
+    found = events(
+        nlp, "Qin Gang would travel to Paris on Sunday and hold talks with officials.", PUB
+    )
+    assert [e.type for e in found] == ["visit"]
+
+
+def test_talks_with_someone_named_after_a_trip_share_its_day(nlp):  # noqa: F811
+    found = by_type(nlp, "Xi arrived in Moscow on Monday and held talks with Putin.")
+    assert found["talks"] == ("2024-06-03", "day")
+
+
+def test_a_trip_takes_the_day_of_its_where_clause(nlp):  # noqa: F811
+    found = by_type(nlp, "Zelensky flew on to Paris, where he met Barrot on June 3.")
+    assert found["visit"] == ("2024-06-03", "day")
+
+
+def test_a_bound_is_not_a_first_day(nlp):  # noqa: F811
+    text = "Xi and Putin have signed a joint statement on economic cooperation until 2030."
+    # a same-day report in the present perfect, not an event of 2030
+    assert by_type(nlp, text)["statement"] == (PUB, "day")

@@ -1,0 +1,45 @@
+"""A sixth round of furniture families, on HAND-MADE lines (none taken from any article):
+long copyright credits that end in a picture agency, "(Photo by ...)" credits, a credit glued
+to its caption, and one date written twice on a line."""
+
+from __future__ import annotations
+
+import pytest
+from test_furniture_families3 import assert_family
+
+FAMILIES = {
+    "long copyright credits": (
+        [
+            "The harbour master at the pier © Jane Roe/Press Office of the Port Authority/AFP",
+            "Ferries in the bay © John Doe/Baltic News Service Photo Desk Staff/Reuters",
+        ],
+        [
+            # a sign in a sentence, and a long tail that names no picture agency
+            "The logo © was painted on the ferry by the crew of the northern harbour in May.",
+            "The mark © Harbour Company of the Northern Baltic Ports and Ferry Lines Group",
+        ],
+    ),
+    "credits by a photographer": (
+        [
+            "The ferry leaves Tallinn on May 2, 2024. (Photo by Jane Roe/AFP via Getty Images)",
+            "Dock workers at the harbour (Image by John Doe)",
+        ],
+        ["The captain said he would not be photographed (by anyone) on the pier."],
+    ),
+    "credits glued to the caption": (
+        [
+            "The new ferry leaves the harbour in TallinnImage: Jane Roe/AFP",
+            "Dock workers on strike in RigaPhoto: John Doe/dpa/picture alliance",
+        ],
+        ["The museum shows an Image: the harbour at night, painted in 1920."],
+    ),
+    "a date written twice": (
+        ["05/03/2024March 5, 2024", "March 5, 2024 | 05.03.2024"],
+        ["The ferry sailed on March 5, 2024, and returned on March 6, 2024."],
+    ),
+}
+
+
+@pytest.mark.parametrize("family", sorted(FAMILIES))
+def test_family_lines_go_and_lookalike_sentences_stay(family):
+    assert_family(*FAMILIES[family])
