@@ -18,7 +18,7 @@ from spacy.symbols import NOUN, PROPN, X
 from spacy.tokens import Doc, Span
 
 from readout.knowledge import Actor, KnowledgeBase, fold, slugify
-from readout.nlp.actors.titles import find_title_mentions
+from readout.nlp.actors.titles import find_title_mentions, title_words, untitled
 from readout.nlp.extensions import tokens_where
 from readout.snapshot.records import NewActor
 
@@ -207,26 +207,37 @@ def _register_new_people(art: _Article, pending: list[Span], kb_surnames) -> Non
 
 
 def _link_person_like(art: _Article, pending: list[Span], kb_surnames) -> None:
+    titles = title_words(art.kb) if pending else frozenset()
     for span in pending:
-        key = fold(span.text)
         if span.label_ == "PERSON" and slugify(span.text) in art.new_actors:
             art.add(span, slugify(span.text))
             continue
-        actor_id = _nearest(art.full_names.get(key, []), span.start)
-        if actor_id is None and span.label_ == "PERSON":
-            # a full name the ruler's case rules passed over ("vladimir putin" in lowercase
-            # prose): the model saw a person, so the name is not a URL slug
-            actor_id = art.kb.person_of_name(span.text)
-        if actor_id is None and len(kb_surnames.get(key, ())) == 1:
-            actor_id = next(iter(kb_surnames[key]))
-            other = _other_given_name(art, key, art.kb.actors[actor_id])
-            if other is not None:  # "Zhao Leji ... Zhao said": not the knowledge base's Zhao
-                actor_id = _new_person(art, other)
+        bare = untitled(span, titles)
+        actor_id = _person_id(art, bare, kb_surnames) if bare is not None else None
+        if actor_id is not None:
+            span = bare
+        else:
+            actor_id = _person_id(art, span, kb_surnames)
         if actor_id is not None:
             linked = _with_honorific(span)
             art.add(Span(art.doc, linked.start, linked.end, label="PERSON"), actor_id)
         elif span.label_ in ACTOR_LABELS:
             art.add(span, None)
+
+
+def _person_id(art: _Article, span: Span, kb_surnames) -> str | None:
+    key = fold(span.text)
+    actor_id = _nearest(art.full_names.get(key, []), span.start)
+    if actor_id is None and span.label_ == "PERSON":
+        # a full name the ruler's case rules passed over ("vladimir putin" in lowercase
+        # prose): the model saw a person, so the name is not a URL slug
+        actor_id = art.kb.person_of_name(span.text)
+    if actor_id is None and len(kb_surnames.get(key, ())) == 1:
+        actor_id = next(iter(kb_surnames[key]))
+        other = _other_given_name(art, key, art.kb.actors[actor_id])
+        if other is not None:  # "Zhao Leji ... Zhao said": not the knowledge base's Zhao
+            actor_id = _new_person(art, other)
+    return actor_id
 
 
 def _other_given_name(art: _Article, surname: str, actor: Actor) -> Span | None:

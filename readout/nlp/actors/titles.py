@@ -177,3 +177,17 @@ def find_title_mentions(
         if actor_id is not None:
             found.append((Span(doc, start, end, label="TITLE"), actor_id))
     return found
+
+
+def untitled(span: Span, titles: frozenset[str]) -> Span | None:
+    """ "PM Modi", "President Xi" tagged as one name (or as an organisation): the name
+    without its title, or None."""
+    if len(span) > 1 and span[0].lower_ in titles:
+        return Span(span.doc, span.start + 1, span.end, label="PERSON")
+    return None
+
+
+def title_words(kb: KnowledgeBase) -> frozenset[str]:
+    return frozenset(
+        form.lower() for forms in kb.titles.values() for form in forms if " " not in form
+    )

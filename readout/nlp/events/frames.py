@@ -171,11 +171,14 @@ class FrameBuilder(FrameParties):
             gov, preps = None, ()  # "told Y about his talks with Z": only the noun's own parties
         if not own and gov is not None and not preps and gov.lemma_.lower() in self.lex.light_verbs:
             own = self._partners(gov, ("with",))  # "held talks in Moscow on Friday with X"
-        explicit = bool(own)
+        explicit, two_owners = bool(own), False
         place = prep_place(self.p, noun, (*PLACE_PREPS, "to") if kind == "visit" else PLACE_PREPS)
         for child in noun.children:
             if child.dep_ == "poss":
-                own += self.p.of_phrase(child)
+                owners = self.p.of_phrase(child)
+                own += owners
+                # "their video call", "Xi and Putin's talks": both sides named
+                two_owners = two_owners or len({p.actor_id for p in self._people(owners)}) >= 2
             elif child.dep_ in ("compound", "nmod", "amod"):
                 if self.p.is_place(child) and place is None and not self._is_pair(noun):
                     place = place_text(self.p, child)  # "the Samarkand meeting", "Moscow talks"
@@ -202,7 +205,7 @@ class FrameBuilder(FrameParties):
         )
         if aimed and kind in ("call", "talks") and not explicit:
             return None  # "the call for a ceasefire", "talks to end the war"
-        explicit = explicit or self._occasion(noun) or self._held_by_two(gov, preps)
+        explicit = explicit or two_owners or self._occasion(noun) or self._held_by_two(gov, preps)
         if noun.lower_ in self.lex.explicit_party_nouns and not explicit:
             return None
         if self._several_contacts(noun, own):

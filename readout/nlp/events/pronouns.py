@@ -10,10 +10,11 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from readout.nlp.events.party import Party
 from readout.nlp.extensions import sentence_starts
 
 if TYPE_CHECKING:
-    from readout.nlp.events.parties import Parties, Party
+    from readout.nlp.events.parties import Parties
 
 SUBJECTS = ("nsubj", "nsubjpass")
 PLURAL_PRONOUNS = {"they", "them", "their"}
@@ -50,6 +51,25 @@ def plural_antecedent(parties: Parties, pronoun: Token) -> list[Party]:
         people = [p for p in found if parties.is_person(p.actor_id) or p.group_size >= 2]
         if sum(p.group_size or 1 for p in people) >= 2:
             return people
+    return _the_two(parties, pronoun, sent_starts[0] if sent_starts else 0)
+
+
+def _the_two(parties: Parties, pronoun: Token, start: int) -> list[Party]:
+    """ "X spoke with Y on Monday. ... following their video call": with no plural subject,
+    "their" means the two people one sentence names, when it names exactly two, and nothing
+    coordinated stands nearer ("Russia and the US during their talks")."""
+    doc = pronoun.doc
+    own = max(s for s in sentence_starts(doc) if s <= pronoun.i)
+    if any(t.dep_ == "cc" for t in doc[own : pronoun.i]):
+        return []
+    for first, last in ((own, pronoun.i), (start, own)):
+        named: dict[str, int] = {}
+        for i in range(first, last):
+            actor = parties.actor_at(doc[i])
+            if parties.is_person(actor):
+                named.setdefault(actor, i)
+        if named:
+            return [Party(a, token=i) for a, i in named.items()] if len(named) == 2 else []
     return []
 
 

@@ -118,6 +118,9 @@ class Antecedents:
         plain = kinds == PERSON and token.lower_ in self.cues.person_pronouns
         if plain and token.i in self._memo:
             return self._memo[token.i]
+        if plain and (reporter := self._reporter(token)) is not None:
+            self._memo[token.i] = reporter
+            return reporter
         sent_no = self.ctx.sent_index[token.i]
         found = None
         for n in range(sent_no, max(-1, sent_no - look_back - 1), -1):
@@ -131,6 +134,20 @@ class Antecedents:
         if plain:
             self._memo[token.i] = actor
         return actor
+
+    def _reporter(self, token: Token) -> str | None:
+        """ "X, who wrote that he had thanked Y", "X said he would ...": the subject of a
+        clause reported by a person is that person."""
+        if token.dep_ not in SUBJECT_DEPS or token.head.dep_ != "ccomp":
+            return None
+        verb = token.head.head
+        if not self.cues.is_speech_verb(verb):
+            return None
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ in ("who", "that") and verb.dep_ == "relcl":
+            subject = verb.head
+        mention = self.ctx.mention_at(subject, PERSON) if subject is not None else None
+        return mention.actor_id if mention is not None else None
 
     def _candidates(self, sent_no: int, before: int | None, kinds: set[str]) -> list[Candidate]:
         ctx = self.ctx
