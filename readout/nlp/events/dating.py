@@ -147,11 +147,27 @@ def _combine(frame: Frame, mentions: list[DateMention]) -> tuple[DateRange | Non
     )
     if not starts:
         return (ends[0].range if ends and ends[0].range.start is None else None), []
-    best = starts[0].range
+    best = _finest(starts[0].range, [m.range for m in starts[1:]])
     last = _last_day(ends[0].range) if ends else None
     if best.end is None and last and last >= best.start:
         best = DateRange(best.start, last, best.precision, best.basis)
     return best, starts[1:]
+
+
+def _finest(best: DateRange, others: list[DateRange]) -> DateRange:
+    """ "Earlier this month, on December 21": a day inside the month or year also given."""
+    if best.precision not in _WIDTH or not best.start:
+        return best
+    width = _WIDTH[best.precision]
+    inside = [
+        r
+        for r in others
+        if r.precision == "day" and r.start and r.start[:width] == best.start[:width]
+    ]
+    return inside[0] if inside else best
+
+
+_WIDTH = {"month": 7, "year": 4}
 
 
 def _last_day(bound: DateRange) -> str | None:

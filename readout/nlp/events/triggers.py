@@ -206,8 +206,21 @@ def verb_subject(verb: Token) -> list[Token]:
         if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acomp"):
             verb = verb.head if verb.dep_ != "pcomp" else verb.head.head
             continue
-        return []
+        return _name_before(verb)
     return []
+
+
+def _name_before(verb: Token) -> list[Token]:
+    """A main verb the parser left without a subject, right after a name: the name is the
+    subject ("On December 21, Deputy Chairman of the Council Dmitry Medvedev paid a visit",
+    where the long title made the name an apposition of the date)."""
+    before = verb.doc[verb.i - 1] if verb.i else None
+    if verb.dep_ != "ROOT" or verb.tag_ not in FINITE or before is None:
+        return []
+    return [before] if before.pos_ == "PROPN" and before.dep_ not in ("nsubj", "nsubjpass") else []
+
+
+FINITE = ("VBD", "VBZ", "VBP")
 
 
 LOOSE_DEPS = frozenset({"npadvmod", "advcl", "dep", "appos", "nmod"})
