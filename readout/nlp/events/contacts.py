@@ -53,7 +53,18 @@ def host_meeting(item: Dated, record: EventRecord | None, parties: Parties) -> l
     hosts = [h for h in hosts if parties.is_person(h) and h not in record.participants]
     if not hosts:
         return []
-    return [replace(record, type="meeting", participants=[*record.participants, *hosts])]
+    frame = item.frame
+    kind = frame.purpose or "meeting"
+    # "travelled to Moscow on Monday for talks with X": arrived that day, the talks need not
+    # be; "was in Berlin on Thursday for talks with X" and "visited X in Kyiv" tell the day
+    told = frame.trigger.role == "stay" or frame.purpose is None
+    # (and then the talks were the trip's aim, still ahead when the trip was made)
+    day = {} if told else AIM
+    return [replace(record, type=kind, participants=[*record.participants, *hosts], **day)]
+
+
+AIM = {"date": None, "end_date": None, "date_precision": "unknown", "date_basis": "none",
+       "status": "planned"}  # fmt: skip
 
 
 def implied_visit(record: EventRecord, parties: Parties) -> EventRecord | None:

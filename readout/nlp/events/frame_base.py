@@ -33,6 +33,7 @@ class Frame:
     needs_date: bool = False  # a stay ("will be in Russia") is only a visit with its dates
     hosts: list[Party] = field(default_factory=list)  # people a visit was to: also a meeting
     guests: list[Party] = field(default_factory=list)  # people welcomed to a place: a visit
+    purpose: str | None = None  # the contact with the hosts: "travelled for talks with X"
     # a summit told with no participant ("the group will hold a summit in Kazan on 22-24
     # October"): not an event of its own, but the dates and venue of one reported before
     refers_back: bool = False

@@ -143,7 +143,7 @@ def _sentence_frames(
         absorbed = host is not None and ABSORBING_PREPS.intersection(preps)
         if absorbed and trigger.type != "statement":  # a statement is an event of its own
             host.anchors.append(trigger.token)  # its dates, partners and venue are the host's
-            host.parties += builder.partners(trigger.token)
+            _absorb_partners(host, trigger, builder.partners(trigger.token), builder)
             host.place = host.place or builder.venue(trigger.token)
             if trigger.type == "visit":
                 host.needs_date = False  # "X, who is in Russia on a state visit": a visit
@@ -170,6 +170,17 @@ def _sentence_frames(
         for d in dated
         if d.range is not None or not d.frame.needs_date or same_day_report(d.frame, lex)
     ]
+
+
+def _absorb_partners(host: Frame, trigger, partners: list, builder: FrameBuilder) -> None:
+    """ "was in Berlin for talks with X": a visit lists the visitors, the people met are its
+    hosts, with whom the visitor held that contact; any other event takes them as parties."""
+    people = [p for p in partners if builder.p.is_person(p.actor_id)]
+    if host.type == "visit" and trigger.type in ("talks", "meeting") and people:
+        host.hosts += people
+        host.purpose = trigger.type
+        return
+    host.parties += partners
 
 
 def _framed_above(noun, frames: list[Frame]) -> Frame | None:
