@@ -50,3 +50,30 @@ def test_a_bound_is_not_a_first_day(nlp):  # noqa: F811
     text = "Xi and Putin have signed a joint statement on economic cooperation until 2030."
     # a same-day report in the present perfect, not an event of 2030
     assert by_type(nlp, text)["statement"] == (PUB, "day")
+
+
+def test_what_follows_the_talks_is_on_their_day(nlp):  # noqa: F811
+    text = (
+        "Xi held talks with Putin in Beijing on Thursday. After the talks, Xi and Putin "
+        "signed and issued a joint statement on their partnership."
+    )
+    assert by_type(nlp, text)["statement"] == ("2024-05-30", "day")
+
+
+def test_after_talks_told_with_more_is_not_the_talks_before(nlp):  # noqa: F811
+    text = (
+        "Xi held talks with Putin in Beijing on Thursday. After the talks in Paris last "
+        "year, Xi and Putin signed a joint statement."
+    )
+    assert by_type(nlp, text)["statement"][1] != "day"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kuleba said Kyiv had asked Beijing for a conversation between Zelensky and Xi.",
+        "Zelensky requested a meeting with Xi in Paris.",
+    ],
+)
+def test_a_contact_asked_for_is_no_event(nlp, text):  # noqa: F811
+    assert events(nlp, text, PUB) == []

@@ -49,6 +49,9 @@ def inherit_date(
     if (shared := _conjoined_day(item, siblings, parties)) is not None:
         item.range = shared
         return
+    if (after := _after_the_contact(item, previous)) is not None:
+        item.range = after
+        return
     clause = path[0] if token.pos_ == "VERB" else item.frame.gov or token
     if any(c.dep_ == "advmod" and c.lower_ in LATER_WORDS for c in clause.children):
         dated = [r for r in previous if r.date]
@@ -90,6 +93,40 @@ def _counted_below(item: Dated, siblings: list[Dated]) -> DateRange | None:
 
 def _month(iso: str) -> DateRange:
     return DateRange(iso[:8] + "01", None, "month", "anaphoric")
+
+
+CONTACTS = ("meeting", "talks", "call", "summit")
+CONTACT_NOUNS = {"talks", "meeting", "call", "conversation", "negotiations", "summit"}
+
+
+def _after_the_contact(item: Dated, previous: list[EventRecord]) -> DateRange | None:
+    """ "After the talks, Xi and Putin signed a joint statement": the talks are the last
+    contact told before, and what followed them that day is on their day."""
+    verb = item.frame.trigger.token
+    verb = verb if verb.pos_ == "VERB" else item.frame.gov
+    if verb is None:
+        return None
+    verbs = [verb, verb.head] if verb.dep_ == "conj" else [verb]  # "signed and issued"
+    preps = [c for v in verbs for c in v.children if c.dep_ == "prep"]
+    for prep in (p for p in preps if p.lower_ in ("after", "following")):
+        noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if noun is None or noun == item.frame.trigger.token or not _the_contact(noun):
+            continue
+        before = verb.sent.start_char  # told before this sentence ("the talks" is one too)
+        contacts = [r for r in previous if r.type in CONTACTS and r.start < before]
+        if contacts and contacts[-1].date and contacts[-1].date_precision == "day":
+            return DateRange(contacts[-1].date, None, "day", "anaphoric")
+    return None
+
+
+def _the_contact(noun: Token) -> bool:
+    """ "the talks", "their meeting", with nothing else said of them."""
+    children = list(noun.children)
+    return (
+        noun.lower_ in CONTACT_NOUNS
+        and len(children) == 1
+        and children[0].lower_ in ("the", "their", "these", "those")
+    )
 
 
 def _conjoined_day(item: Dated, siblings: list[Dated], parties: Parties) -> DateRange | None:
