@@ -25,3 +25,15 @@ def test_a_day_wins_over_its_month(nlp):  # noqa: F811
 def test_a_month_alone_stays_a_month(nlp):  # noqa: F811
     found = events(nlp, "Earlier this month, Wang Yi visited Paris.", "2025-06-11")
     assert [(e.date, e.date_precision) for e in found] == [("2025-06-01", "month")]
+
+
+def test_the_people_who_met_someone_unknown_did_not_meet_each_other(nlp):  # noqa: F811
+    text = "At the airport, the head of the delegation was met by Wang Yi and Barrot."
+    assert events(nlp, text, "2025-06-11") == []
+
+
+def test_a_passive_meeting_with_a_known_subject_stays(nlp):  # noqa: F811
+    found = events(nlp, "Wang Yi was met by Lavrov in Moscow on Monday.", "2025-06-11")
+    assert [(e.type, sorted(e.participants)) for e in found if e.type == "meeting"] == [
+        ("meeting", ["sergei-lavrov", "wang-yi"])
+    ]

@@ -139,3 +139,24 @@ def is_brand(text: str, outlet: str | None = None) -> bool:
         if key in own or key.replace(" ", "") in {k.replace(" ", "") for k in own}:
             return True
     return key in media_names()
+
+
+# "Putin and Xi reaffirm partnership | DW News": a page title's site name after a bar
+_SITE_SUFFIX = re.compile(r"\s+[|｜]\s+(?P<site>[^|｜.!?]{2,40})$")
+
+
+def without_site_name(title: str) -> str:
+    """The headline without a site name the page title appends after "|" (a short name, the
+    headline itself at least four words)."""
+    match = _SITE_SUFFIX.search(title)
+    if match is None:
+        return title
+    head = title[: match.start()]
+    site = match.group("site").split()
+    if (
+        len(site) > 4
+        or len(head.split()) < 4
+        or not all(w[:1].isupper() or not w[:1].isalpha() for w in site)
+    ):
+        return title
+    return head

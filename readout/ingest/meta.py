@@ -231,7 +231,7 @@ def infer_title(
             candidates += [] if headline.is_brand(line, outlet) else [(i, line)]
     candidates = headline.before_entries(candidates, plain_lines)
     chosen = headline.best(candidates, " ".join(lede))
-    return plain_lines[chosen] if chosen is not None else None
+    return headline.without_site_name(plain_lines[chosen]) if chosen is not None else None
 
 
 def _not_text(line: str, is_furniture: Callable[[str], bool]) -> bool:

@@ -213,3 +213,12 @@ class FrameParties:
         if gov is None or preps or gov.lemma_.lower() not in self.lex.light_verbs:
             return False
         return len(self._people(self._subject_parties(gov))) >= 2
+
+    def _possessed(self, noun: Token, kind: str) -> bool:
+        """ "Xi's visit", "Putin's call with Trump": a possessor names the event's own party;
+        the subject of the clause does not join ("Xi spoke to Putin a day after Putin's call
+        with Trump"). A possessive pronoun ("his talks with Xi") is the subject's."""
+        owners = [c for c in noun.children if c.dep_ == "poss"]
+        if kind == "visit":
+            return bool(owners)
+        return any(c.pos_ != "PRON" and self._people(self.p.of_phrase(c)) for c in owners)

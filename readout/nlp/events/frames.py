@@ -76,7 +76,10 @@ class FrameBuilder(FrameParties):
         if topic is not None:
             partners += self._partners(topic, ("with",))
             place = prep_place(self.p, verb) or carried_place(self.p, verb, ("in", "at"))
-        partners += self._agents(verb) if kind == "meeting" else []
+        agents = self._agents(verb) if kind == "meeting" else []
+        if agents and not subjects and verb_subject(verb):
+            return None  # "X was met by A and B", X unknown: A and B did not meet each other
+        partners += agents
         # "Putin and Xi spoke by phone", "Wang and Lavrov discussed Ukraine": both sides
         # are the subject
         pair = sum(p.group_size or 1 for p in subjects if self._is_side(p)) >= 2
@@ -213,15 +216,6 @@ class FrameBuilder(FrameParties):
         if not explicit and place is None and self._topic_of_verb(noun):
             return None  # "accused China of undermining his peace summit": a topic
         return self._noun_frame(trigger, own, place, (gov, preps))
-
-    def _possessed(self, noun: Token, kind: str) -> bool:
-        """ "Xi's visit", "Putin's call with Trump": a possessor names the event's own party;
-        the subject of the clause does not join ("Xi spoke to Putin a day after Putin's call
-        with Trump"). A possessive pronoun ("his talks with Xi") is the subject's."""
-        owners = [c for c in noun.children if c.dep_ == "poss"]
-        if kind == "visit":
-            return bool(owners)
-        return any(c.pos_ != "PRON" and self._people(self.p.of_phrase(c)) for c in owners)
 
     def _is_pair(self, noun: Token) -> bool:
         """ "China-Russia talks", "Xi-Putin summit": two actors modifying the noun."""
