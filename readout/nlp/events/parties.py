@@ -129,21 +129,40 @@ class Parties:
 
     def _described(self, head: Token) -> Party | None:
         """ "the Chinese diplomat", "the Russian leader": the last person of that country
-        mentioned in the sentences before."""
+        mentioned in the sentences before; "the president": the last person mentioned, if
+        a president."""
         definite = any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children)
         if head.tag_ not in ("NN", "NNP") or not definite:
             return None
         if head.lemma_.lower() not in self.lex.party_nouns:
             return None
         country = self._country_modifier(head)
-        if country is None:
+        roles = self._roles_named(head.lemma_.lower()) if country is None else set()
+        if country is None and not roles:
             return None
         sent_starts = [s for s in sentence_starts(self.doc) if s <= head.i][-4:]
         for i in range(head.i - 1, (sent_starts[0] if sent_starts else 0) - 1, -1):
             actor = self.actor_at(self.doc[i])
-            if self.is_person(actor) and self.country_of(actor or "") == country:
+            if not self.is_person(actor):
+                continue
+            if country is not None and self.country_of(actor or "") == country:
                 return Party(actor, token=head.i)
+            if country is None:  # "the president": the last person who is one
+                held = (
+                    {r.role for r in self.kb.actors[actor].roles}
+                    if actor in self.kb.actors
+                    else set()
+                )
+                return Party(actor, token=head.i) if held & roles else None
         return None
+
+    def _roles_named(self, word: str) -> set[str]:
+        """The roles whose title ends in ``word`` ("president", "minister")."""
+        return {
+            role
+            for role, phrases in self.kb.titles.items()
+            if any(phrase.split()[-1].lower() == word for phrase in phrases)
+        }
 
     def _country_modifier(self, head: Token) -> str | None:
         """ "the Chinese diplomat", "Russia's leader", "the President of China"."""
