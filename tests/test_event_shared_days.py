@@ -77,3 +77,13 @@ def test_after_talks_told_with_more_is_not_the_talks_before(nlp):  # noqa: F811
 )
 def test_a_contact_asked_for_is_no_event(nlp, text):  # noqa: F811
     assert events(nlp, text, PUB) == []
+
+
+def test_talks_during_a_visit_of_several_days_take_its_month(nlp):  # noqa: F811
+    text = "On May 20-22, Xi paid a state visit to Russia, during which he held talks with Putin."
+    assert by_type(nlp, text)["talks"] == ("2024-05-01", "month")
+
+
+def test_talks_during_a_one_day_visit_take_its_day(nlp):  # noqa: F811
+    text = "On May 20, Xi paid a visit to Moscow, during which he held talks with Putin."
+    assert by_type(nlp, text)["talks"] == ("2024-05-20", "day")

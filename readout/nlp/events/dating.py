@@ -231,11 +231,13 @@ def _purposes(dated: list[Dated]) -> None:
 
 
 def _where_clauses(dated: list[Dated]) -> None:
-    """ "went to Oslo on Friday, where she met the mayor": an event of a "where" clause
-    happened during the event of the clause it hangs from: there, and on its date unless the
-    clause gives its own; a trip told without a day takes the day of what was done there."""
+    """ "went to Oslo on Friday, where she met the mayor", "a visit, during which he held
+    talks": an event of such a clause happened during the event it hangs from: there, and on
+    its date (its month, if it took several days) unless the clause gives its own; a trip
+    told without a day takes the day of what was done there."""
     for item in dated:
-        clause = where_clause(clause_verb(item.frame.trigger.token))
+        verb = clause_verb(item.frame.trigger.token)
+        clause = where_clause(verb) or _during_which(verb)
         if clause is None:
             continue
         above = {t.i for t in clause.ancestors}
@@ -245,9 +247,27 @@ def _where_clauses(dated: list[Dated]) -> None:
         host = hosts[0]
         item.frame.place = item.frame.place or host.frame.place
         if item.range is None:
-            item.range = host.range
+            item.range = _within(host.range)
         elif host.range is None and host.frame.type == "visit" and item.range.precision == "day":
             host.range = item.range  # "flew on to Manila, where he met X on June 3": arrived
+
+
+def _during_which(verb: Token) -> Token | None:
+    """ "paid a state visit to Russia, during which he held talks": the clause, whose event
+    happened within the one it hangs from."""
+    if verb.dep_ != "relcl":
+        return None
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("during", "in")):
+        if any(o.lower_ == "which" for o in prep.children if o.dep_ == "pobj"):
+            return verb
+    return None
+
+
+def _within(days: DateRange | None) -> DateRange | None:
+    """The day of an event within another: its day, or its month when it took several."""
+    if days is None or not days.end or days.end == days.start or days.precision != "day":
+        return days
+    return DateRange(days.start[:8] + "01", None, "month", days.basis)
 
 
 def _said_when(mention: DateMention) -> Token | None:
