@@ -17,9 +17,14 @@ def test_the_president_is_the_president_just_named(nlp):  # noqa: F811
 @pytest.mark.parametrize(
     "text",
     [
-        "Xi praised Lavrov. The president arrived in Paris on June 1.",
+        "Xi praised Zelensky. The president arrived in Paris on June 1.",
         "Barrot spoke in Rome. The president arrived in Paris on June 1.",
     ],
 )
-def test_the_president_after_someone_else_is_no_one(nlp, text):  # noqa: F811
+def test_the_president_among_two_presidents_or_none_is_no_one(nlp, text):  # noqa: F811
     assert visitors(nlp, text) == []
+
+
+def test_the_president_is_the_one_president_named_before(nlp):  # noqa: F811
+    text = "Zelensky met Barrot on Monday. The president arrived in Rome on June 1."
+    assert visitors(nlp, text) == [["volodymyr-zelensky"]]

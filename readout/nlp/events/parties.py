@@ -141,20 +141,21 @@ class Parties:
         if country is None and not roles:
             return None
         sent_starts = [s for s in sentence_starts(self.doc) if s <= head.i][-4:]
+        holders: set[str] = set()
         for i in range(head.i - 1, (sent_starts[0] if sent_starts else 0) - 1, -1):
             actor = self.actor_at(self.doc[i])
             if not self.is_person(actor):
                 continue
             if country is not None and self.country_of(actor or "") == country:
                 return Party(actor, token=head.i)
-            if country is None:  # "the president": the last person who is one
-                held = (
-                    {r.role for r in self.kb.actors[actor].roles}
-                    if actor in self.kb.actors
-                    else set()
-                )
-                return Party(actor, token=head.i) if held & roles else None
-        return None
+            if country is None and roles & self._roles_of(actor):
+                holders.add(actor)
+        # "the prime minister": the one prime minister the sentences before name
+        return Party(holders.pop(), token=head.i) if len(holders) == 1 else None
+
+    def _roles_of(self, actor: str) -> set[str]:
+        known = self.kb.actors.get(actor)
+        return {r.role for r in known.roles} if known is not None else set()
 
     def _roles_named(self, word: str) -> set[str]:
         """The roles whose title ends in ``word`` ("president", "minister")."""
