@@ -209,3 +209,11 @@ def test_different_articles_on_the_same_topic_are_not_duplicates():
         "discussed the war in Ukraine, energy supplies and trade, officials in Beijing said later."
     )
     assert find_duplicates([article("c1", WIRE, "2025-03-28"), article("c2", other, None)]) == {}
+
+
+def test_talks_told_as_ahead_of_a_call_of_the_same_story_are_that_call():
+    # "the spokesman said the two leaders would discuss Ukraine" in a story of their call
+    call = ev("call", place=None, date="2022-12-30", start=0)
+    ahead = ev("talks", place=None, status="planned", start=200)
+    rows, _ = merged(("a1", call), ("a1", ahead))
+    assert [(r["type"], r["date"]) for r in rows] == [("call", "2022-12-30")]

@@ -150,11 +150,12 @@ def _visit_of(clusters: list[Cluster], ev: EventRecord, kb) -> Cluster | None:
 
 def _call_of(clusters: list[Cluster], ev: EventRecord) -> Cluster | None:
     """Undated talks between the people of a call reported in the same story, with no place
-    of their own, are that call ("the two ministers discussed ..." after "spoke by phone")."""
+    of their own, are that call ("the two ministers discussed ..." after "spoke by phone"),
+    also when told as ahead ("the spokesman said the two leaders would discuss ...")."""
     if ev.type not in FOLDABLE or ev.place:
         return None
     for c in clusters:
-        same_status = {e.status for e in c.events} == {ev.status}
+        same_status = ev.status == "planned" or {e.status for e in c.events} == {ev.status}
         if c.family == "call" and set(ev.participants) <= c.participants and same_status:
             return c
     return None
