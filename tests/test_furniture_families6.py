@@ -43,3 +43,21 @@ FAMILIES = {
 @pytest.mark.parametrize("family", sorted(FAMILIES))
 def test_family_lines_go_and_lookalike_sentences_stay(family):
     assert_family(*FAMILIES[family])
+
+
+def test_the_last_paragraph_signed_with_the_agency_tag_stays():
+    from test_furniture_families3 import clean
+
+    first = "The ferry company said on Monday that the strike at the harbour had ended."
+    last = (
+        "The port has consistently called for talks between the unions and the owners, "
+        "while keeping its winter timetable in the face of rising fuel costs. (AFP)"
+    )
+    caption = "Ferries at the harbour in Tallinn on Monday. (AFP)"
+    text = "\n\n".join(
+        clean(
+            ["Ferry strike ends", "", caption, "", first, "", last, "", "Tags: Ferries | Tallinn"]
+        )
+    )
+    assert first in text and last[:-6] in text
+    assert caption not in text

@@ -39,6 +39,7 @@ from readout.ingest.neighbours import (
     name_lines,
     repeated,
     sandwiched,
+    signed_off,
 )
 from readout.ingest.scripts import latin_page, other_script
 from readout.ingest.tidy import tidy
@@ -178,6 +179,7 @@ def classify(
     embedded_posts(reasons)
     interstitial_headlines(lines, reasons)
     repeated(lines, reasons)
+    signed_off(lines, reasons)
     footer(lines, reasons)
     sandwiched(lines, reasons)
     name_lines(lines, reasons)

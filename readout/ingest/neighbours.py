@@ -159,6 +159,28 @@ def repeated(lines: list[str], reasons: list) -> None:
             seen[key] = i
 
 
+# An agency's tag closing the last paragraph: "... in the face of US tariffs. (ANI)"
+AGENCY_TAG = re.compile(r"(?<=[.!?\"”’])\s*\([^()]{2,30}\)\.?$")
+SIGNED_WORDS = 15  # a caption is seldom a sentence this long
+
+
+def signed_off(lines: list[str], reasons: list) -> None:
+    """The last paragraph of the body, signed with the agency's tag, is not a photo caption
+    (a caption ending in a credit is told from it by its place: it stands before body text)."""
+    kept = [i for i, r in enumerate(reasons) if r in (None, "photo caption")]
+    last = kept[-1] if kept else None
+    if last is None or reasons[last] != "photo caption" or None not in reasons[:last]:
+        return
+    body = _unsigned(tidy(lines[last]))
+    if body != tidy(lines[last]) and is_sentence(body) and len(words(body)) >= SIGNED_WORDS:
+        reasons[last] = None
+
+
+def _unsigned(text: str) -> str:
+    match = AGENCY_TAG.search(text)
+    return text[: match.start()] if match else text
+
+
 def footer(lines: list[str], reasons: list) -> None:
     """After the last body sentence, short lines are page footer (menus, appeals, teasers)."""
     for i in range(len(lines) - 1, -1, -1):
@@ -166,7 +188,7 @@ def footer(lines: list[str], reasons: list) -> None:
             if CLOSING_CREDIT.match(tidy(lines[i])) and len(words(tidy(lines[i]))) <= 30:
                 reasons[i] = "contributor credit"  # the last line credits the reporters
                 continue
-            if is_sentence(tidy(lines[i])):
+            if is_sentence(_unsigned(tidy(lines[i]))):
                 return
             reasons[i] = "page footer"
 
