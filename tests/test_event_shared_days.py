@@ -87,3 +87,11 @@ def test_talks_during_a_visit_of_several_days_take_its_month(nlp):  # noqa: F811
 def test_talks_during_a_one_day_visit_take_its_day(nlp):  # noqa: F811
     text = "On May 20, Xi paid a visit to Moscow, during which he held talks with Putin."
     assert by_type(nlp, text)["talks"] == ("2024-05-20", "day")
+
+
+def test_a_verb_conjoined_to_a_clause_timed_by_when_shares_its_day(nlp):  # noqa: F811
+    text = (
+        "Putin and Xi proclaimed the partnership when they met in Beijing on Feb. 4, and "
+        "signed a joint statement."
+    )
+    assert by_type(nlp, text)["statement"] == ("2024-02-04", "day")

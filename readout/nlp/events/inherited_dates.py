@@ -139,11 +139,21 @@ def _conjoined_day(item: Dated, siblings: list[Dated], parties: Parties) -> Date
         days = other.range
         if other is item or days is None or days.precision != "day":
             continue
-        if any(a.i == verb.head.i for a in other.frame.anchors) and not _purpose(
-            item, other, parties
-        ):
+        heads = {verb.head.i} | _when_clauses(verb.head)
+        if any(a.i in heads for a in other.frame.anchors) and not _purpose(item, other, parties):
             return days
     return None
+
+
+def _when_clauses(verb: Token) -> set[int]:
+    """ "proclaimed the partnership when they met on Feb. 4, and signed ...": the time of the
+    clause is the time of the verbs it hangs from."""
+    return {
+        c.i
+        for c in verb.children
+        if c.dep_ == "advcl"
+        and any(m.lower_ in ("when", "as") for m in c.children if m.dep_ in ("advmod", "mark"))
+    }
 
 
 def _purpose(item: Dated, trip: Dated, parties: Parties) -> bool:
