@@ -58,13 +58,24 @@ def host_meeting(item: Dated, record: EventRecord | None, parties: Parties) -> l
     # "travelled to Moscow on Monday for talks with X": arrived that day, the talks need not
     # be; "was in Berlin on Thursday for talks with X" and "visited X in Kyiv" tell the day
     told = frame.trigger.role == "stay" or frame.purpose is None
-    # (and then the talks were the trip's aim, still ahead when the trip was made)
-    day = {} if told else AIM
+    day = {} if told else {**AIM, "status": _aim_status(record, parties)}
     return [replace(record, type=kind, participants=[*record.participants, *hosts], **day)]
 
 
-AIM = {"date": None, "end_date": None, "date_precision": "unknown", "date_basis": "none",
-       "status": "planned"}  # fmt: skip
+def _aim_status(trip: EventRecord, parties: Parties) -> str:
+    """The talks a trip was made for are still ahead when the trip is news ("travelled to
+    Moscow on Monday for talks"), done when it is told as past ("travelled to Kyiv in August
+    for talks", in an October story)."""
+    published, day = as_date(parties.doc._.published), as_date(trip.date)
+    if trip.status != "held" or published is None or day is None:
+        return trip.status if trip.status != "held" else "planned"
+    return "planned" if (published - day).days <= RECENT_DAYS else "held"
+
+
+RECENT_DAYS = 3
+
+
+AIM = {"date": None, "end_date": None, "date_precision": "unknown", "date_basis": "none"}
 
 
 def implied_visit(record: EventRecord, parties: Parties) -> EventRecord | None:
