@@ -95,3 +95,11 @@ def test_a_verb_conjoined_to_a_clause_timed_by_when_shares_its_day(nlp):  # noqa
         "signed a joint statement."
     )
     assert by_type(nlp, text)["statement"] == ("2024-02-04", "day")
+
+
+def test_a_statement_after_dated_talks_is_on_their_day(nlp):  # noqa: F811
+    text = (
+        "Putin and Xi met in Moscow. The two presidents signed a joint statement after their "
+        "talks on Monday."
+    )
+    assert by_type(nlp, text)["statement"] == ("2024-06-03", "day")

@@ -61,3 +61,28 @@ def test_the_last_paragraph_signed_with_the_agency_tag_stays():
     )
     assert first in text and last[:-6] in text
     assert caption not in text
+
+
+FAMILIES_7 = {
+    "stamp with a reading time": (
+        ["May 3, 2024 9:40 AM  3 min read", "05/03/2024 · 4 min read"],
+        [],
+    ),
+    "icon rows named by their label": (
+        ["Read Baltic Wire on", "Follow Harbour News on:"],
+        ["He said he would read the statement on Monday."],
+    ),
+    "labelled privacy notices": (
+        ["Privacy Notice: Newsletters may contain information about charities and ads."],
+        ["The privacy notice, the court said, was not shown to users."],
+    ),
+    "bylines with a colon": (
+        ["by: JANE ROE, Baltic Wire", "By: John Doe"],
+        ["By then, the ferry had left."],
+    ),
+}
+
+
+@pytest.mark.parametrize("family", sorted(FAMILIES_7))
+def test_family_lines_go_and_lookalikes_stay_7(family):
+    assert_family(*FAMILIES_7[family])

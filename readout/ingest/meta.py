@@ -38,7 +38,7 @@ TIME = re.compile(
     re.I,
 )
 ZONE = re.compile(r"\b(?:[A-Z]{1,4}T|MSK)\b")  # time zone abbreviations: IST, JST, AEST, MSK
-BYLINE = re.compile(r"^by\s+(?P<who>[^.!?]{2,120})$", re.I)
+BYLINE = re.compile(r"^by\s*:?\s+(?P<who>[^.!?]{2,120})$", re.I)  # "By Jane Doe", "by: JANE DOE"
 _NAME = r"[A-Z][\w'’-]+(?: [A-Z][\w'’.-]+){1,3}"
 _IN_PLACE = rf"{_NAME}(?:(?:,|,? and) {_NAME}){{0,3}} in [A-Z][\w'’-]+(?: [A-Z]\w+)?"
 # "Jane Doe in Beijing", "Tom Ashby in Moscow and Amy Lau in Taipei"

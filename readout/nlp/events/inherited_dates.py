@@ -49,7 +49,7 @@ def inherit_date(
     if (shared := _conjoined_day(item, siblings, parties)) is not None:
         item.range = shared
         return
-    if (after := _after_the_contact(item, previous)) is not None:
+    if (after := _after_the_contact(item, siblings, previous)) is not None:
         item.range = after
         return
     clause = path[0] if token.pos_ == "VERB" else item.frame.gov or token
@@ -99,9 +99,12 @@ CONTACTS = ("meeting", "talks", "call", "summit")
 CONTACT_NOUNS = {"talks", "meeting", "call", "conversation", "negotiations", "summit"}
 
 
-def _after_the_contact(item: Dated, previous: list[EventRecord]) -> DateRange | None:
+def _after_the_contact(
+    item: Dated, siblings: list[Dated], previous: list[EventRecord]
+) -> DateRange | None:
     """ "After the talks, Xi and Putin signed a joint statement": the talks are the last
-    contact told before, and what followed them that day is on their day."""
+    contact told before, and what followed them that day is on their day; "signed a joint
+    statement after their talks on Wednesday": the day of those talks."""
     verb = item.frame.trigger.token
     verb = verb if verb.pos_ == "VERB" else item.frame.gov
     if verb is None:
@@ -110,7 +113,12 @@ def _after_the_contact(item: Dated, previous: list[EventRecord]) -> DateRange | 
     preps = [c for v in verbs for c in v.children if c.dep_ == "prep"]
     for prep in (p for p in preps if p.lower_ in ("after", "following")):
         noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if noun is None or noun == item.frame.trigger.token or not _the_contact(noun):
+        if noun is None or noun == item.frame.trigger.token:
+            continue
+        told = [d.range for d in siblings if d.frame.trigger.token == noun and d.range]
+        if told and told[0].precision == "day" and told[0].end in (None, told[0].start):
+            return told[0]
+        if not _the_contact(noun):
             continue
         before = verb.sent.start_char  # told before this sentence ("the talks" is one too)
         contacts = [r for r in previous if r.type in CONTACTS and r.start < before]
