@@ -367,6 +367,11 @@ def test_the_two_alone_are_the_last_two_people(nlp):
     [
         ("Lavrov is scheduled to meet Wang Yi on Friday.", "planned"),
         ("Putin is due to visit China in the autumn.", "planned"),
+        # an order or a decision to meet is not yet the meeting
+        ("Wang Yi was instructed by Xi to hold talks with Lavrov.", "planned"),
+        ("Xi has tasked Wang Yi to meet Lavrov.", "planned"),
+        ("Putin decided to travel to China.", "planned"),
+        ("Lavrov has pledged to visit Beijing.", "planned"),
         ("Xi Jinping holds talks with Putin in Moscow on June 20.", "planned"),
         ("Wang Yi met Lavrov on Friday.", "held"),
         ("Wang Yi has visited Moscow twice this year.", "held"),

@@ -8,7 +8,7 @@ from test_quotes import BOTH, direct, plain_nlp, statements
 
 XI = {"Xi Jinping": "xi-jinping", "Xi": "xi-jinping"}
 MAO = {"Mao Ning": "mao-ning", "Mao": "mao-ning"}
-PEOPLE = {**BOTH, **XI, **MAO, "Chinese": "china"}
+PEOPLE = {**BOTH, **XI, **MAO, "Chinese": "china", "Russian": "russia"}
 INSTITUTIONS = {
     "the Kremlin": "kremlin",
     "Kremlin": "kremlin",
@@ -50,6 +50,13 @@ ACROSS = [
         "Lavrov met Wang in Minsk on Friday.\n\n"
         '"There is no alternative to dialogue," the Chinese diplomat told reporters.',
         ["wang-yi"],
+    ),
+    # "he" after a role noun that spoke takes up the person the role noun stands for
+    (
+        "'he' after 'the Russian minister'",
+        'Wang met Lavrov in Minsk on Friday. "We agreed on much," Wang told his guest.\n\n'
+        '"Our work goes on," the Russian minister replied. He added that the day was "useful".',
+        ["wang-yi", "sergei-lavrov", "sergei-lavrov"],
     ),
     # "according to X" after the quote
     (

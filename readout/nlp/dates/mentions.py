@@ -27,6 +27,9 @@ BOUNDS = {"since", "by", "before", "after", "until", "till", "through", "ahead"}
 FUTURE_HEADS = {
     "schedule", "set", "due", "expect", "plan", "intend", "go", "prepare", "slate", "poise",
     "aim", "hope", "agree", "be",
+    # an order, a decision or a promise to meet is not yet the meeting
+    "direct", "instruct", "task", "order", "authorize", "authorise", "decide", "arrange",
+    "promise", "pledge", "vow",
 }  # fmt: skip
 
 
@@ -64,6 +67,8 @@ def tense_of(token: Token) -> str:
         return "past" if head.lemma_ == "go" and head.tag_ in ("VBD", "VBN") else "future"
     if verb.lemma_ in FUTURE_HEADS and any(c.dep_ == "xcomp" for c in verb.children):
         return "future"
+    if verb.dep_ == "pcomp" and head.lower_ == "to" and looks_forward(head.head):
+        return "future"  # "looks forward to meeting him": still ahead, whatever the tense
     # headlines: "Putin to visit China", "Xi to meet Putin next week, Kremlin says"
     to_clause = verb.dep_ in ("ROOT", "ccomp", "parataxis") and any(a.lower_ == "to" for a in auxes)
     if to_clause and any(c.dep_ == "nsubj" for c in verb.children):
@@ -79,6 +84,11 @@ def tense_of(token: Token) -> str:
     if verb.tag_ == "VBN":
         return "past"
     return "present"
+
+
+def looks_forward(verb: Token) -> bool:
+    """ "looks forward to": what it governs is still ahead."""
+    return any(c.lower_ == "forward" for c in verb.children) or verb.lower_ == "forward"
 
 
 def aspect_of(token: Token) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from readout.nlp.dates.mentions import looks_forward
 from readout.nlp.events.lexicon import Lexicon
 from readout.nlp.events.triggers import REPORTING
 
@@ -75,6 +76,8 @@ def _negative(subject: Token) -> bool:
 
 
 def is_planned(trigger: Token, lex: Lexicon) -> bool:
-    """Words that put a noun event ahead: "ahead of a visit", "the upcoming summit"."""
-    words = [c.lower_ for c in trigger.children] + [t.lower_ for t in path_up(trigger)[1:3]]
-    return any(w in lex.planned_words for w in words)
+    """Words that put a noun event ahead: "ahead of a visit", "the upcoming summit", "looks
+    forward to the visit"."""
+    above = path_up(trigger)[1:3]
+    words = [c.lower_ for c in trigger.children] + [t.lower_ for t in above]
+    return any(w in lex.planned_words for w in words) or any(looks_forward(t) for t in above)

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 SUBJECTS = ("nsubj", "nsubjpass")
 PLURAL_PRONOUNS = {"they", "them", "their"}
+NONFINITE = ("xcomp", "pcomp")  # "wants to meet him", "looks forward to meeting him"
 
 
 def person_antecedent(parties: Parties, pronoun: Token) -> str | None:
@@ -32,7 +33,14 @@ def person_antecedent(parties: Parties, pronoun: Token) -> str | None:
     sent_starts = [s for s in sentence_starts(doc) if s <= pronoun.i][-4:]
     window = range(sent_starts[0] if sent_starts else 0, pronoun.i)
     bound = _clause_subjects(pronoun)
-    people = [i for i in window if parties.is_person(parties.actor_at(doc[i])) and i not in bound]
+    other = _controller(parties, pronoun)
+    people = [
+        i
+        for i in window
+        if parties.is_person(actor := parties.actor_at(doc[i]))
+        and i not in bound
+        and actor != other
+    ]
     subjects = [i for i in people if _is_subject(parties, doc[i])]
     pick = subjects[-1] if subjects else people[-1] if people else None
     return parties.actor_at(doc[pick]) if pick is not None else None
@@ -80,6 +88,25 @@ def _clause_subjects(pronoun: Token) -> set[int]:
         return set()
     verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
     return {t.i for c in verb.children if c.dep_ in SUBJECTS for t in c.subtree}
+
+
+def _controller(parties: Parties, pronoun: Token) -> str | None:
+    """The person an object pronoun of a verb with no subject of its own cannot mean: the
+    subject it takes from the clause above ("he looked forward to meeting him", "Xi wants to
+    see him"), that subject's own referent when it is a pronoun too."""
+    if pronoun.dep_ not in ("dobj", "dative") or pronoun.head.pos_ != "VERB":
+        return None
+    verb = pronoun.head
+    for _ in range(3):
+        if any(c.dep_ in SUBJECTS for c in verb.children) or verb.dep_ not in NONFINITE:
+            break
+        verb = verb.head.head if verb.dep_ == "pcomp" else verb.head
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    if subject is None or subject.i > pronoun.i:
+        return None
+    if subject.pos_ == "PRON":
+        return person_antecedent(parties, subject)
+    return parties.actor_at(subject)
 
 
 def _subject_ahead(parties: Parties, pronoun: Token) -> str | None:

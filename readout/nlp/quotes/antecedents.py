@@ -47,6 +47,9 @@ class Antecedents:
         self._memo: dict[int, str | None] = {}  # pronoun token -> actor, for chains
         self._gender: dict[str, str] = self._honorific_genders()  # actor -> "m" | "f"
         self._cursor = 0  # pronouns before this token have given their gender evidence
+        # who a role-noun subject ("the Russian minister replied") stands for: set by the
+        # speaker resolver, so that a later "he" can take it up
+        self.role_subject: Callable[[Token], str | None] = lambda token: None
 
     def pronoun(self, token: Token) -> str | None:
         lower = token.lower_
@@ -159,9 +162,14 @@ class Antecedents:
             for token in ctx.sents[sent_no]:
                 if before is not None and token.i >= before:
                     break
-                pronoun = token.lower_ in self.cues.person_pronouns
-                if pronoun and token.i not in ctx.quoted and token.dep_ in SUBJECT_DEPS:
+                if token.i in ctx.quoted or token.dep_ not in SUBJECT_DEPS:
+                    continue
+                if token.lower_ in self.cues.person_pronouns:
                     found.append(Candidate(token.i, self.pronoun(token), None, True))
+                elif token.pos_ == "NOUN" and token.i not in ctx.by_token:
+                    actor = self.role_subject(token)
+                    if actor is not None:
+                        found.append(Candidate(token.i, actor, None, True))
         # the main clause's subject first ("Costa and Ruiz may meet in May, Silva said":
         # Silva), then subjects of embedded clauses, each in text order
         depth = {c.position: _depth(ctx.doc[c.position]) for c in found if c.subject}

@@ -46,6 +46,8 @@ class SpeakerResolver:
         self.ctx, self.cues, self.day, self.kb = ctx, cues, day, ctx.kb
         self.antecedents = Antecedents(ctx, cues, day)
         self.institutions = Institutions(ctx, cues)
+        self._role_subjects: dict[int, str | None] = {}
+        self.antecedents.role_subject = self._role_subject
 
     # --- from a verb to its speaker, addressee and source ------------------------------------
 
@@ -203,6 +205,19 @@ class SpeakerResolver:
         if institution is None and head.tag_ == "NN":  # "a spokesperson": the one in focus
             return self.antecedents.collective(head)
         return institution
+
+    def _role_subject(self, head: Token) -> str | None:
+        """The person a definite role noun stands for ("the Russian minister" after "Sergei
+        Lavrov"), or None; once per token, as pronouns after it ask again."""
+        if head.i not in self._role_subjects:
+            self._role_subjects[head.i] = None  # a chain back to itself finds nobody
+            tokens = np_tokens(head, self.ctx.quoted)
+            role = self._role_phrase(head, tokens)
+            found = None
+            if role is not None and definite(head):
+                found = self._same_noun(head) or self._role_antecedent(head, tokens, role)
+            self._role_subjects[head.i] = found
+        return self._role_subjects[head.i]
 
     def _named_person(self, head: Token, tokens: list[Token]) -> Mention | None:
         """A person named in the phrase: the head itself, or a name in apposition/compound.
